@@ -428,6 +428,11 @@ pub fn generate_app_key_pair() -> Result<GeneratedKeyPair, KeyError> {
     })
 }
 
+/// Binary DER as the bare base64 text every key constructor accepts.
+pub fn der_to_text(der: &[u8]) -> String {
+    B64.encode(der)
+}
+
 /// RFC 7468 PEM with 64-column lines.
 pub(crate) fn pem_wrap(label: &str, der: &[u8]) -> String {
     let b64 = B64.encode(der);
