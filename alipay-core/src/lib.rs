@@ -35,6 +35,7 @@ pub mod timestamp;
 pub mod transport;
 
 pub use crate::aes::EncryptKey;
+pub use crate::cert::{AlipayCertificate, AlipayRootCertificate, AppCertificate};
 pub use crate::charset::Charset;
 pub use crate::crypto::BACKEND as CRYPTO_BACKEND;
 pub use crate::error::{ApiError, Error, Outcome};
