@@ -1,1 +1,232 @@
-//! (in progress)
+//! The client: one application's identity, Alipay's, a gateway and a pooled HTTP connection.
+//!
+//! A client cannot be built without a way to verify Alipay (its public key or its
+//! certificates), so no answer is ever used unverified.
+
+use std::fmt;
+
+use crate::aes::EncryptKey;
+use crate::cert::{AlipayCertificate, AlipayRootCertificate, AppCertificate};
+use crate::charset::Charset;
+use crate::error::Error;
+use crate::keys::{AlipayPublicKey, AppPrivateKey};
+use crate::notify::{self, Notification, NotifyCheck};
+use crate::request::{Call, CertSns, RequestSigner, SignedRequest};
+use crate::response::{self, ResponseCheck, VerifiedResponse};
+use crate::sign::SignType;
+use crate::transport::{Gateway, HttpTransport, TransportConfig};
+
+/// How answers from Alipay are authenticated.
+#[derive(Clone)]
+enum AlipayTrust {
+    /// Public-key mode: Alipay's public key ("支付宝公钥").
+    PublicKey(AlipayPublicKey),
+    /// Certificate mode: responses must carry this certificate's SN and verify with its key.
+    Certificate(AlipayCertificate),
+}
+
+impl AlipayTrust {
+    fn key(&self) -> &AlipayPublicKey {
+        match self {
+            AlipayTrust::PublicKey(k) => k,
+            AlipayTrust::Certificate(c) => c.public_key(),
+        }
+    }
+
+    fn cert_sn(&self) -> Option<&str> {
+        match self {
+            AlipayTrust::PublicKey(_) => None,
+            AlipayTrust::Certificate(c) => Some(c.sn()),
+        }
+    }
+}
+
+/// A verified, successful (`code` 10000) answer.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    /// The response node as JSON text, exactly as verified (decrypted when encrypted).
+    pub node: String,
+    /// The gateway's `trace_id` header, for support tickets.
+    pub trace_id: Option<String>,
+}
+
+/// Configures an [`AlipayClient`].
+pub struct ClientBuilder {
+    signer: RequestSigner,
+    trust: AlipayTrust,
+    gateway: Gateway,
+    transport: TransportConfig,
+}
+
+impl ClientBuilder {
+    /// The gateway to call; production by default.
+    pub fn gateway(mut self, gateway: Gateway) -> Self {
+        self.gateway = gateway;
+        self
+    }
+
+    /// RSA2 by default.
+    pub fn sign_type(mut self, sign_type: SignType) -> Self {
+        self.signer = self.signer.sign_type(sign_type);
+        self
+    }
+
+    /// UTF-8 by default.
+    pub fn charset(mut self, charset: Charset) -> Self {
+        self.signer = self.signer.charset(charset);
+        self
+    }
+
+    /// AES content encryption of `biz_content` and responses.
+    pub fn encrypt_key(mut self, key: EncryptKey) -> Self {
+        self.signer = self.signer.encrypt_key(key);
+        self
+    }
+
+    /// Timeouts and limits of the HTTP exchange.
+    pub fn transport(mut self, config: TransportConfig) -> Self {
+        self.transport = config;
+        self
+    }
+
+    pub fn build(self) -> Result<AlipayClient, Error> {
+        Ok(AlipayClient {
+            transport: HttpTransport::new(self.transport)?,
+            signer: self.signer,
+            trust: self.trust,
+            gateway: self.gateway,
+        })
+    }
+}
+
+/// A client of the Alipay OpenAPI gateway. Cheap to clone; share one per application.
+#[derive(Clone)]
+pub struct AlipayClient {
+    signer: RequestSigner,
+    trust: AlipayTrust,
+    gateway: Gateway,
+    transport: HttpTransport,
+}
+
+impl fmt::Debug for AlipayClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AlipayClient")
+            .field("app_id", &self.signer.app_id())
+            .field("gateway", &self.gateway.as_str())
+            .field("sign_type", &self.signer.get_sign_type())
+            .field("alipay", &self.trust.key().describe())
+            .field("alipay_cert_sn", &self.trust.cert_sn())
+            .finish_non_exhaustive()
+    }
+}
+
+impl AlipayClient {
+    /// Public-key mode: the app's private key and Alipay's public key.
+    pub fn builder(
+        app_id: impl Into<String>,
+        app_private_key: AppPrivateKey,
+        alipay_public_key: AlipayPublicKey,
+    ) -> ClientBuilder {
+        ClientBuilder {
+            signer: RequestSigner::new(app_id, app_private_key),
+            trust: AlipayTrust::PublicKey(alipay_public_key),
+            gateway: Gateway::production(),
+            transport: TransportConfig::default(),
+        }
+    }
+
+    /// Certificate mode (公钥证书模式): every call carries `app_cert_sn` and
+    /// `alipay_root_cert_sn`; every answer must carry the Alipay certificate's SN.
+    pub fn builder_with_certificates(
+        app_id: impl Into<String>,
+        app_private_key: AppPrivateKey,
+        app_certificate: &AppCertificate,
+        alipay_certificate: AlipayCertificate,
+        alipay_root_certificate: &AlipayRootCertificate,
+    ) -> ClientBuilder {
+        let sns = CertSns {
+            app_cert_sn: app_certificate.sn().to_string(),
+            alipay_root_cert_sn: alipay_root_certificate.sn().to_string(),
+        };
+        ClientBuilder {
+            signer: RequestSigner::new(app_id, app_private_key).cert_sns(sns),
+            trust: AlipayTrust::Certificate(alipay_certificate),
+            gateway: Gateway::production(),
+            transport: TransportConfig::default(),
+        }
+    }
+
+    pub fn app_id(&self) -> &str {
+        self.signer.app_id()
+    }
+
+    pub fn gateway(&self) -> &Gateway {
+        &self.gateway
+    }
+
+    /// Signs a call without sending it.
+    pub fn sign(&self, call: &Call) -> Result<SignedRequest, Error> {
+        self.signer.sign(call)
+    }
+
+    /// Sends a server call (`execute`) and returns its verified, successful answer.
+    ///
+    /// Every other outcome is an [`Error`]; check [`Error::outcome`] before retrying: on
+    /// `Unknown`, re-send the same call (same `out_request_no`) or query it.
+    pub async fn execute(&self, call: &Call) -> Result<Answer, Error> {
+        let request = self.signer.sign(call)?;
+        let (query, body) = request.http_parts()?;
+        let answer = self
+            .transport
+            .post_form(&self.gateway, &query, body, request.charset())
+            .await?;
+        let node = self
+            .verify_response(request.method(), &answer.body)?
+            .into_result()?;
+        Ok(Answer {
+            node,
+            trace_id: answer.trace_id,
+        })
+    }
+
+    /// `sdk_execute`: the signed order string an app hands to the Alipay app.
+    pub fn sdk_execute(&self, call: &Call) -> Result<String, Error> {
+        self.signer.sign(call)?.sdk_order_string()
+    }
+
+    /// `page_execute` with GET: the URL to send the browser to.
+    pub fn page_execute_url(&self, call: &Call) -> Result<String, Error> {
+        self.signer.sign(call)?.page_url(self.gateway.as_str())
+    }
+
+    /// `page_execute` with POST: an auto-submitting HTML form.
+    pub fn page_execute_form(&self, call: &Call) -> Result<String, Error> {
+        self.signer.sign(call)?.page_form(self.gateway.as_str())
+    }
+
+    /// Verifies a raw response body of `method` (also for answers obtained elsewhere).
+    pub fn verify_response(&self, method: &str, body: &[u8]) -> Result<VerifiedResponse, Error> {
+        let check = ResponseCheck {
+            alipay_public_key: self.trust.key(),
+            alipay_cert_sn: self.trust.cert_sn(),
+            sign_type: self.signer.get_sign_type(),
+            charset: self.signer.get_charset(),
+            encrypt_key: self.signer.get_encrypt_key(),
+        };
+        response::verify(body, method, &check)
+    }
+
+    /// Verifies a notification body exactly as POSTed to `notify_url`: its signature, its
+    /// `sign_type` against the configured one and its `app_id` against this application's.
+    /// Answer [`crate::NOTIFY_ACK`] once it is handled.
+    pub fn verify_notification(&self, body: &[u8]) -> Result<Notification, Error> {
+        notify::verify_notification(
+            body,
+            &NotifyCheck {
+                alipay_public_key: self.trust.key(),
+                sign_type: Some(self.signer.get_sign_type()),
+                app_id: Some(self.signer.app_id()),
+            },
+        )
+    }
+}

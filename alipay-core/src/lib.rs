@@ -19,6 +19,9 @@
 //! | the client tying it together | [`client`] |
 //! | the gateway's side (sandbox, tests) | [`gateway`] |
 
+// Library code never unwraps what a user or the network sent; tests may.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 pub mod aes;
 pub mod cert;
 pub mod charset;
