@@ -62,17 +62,17 @@ pub enum Error {
     /// The gateway refused the call (public codes 20001, 40001, 40002, 40006, ...):
     /// the operation did not happen.
     #[error("gateway refused the call: {0} (fix the request or configuration named by sub_code)")]
-    Gateway(ApiError),
+    Gateway(Box<ApiError>),
 
     /// The API refused the business operation (code 40004, see `sub_code`).
     #[error("business failure: {0} (see the API's sub_code table for how to handle it)")]
-    Business(ApiError),
+    Business(Box<ApiError>),
 
     /// Code 20000 or 10003: Alipay could not say whether the operation happened.
     #[error(
         "unknown outcome: {0} (re-send the same request with the same out_request_no, or query it; never create a new one)"
     )]
-    UnknownOutcome(ApiError),
+    UnknownOutcome(Box<ApiError>),
 }
 
 impl Error {
@@ -303,14 +303,14 @@ mod tests {
 
     #[test]
     fn unknown_outcome_codes_are_not_failures() {
-        let e = Error::UnknownOutcome(ApiError {
+        let e = Error::UnknownOutcome(Box::new(ApiError {
             code: "20000".into(),
             msg: "Service Currently Unavailable".into(),
             sub_code: Some("isp.unknow-error".into()),
             sub_msg: None,
             verified: true,
             body: String::new(),
-        });
+        }));
         assert_eq!(e.outcome(), Outcome::Unknown);
         assert!(e.to_string().contains("never create a new one"));
     }

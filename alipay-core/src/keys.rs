@@ -110,7 +110,10 @@ pub(crate) fn decode_blocks(role: KeyRole, text: &str) -> Result<Vec<Block>, Key
 
 /// What a DER blob turned out to be.
 enum Material {
-    Private { key: RsaPrivateKey, pkcs8: bool },
+    Private {
+        key: Box<RsaPrivateKey>,
+        pkcs8: bool,
+    },
     Public(RsaPublicKey),
     Certificate,
     Other(String),
@@ -119,10 +122,16 @@ enum Material {
 /// Identifies DER by structure, not by label. Truncation is reported as such.
 fn classify(der: &[u8]) -> Material {
     if let Ok(key) = RsaPrivateKey::from_pkcs8_der(der) {
-        return Material::Private { key, pkcs8: true };
+        return Material::Private {
+            key: Box::new(key),
+            pkcs8: true,
+        };
     }
     if let Ok(key) = RsaPrivateKey::from_pkcs1_der(der) {
-        return Material::Private { key, pkcs8: false };
+        return Material::Private {
+            key: Box::new(key),
+            pkcs8: false,
+        };
     }
     if let Ok(key) = RsaPublicKey::from_public_key_der(der) {
         return Material::Public(key);
@@ -207,7 +216,7 @@ fn load_private(role: KeyRole, text: &str) -> Result<crypto::PrivateKey, KeyErro
                     format!("RSA key of {} bits is too small", key.size() * 8),
                 ));
             }
-            Ok(crypto::PrivateKey::new(&block.der, pkcs8, key))
+            Ok(crypto::PrivateKey::new(&block.der, pkcs8, *key))
         }
         Material::Public(_) => Err(KeyError::new(
             role,

@@ -113,12 +113,12 @@ pub fn verify_notification(body: &[u8], check: &NotifyCheck) -> Result<Notificat
     {
         return Err(failed(SignatureFailure::Mismatch).into());
     }
-    if let (Some(expected), Some(found)) = (check.app_id, params.get("app_id")) {
-        if expected != found {
-            return Err(Error::invalid(format!(
-                "notification is for app_id {found}, this application is {expected}; ignore it"
-            )));
-        }
+    if let (Some(expected), Some(found)) = (check.app_id, params.get("app_id"))
+        && expected != found
+    {
+        return Err(Error::invalid(format!(
+            "notification is for app_id {found}, this application is {expected}; ignore it"
+        )));
     }
     Ok(Notification { params })
 }

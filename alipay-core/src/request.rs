@@ -388,7 +388,7 @@ impl SignedRequest {
 
     /// The query part (form-encoded, like the Node SDK's `URLSearchParams`) and the other
     /// parameters, both in Node order.
-    fn split_for_page(&self) -> Result<(String, Vec<(&str, &str)>), Error> {
+    fn split_for_page(&self) -> Result<PageParts<'_>, Error> {
         let mut query = String::new();
         let mut rest = Vec::new();
         for (k, v) in self.node_order() {
@@ -411,6 +411,9 @@ impl SignedRequest {
         Ok(percent_encoding::percent_encode(&bytes, URI_COMPONENT).to_string())
     }
 }
+
+/// A page call's URL query and its remaining parameters.
+type PageParts<'a> = (String, Vec<(&'a str, &'a str)>);
 
 /// Escapes text for a double- or single-quoted HTML attribute.
 fn html_escape(text: &str) -> String {

@@ -388,12 +388,19 @@ fn classify(node: &str, verified: bool) -> Result<(), Error> {
             _ => None,
         }
     };
-    let Some(code) = field("code") else {
-        return Err(Error::Response(format!(
-            "the response node has no code: {node}"
-        )));
-    };
     let sub_code = field("sub_code");
+    let code = match field("code") {
+        Some(code) => code,
+        // The official SDKs define success as "no sub_code", and some APIs (e.g.
+        // alipay.system.oauth.token) answer success without any `code`.
+        None if sub_code.is_none() && verified => return Ok(()),
+        None if sub_code.is_none() => {
+            return Err(Error::Response(format!(
+                "the response node has neither code nor sub_code: {node}"
+            )));
+        }
+        None => String::new(),
+    };
     if code == "10000" && sub_code.is_none() {
         return Ok(());
     }
@@ -406,9 +413,9 @@ fn classify(node: &str, verified: bool) -> Result<(), Error> {
         code,
     };
     Err(match api.code.as_str() {
-        "20000" | "10003" => Error::UnknownOutcome(api),
-        "40004" => Error::Business(api),
-        _ => Error::Gateway(api),
+        "20000" | "10003" => Error::UnknownOutcome(Box::new(api)),
+        "40004" => Error::Business(Box::new(api)),
+        _ => Error::Gateway(Box::new(api)),
     })
 }
 
@@ -1134,14 +1141,13 @@ mod tests {
         assert!(
             matches!(result_of(r#"{"code":40004,"sub_code":"X"}"#), Err(Error::Business(e)) if e.code == "40004")
         );
-        // No code: not a verdict.
+        // No code and no sub_code: success, as in the official SDKs (oauth.token answers so).
+        assert!(result_of(r#"{"access_token":"t","user_id":"2088"}"#).is_ok());
+        assert!(result_of(r#"{"code":"","msg":"Success"}"#).is_ok());
+        // No code but a sub_code: a failure.
         assert!(matches!(
-            result_of(r#"{"msg":"Success"}"#),
-            Err(Error::Response(_))
-        ));
-        assert!(matches!(
-            result_of(r#"{"code":"","msg":"Success"}"#),
-            Err(Error::Response(_))
+            result_of(r#"{"sub_code":"isv.x","sub_msg":"y"}"#),
+            Err(Error::Gateway(e)) if e.code.is_empty() && e.sub_code.as_deref() == Some("isv.x")
         ));
     }
 }
