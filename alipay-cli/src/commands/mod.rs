@@ -1,0 +1,49 @@
+//! One module per subcommand.
+
+pub mod cert;
+pub mod keygen;
+pub mod sign;
+pub mod verify;
+
+use std::path::Path;
+
+use alipay_core::AlipayPublicKey;
+use alipay_core::cert::AlipayCertificate;
+
+use crate::Failure;
+use crate::input;
+
+/// What `--alipay-public-key` resolved to: a bare key, or Alipay's public-key certificate
+/// (certificate mode: responses must then also carry its SN).
+pub struct AlipayTrust {
+    pub key: AlipayPublicKey,
+    pub cert_sn: Option<String>,
+}
+
+pub fn alipay_trust(path: &Path) -> Result<AlipayTrust, Failure> {
+    let text = input::key_file("--alipay-public-key", path)?;
+    if text.contains("-----BEGIN CERTIFICATE") {
+        let cert = AlipayCertificate::from_pem(&text).map_err(|e| Failure::Usage(e.to_string()))?;
+        return Ok(AlipayTrust {
+            key: cert.public_key().clone(),
+            cert_sn: Some(cert.sn().to_string()),
+        });
+    }
+    match AlipayPublicKey::from_text(&text) {
+        Ok(key) => Ok(AlipayTrust { key, cert_sn: None }),
+        Err(key_err) => {
+            match AlipayCertificate::from_bytes(&std::fs::read(path).unwrap_or_default()) {
+                // A DER certificate.
+                Ok(cert) => Ok(AlipayTrust {
+                    key: cert.public_key().clone(),
+                    cert_sn: Some(cert.sn().to_string()),
+                }),
+                Err(_) => Err(Failure::Usage(key_err.to_string())),
+            }
+        }
+    }
+}
+
+pub fn usage(e: impl std::fmt::Display) -> Failure {
+    Failure::Usage(e.to_string())
+}
