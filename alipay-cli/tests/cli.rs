@@ -106,7 +106,7 @@ fn sign_prints_exactly_the_signed_parameters() {
 #[test]
 fn every_key_format_gives_the_same_signature() {
     let reference = json(&sign(&["--biz-content", "{}"]))["sign"].clone();
-    for f in ["app_private_pkcs1.pem"] {
+    for f in ["app_private_pkcs1.pem", "app_private_pkcs8.pem"] {
         let key = data(f);
         let mut args: Vec<&str> = BASE.to_vec();
         args.extend([
