@@ -6,7 +6,9 @@
 //     "op": "checkNotifySignV2", "postData": { ...decoded notification params, sign included } }
 //   { "alipayPublicKey": ..., "op": "rsaCheck", "signContent": "...", "sign": "<base64>",
 //     "signType"?: "RSA2"|"RSA" }
-// Output (JSON on stdout): { "result": true|false } per job (an array for an array input).
+//   { "alipayPublicKey": ..., "op": "aesDecrypt", "encryptKey": "<base64>", "text": "<base64>" }
+// Output (JSON on stdout): { "result": true|false|"<plaintext>" } per job (an array for an
+// array input).
 import { AlipaySdk } from 'alipay-sdk';
 
 // The constructor insists on an app id and a private key even when only verifying; it only
@@ -25,6 +27,7 @@ function run(job) {
     privateKey: UNUSED_PRIVATE_KEY,
     alipayPublicKey: job.alipayPublicKey,
     signType: job.signType ?? 'RSA2',
+    encryptKey: job.encryptKey,
   });
   switch (job.op) {
     case 'checkNotifySignV2':
@@ -33,6 +36,8 @@ function run(job) {
       return { result: sdk.checkNotifySign(job.postData) };
     case 'rsaCheck':
       return { result: sdk.rsaCheck(job.signContent, job.sign, job.signType ?? 'RSA2') };
+    case 'aesDecrypt':
+      return { result: sdk.aesDecrypt(job.text) };
     default:
       throw new Error(`unknown op ${JSON.stringify(job.op)}`);
   }
