@@ -293,4 +293,42 @@ mod tests {
             assert!(verify_notification(body, &check(&public)).is_err());
         }
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            #[test]
+            fn never_panics_on_arbitrary_bodies(body in proptest::collection::vec(any::<u8>(), 0..512)) {
+                let public = AlipayPublicKey::from_text(GATEWAY_PUBLIC).unwrap();
+                let _ = verify_notification(&body, &check(&public));
+            }
+
+            #[test]
+            fn signed_notifications_round_trip(
+                params in proptest::collection::btree_map(
+                    "[a-z_]{1,10}",
+                    proptest::string::string_regex("[ -~\\u4e00-\\u4e2f红包]{0,30}").unwrap(),
+                    0..10,
+                ),
+                gbk in any::<bool>(),
+            ) {
+                let key = GatewayPrivateKey::from_text(GATEWAY_KEY).unwrap();
+                let public = AlipayPublicKey::from_text(GATEWAY_PUBLIC).unwrap();
+                let charset = if gbk { Charset::Gbk } else { Charset::Utf8 };
+                let mut params = params;
+                params.remove("sign");
+                params.remove("sign_type");
+                params.insert("app_id".into(), "2021000000000001".into());
+                params.remove("charset");
+                let body = sign_notification(&params, &key, SignType::Rsa2, charset).unwrap();
+                let n = verify_notification(body.as_bytes(), &check(&public)).unwrap();
+                params.insert("charset".into(), charset.as_str().into());
+                prop_assert_eq!(n.into_params(), params);
+            }
+        }
+    }
 }
