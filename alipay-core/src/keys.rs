@@ -517,12 +517,11 @@ pub(crate) mod tests {
             "{e}"
         );
 
-        let cert =
-            include_str!("../../../shared/fixtures/alipay-certs/alipayCertPublicKey_RSA2.crt");
+        let cert = include_str!("../testdata/alipay-certs/alipayCertPublicKey_RSA2.crt");
         let e = AppPrivateKey::from_text(cert).unwrap_err();
         assert!(e.to_string().contains("certificate"), "{e}");
 
-        let root = include_str!("../../../shared/fixtures/alipay-certs/alipayRootCert.crt");
+        let root = include_str!("../testdata/alipay-certs/alipayRootCert.crt");
         let e = AlipayPublicKey::from_text(root).unwrap_err();
         assert!(e.to_string().contains("4 PEM blocks"), "{e}");
 

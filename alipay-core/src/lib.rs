@@ -20,7 +20,10 @@
 //! | the gateway's side (sandbox, tests) | [`gateway`] |
 
 // Library code never unwraps what a user or the network sent; tests may.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod aes;
 pub mod cert;
