@@ -6,6 +6,9 @@
 //! 3. sort by name, join `name=value` with `&`, values raw;
 //! 4. verify the charset bytes with the Alipay public key.
 //!
+//! When that fails and the body declares a `sign_type`, the content with `sign_type` kept is
+//! tried too (the Java SDK's `rsaCheckV2`, used by message-style notifications).
+//!
 //! Only then are the decoded parameters handed out. Decoding twice (the Node SDK's
 //! `checkNotifySign`) breaks values containing `%`; a parameter given twice is refused because
 //! the verified value and the value the application reads could differ.
@@ -106,12 +109,22 @@ pub fn verify_notification(body: &[u8], check: &NotifyCheck) -> Result<Notificat
     let signature = B64
         .decode(sign.trim())
         .map_err(|_| failed(SignatureFailure::NotBase64))?;
-    let bytes = charset.encode(&content)?;
-    if !check
-        .alipay_public_key
-        .verify(sign_type, &bytes, &signature)
-    {
-        return Err(failed(SignatureFailure::Mismatch).into());
+    let verifies = |text: &str| -> Result<bool, Error> {
+        Ok(check
+            .alipay_public_key
+            .verify(sign_type, &charset.encode(text)?, &signature))
+    };
+    if !verifies(&content)? {
+        // The Java SDK's rsaCheckV2 (and the Node SDK's fallback) keep `sign_type` in the
+        // content, as some message-style notifications are signed. Same key, so no weaker.
+        let v2 = declared.as_deref().filter(|d| !d.is_empty()).map(|d| {
+            let mut with_type = params.clone();
+            with_type.insert("sign_type".into(), d.into());
+            sign_content(with_type.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        });
+        if !v2.as_deref().map(verifies).transpose()?.unwrap_or(false) {
+            return Err(failed(SignatureFailure::Mismatch).into());
+        }
     }
     if let (Some(expected), Some(found)) = (check.app_id, params.get("app_id"))
         && expected != found
@@ -276,6 +289,29 @@ mod tests {
         let mut lenient = check(&public);
         lenient.sign_type = None;
         assert!(verify_notification(sha1.as_bytes(), &lenient).is_ok());
+    }
+
+    #[test]
+    fn v2_notifications_with_sign_type_in_the_content_verify() {
+        let key = GatewayPrivateKey::from_text(GATEWAY_KEY).unwrap();
+        let public = AlipayPublicKey::from_text(GATEWAY_PUBLIC).unwrap();
+        let mut params: BTreeMap<String, String> = sample()
+            .into_iter()
+            .map(|(k, v)| (k.into(), v.into()))
+            .collect();
+        params.insert("charset".into(), "utf-8".into());
+        params.insert("sign_type".into(), "RSA2".into());
+        let content = sign_content(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let sign = key.sign(SignType::Rsa2, content.as_bytes());
+        let body = params
+            .iter()
+            .chain([(&"sign".to_string(), &sign)])
+            .map(|(k, v)| format!("{k}={}", Charset::Utf8.form_encode(v).unwrap()))
+            .collect::<Vec<_>>()
+            .join("&");
+        assert!(verify_notification(body.as_bytes(), &check(&public)).is_ok());
+        let tampered = body.replace("88.88", "98.88");
+        assert!(verify_notification(tampered.as_bytes(), &check(&public)).is_err());
     }
 
     #[test]
