@@ -12,6 +12,9 @@ use crate::keys::GatewayPrivateKey;
 use crate::response::{ERROR_RESPONSE, root_node_name};
 use crate::sign::SignType;
 
+/// Notifications are signed next to the rule that verifies them.
+pub use crate::notify::sign_notification;
+
 // ---------------------------------------------------------------------------------------------
 // Responses
 // ---------------------------------------------------------------------------------------------
