@@ -6,6 +6,7 @@
 use std::fmt;
 
 use crate::aes::EncryptKey;
+use crate::api::{self, Api, ExecuteApi, PageExecuteApi, SdkExecuteApi};
 use crate::cert::{AlipayCertificate, AlipayRootCertificate, AppCertificate};
 use crate::charset::Charset;
 use crate::error::Error;
@@ -56,6 +57,8 @@ pub struct ClientBuilder {
     trust: AlipayTrust,
     gateway: Gateway,
     transport: TransportConfig,
+    notify_url: Option<String>,
+    return_url: Option<String>,
 }
 
 impl ClientBuilder {
@@ -89,12 +92,26 @@ impl ClientBuilder {
         self
     }
 
+    /// The `notify_url` sent with every typed call whose API takes one.
+    pub fn notify_url(mut self, url: impl Into<String>) -> Self {
+        self.notify_url = Some(url.into());
+        self
+    }
+
+    /// The `return_url` sent with every typed page call whose API takes one.
+    pub fn return_url(mut self, url: impl Into<String>) -> Self {
+        self.return_url = Some(url.into());
+        self
+    }
+
     pub fn build(self) -> Result<AlipayClient, Error> {
         Ok(AlipayClient {
             transport: HttpTransport::new(self.transport)?,
             signer: self.signer,
             trust: self.trust,
             gateway: self.gateway,
+            notify_url: self.notify_url,
+            return_url: self.return_url,
         })
     }
 }
@@ -106,6 +123,8 @@ pub struct AlipayClient {
     trust: AlipayTrust,
     gateway: Gateway,
     transport: HttpTransport,
+    notify_url: Option<String>,
+    return_url: Option<String>,
 }
 
 impl fmt::Debug for AlipayClient {
@@ -132,6 +151,8 @@ impl AlipayClient {
             trust: AlipayTrust::PublicKey(alipay_public_key),
             gateway: Gateway::production(),
             transport: TransportConfig::default(),
+            notify_url: None,
+            return_url: None,
         }
     }
 
@@ -153,6 +174,8 @@ impl AlipayClient {
             trust: AlipayTrust::Certificate(alipay_certificate),
             gateway: Gateway::production(),
             transport: TransportConfig::default(),
+            notify_url: None,
+            return_url: None,
         }
     }
 
@@ -169,11 +192,50 @@ impl AlipayClient {
         self.signer.sign(call)
     }
 
-    /// Sends a server call (`execute`) and returns its verified, successful answer.
+    /// The validated call of a typed request, with the client's default `notify_url` /
+    /// `return_url` where the API takes them.
+    pub fn call_for<A: Api>(&self, request: &A) -> Result<Call, Error> {
+        let mut call = Call::for_api(request)?;
+        if let Some(url) = self.notify_url.as_deref().filter(|_| A::NOTIFY_URL) {
+            call = call.notify_url(url);
+        }
+        if let Some(url) = self.return_url.as_deref().filter(|_| A::RETURN_URL) {
+            call = call.return_url(url);
+        }
+        Ok(call)
+    }
+
+    /// Validates, signs and sends a typed server call and returns its typed, verified,
+    /// successful answer. Only `execute` APIs are accepted: an app or page API does not compile.
+    ///
+    /// Every other outcome is an [`Error`]; check [`Error::outcome`] before retrying: on
+    /// `Unknown`, re-send the same request (same `out_request_no`) or query it.
+    pub async fn execute<A: ExecuteApi>(&self, request: &A) -> Result<A::Response, Error> {
+        let answer = self.execute_call(&self.call_for(request)?).await?;
+        api::parse_response::<A>(&answer.node)
+    }
+
+    /// The order string of a typed app-pay request (`sdk_execute` APIs only).
+    pub fn sdk_execute<A: SdkExecuteApi>(&self, request: &A) -> Result<String, Error> {
+        self.sdk_execute_call(&self.call_for(request)?)
+    }
+
+    /// The browser URL of a typed page request (`page_execute` APIs only).
+    pub fn page_execute_url<A: PageExecuteApi>(&self, request: &A) -> Result<String, Error> {
+        self.page_execute_url_call(&self.call_for(request)?)
+    }
+
+    /// The auto-submitting form of a typed page request (`page_execute` APIs only).
+    pub fn page_execute_form<A: PageExecuteApi>(&self, request: &A) -> Result<String, Error> {
+        self.page_execute_form_call(&self.call_for(request)?)
+    }
+
+    /// Sends an untyped server call (any method, your own `biz_content`) and returns its
+    /// verified, successful answer node.
     ///
     /// Every other outcome is an [`Error`]; check [`Error::outcome`] before retrying: on
     /// `Unknown`, re-send the same call (same `out_request_no`) or query it.
-    pub async fn execute(&self, call: &Call) -> Result<Answer, Error> {
+    pub async fn execute_call(&self, call: &Call) -> Result<Answer, Error> {
         let request = self.signer.sign(call)?;
         let (query, body) = request.http_parts()?;
         let answer = self
@@ -189,18 +251,18 @@ impl AlipayClient {
         })
     }
 
-    /// `sdk_execute`: the signed order string an app hands to the Alipay app.
-    pub fn sdk_execute(&self, call: &Call) -> Result<String, Error> {
+    /// `sdk_execute` of an untyped call: the signed order string for the Alipay app.
+    pub fn sdk_execute_call(&self, call: &Call) -> Result<String, Error> {
         self.signer.sign(call)?.sdk_order_string()
     }
 
-    /// `page_execute` with GET: the URL to send the browser to.
-    pub fn page_execute_url(&self, call: &Call) -> Result<String, Error> {
+    /// `page_execute` of an untyped call with GET: the URL to send the browser to.
+    pub fn page_execute_url_call(&self, call: &Call) -> Result<String, Error> {
         self.signer.sign(call)?.page_url(self.gateway.as_str())
     }
 
-    /// `page_execute` with POST: an auto-submitting HTML form.
-    pub fn page_execute_form(&self, call: &Call) -> Result<String, Error> {
+    /// `page_execute` of an untyped call with POST: an auto-submitting HTML form.
+    pub fn page_execute_form_call(&self, call: &Call) -> Result<String, Error> {
         self.signer.sign(call)?.page_form(self.gateway.as_str())
     }
 

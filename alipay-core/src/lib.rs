@@ -16,6 +16,7 @@
 //! | certificate SNs | [`cert`] |
 //! | AES content encryption | [`aes`] |
 //! | HTTP | [`transport`] |
+//! | what a generated API is to the client | [`api`] |
 //! | the client tying it together | [`client`] |
 //! | the gateway's side (sandbox, tests) | [`gateway`] |
 
@@ -26,6 +27,7 @@
 )]
 
 pub mod aes;
+pub mod api;
 pub mod cert;
 pub mod charset;
 pub mod client;

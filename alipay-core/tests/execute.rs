@@ -176,11 +176,11 @@ async fn success_is_verified_then_returned_with_trace_id() {
     let c = client(fake_gateway(answer_with(node)).await)
         .build()
         .unwrap();
-    let a = c.execute(&query()).await.unwrap();
+    let a = c.execute_call(&query()).await.unwrap();
     assert_eq!(a.node, node);
     assert_eq!(a.trace_id.as_deref(), Some("0b1f2e3d"));
     // The pooled connection serves the next call too.
-    assert_eq!(c.execute(&query()).await.unwrap().node, node);
+    assert_eq!(c.execute_call(&query()).await.unwrap().node, node);
 }
 
 #[tokio::test]
@@ -189,7 +189,7 @@ async fn verdicts_map_to_outcomes() {
     let c = client(fake_gateway(answer_with(business)).await)
         .build()
         .unwrap();
-    let e = c.execute(&query()).await.unwrap_err();
+    let e = c.execute_call(&query()).await.unwrap_err();
     assert!(
         matches!(&e, Error::Business(a) if a.sub_code.as_deref() == Some("MONEY_NOT_ENOUGH") && a.verified),
         "{e}"
@@ -201,7 +201,7 @@ async fn verdicts_map_to_outcomes() {
     let c = client(fake_gateway(answer_with(unknown)).await)
         .build()
         .unwrap();
-    let e = c.execute(&query()).await.unwrap_err();
+    let e = c.execute_call(&query()).await.unwrap_err();
     assert!(matches!(e, Error::UnknownOutcome(_)), "{e}");
     assert_eq!(e.outcome(), Outcome::Unknown);
 
@@ -209,7 +209,7 @@ async fn verdicts_map_to_outcomes() {
         br#"{"error_response":{"code":"40002","msg":"Invalid Arguments","sub_code":"isv.invalid-app-id"}}"#.to_vec()
     });
     let c = client(fake_gateway(unsigned).await).build().unwrap();
-    let e = c.execute(&query()).await.unwrap_err();
+    let e = c.execute_call(&query()).await.unwrap_err();
     assert!(
         matches!(&e, Error::Gateway(a) if !a.verified && a.sub_code.as_deref() == Some("isv.invalid-app-id")),
         "{e}"
@@ -232,7 +232,7 @@ async fn a_forged_answer_is_never_success() {
         .unwrap()
     });
     let c = client(fake_gateway(forged).await).build().unwrap();
-    let e = c.execute(&query()).await.unwrap_err();
+    let e = c.execute_call(&query()).await.unwrap_err();
     let Error::Signature(s) = &e else {
         panic!("{e}")
     };
@@ -256,7 +256,7 @@ async fn the_gateway_accepts_our_signature_in_every_mode() {
     .gateway(fake_gateway(answer_with(r#"{"code":"10000","msg":"Success"}"#)).await)
     .build()
     .unwrap();
-    let e = c.execute(&query()).await.unwrap_err();
+    let e = c.execute_call(&query()).await.unwrap_err();
     let expected = c.sign(&query()).unwrap();
     let Error::Gateway(a) = &e else { panic!("{e}") };
     assert_eq!(a.sub_code.as_deref(), Some("isv.invalid-signature"));
@@ -291,16 +291,16 @@ async fn the_gateway_accepts_our_signature_in_every_mode() {
     let expected_echo = query().biz_content.unwrap();
     let gbk = client(gw.clone()).charset(Charset::Gbk).build().unwrap();
     let node: serde_json::Value =
-        serde_json::from_str(&gbk.execute(&query()).await.unwrap().node).unwrap();
+        serde_json::from_str(&gbk.execute_call(&query()).await.unwrap().node).unwrap();
     assert_eq!(node["echo"], expected_echo.as_str());
     let sha1 = client(gw.clone()).sign_type(SignType::Rsa).build().unwrap();
-    assert!(sha1.execute(&query()).await.is_ok());
+    assert!(sha1.execute_call(&query()).await.is_ok());
     let aes = client(gw)
         .encrypt_key(EncryptKey::from_base64(AES_KEY).unwrap())
         .build()
         .unwrap();
     let node: serde_json::Value =
-        serde_json::from_str(&aes.execute(&query()).await.unwrap().node).unwrap();
+        serde_json::from_str(&aes.execute_call(&query()).await.unwrap().node).unwrap();
     assert_eq!(node["echo"], expected_echo.as_str());
 }
 
@@ -341,10 +341,98 @@ async fn certificate_mode_end_to_end() {
     .gateway(fake_gateway(reply).await)
     .build()
     .unwrap();
-    assert!(c.execute(&query()).await.is_ok());
+    assert!(c.execute_call(&query()).await.is_ok());
     let e = c
-        .execute(&Call::new(METHOD).biz_content(r#"{"x":"rotated"}"#))
+        .execute_call(&Call::new(METHOD).biz_content(r#"{"x":"rotated"}"#))
         .await
         .unwrap_err();
     assert!(e.to_string().contains("alipaycert.download"), "{e}");
+}
+
+/// What the macro generates for an `execute` API, written by hand.
+struct OperationQuery {
+    auth_no: String,
+    operation_id: String,
+}
+
+#[derive(serde::Deserialize, Debug)]
+struct OperationQueryResponse {
+    status: Option<String>,
+    amount: Option<String>,
+}
+
+impl alipay_core::api::Api for OperationQuery {
+    const METHOD: &'static str = METHOD;
+    const MODE: alipay_core::api::Mode = alipay_core::api::Mode::Execute;
+    const RESPONSE_NODE: &'static str = "alipay_fund_coupon_operation_query_response";
+    const NOTIFY_URL: bool = false;
+    const RETURN_URL: bool = false;
+    type Response = OperationQueryResponse;
+
+    fn validate(&self) -> Result<(), alipay_core::api::Violations> {
+        let mut v = alipay_core::api::Violations::default();
+        if self.auth_no.is_empty() {
+            v.push(
+                "auth_no|out_order_no",
+                "one_of",
+                "at least one must be non-empty",
+            );
+        }
+        v.into_result()
+    }
+
+    fn biz_content(&self) -> String {
+        serde_json::json!({"auth_no": self.auth_no, "operation_id": self.operation_id}).to_string()
+    }
+}
+
+impl alipay_core::api::ExecuteApi for OperationQuery {}
+
+#[tokio::test]
+async fn typed_execute_validates_sends_and_parses() {
+    let reply: Reply = Arc::new(|p| {
+        // The API takes no notify_url, so the client's default is not sent.
+        assert!(!p.contains_key("notify_url"));
+        assert_eq!(
+            p["biz_content"],
+            r#"{"auth_no":"2014","operation_id":"op1"}"#
+        );
+        let node = r#"{"code":"10000","msg":"Success","status":"SUCCESS","amount":"8.88"}"#;
+        sign_response(
+            &p["method"],
+            node,
+            &gateway_key(),
+            SignType::Rsa2,
+            Charset::Utf8,
+            None,
+        )
+        .unwrap()
+    });
+    let c = client(fake_gateway(reply).await)
+        .notify_url("https://m.example.com/notify")
+        .build()
+        .unwrap();
+    let r = c
+        .execute(&OperationQuery {
+            auth_no: "2014".into(),
+            operation_id: "op1".into(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(r.status.as_deref(), Some("SUCCESS"));
+    assert_eq!(r.amount.as_deref(), Some("8.88"));
+
+    // Invalid requests never leave the process.
+    let e = c
+        .execute(&OperationQuery {
+            auth_no: String::new(),
+            operation_id: "op1".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(e.outcome(), Outcome::NotSent);
+    assert!(
+        e.to_string().contains("auth_no|out_order_no: one_of"),
+        "{e}"
+    );
 }
