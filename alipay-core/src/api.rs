@@ -149,6 +149,358 @@ pub fn parse_response<A: Api>(node: &str) -> Result<A::Response, Error> {
     })
 }
 
+/// How the API's documentation says to handle one of its business `sub_code`s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Handling {
+    /// Repeat with identical parameters (the API is idempotent on them).
+    RetrySame,
+    /// Query the order or operation first, then decide.
+    QueryThenDecide,
+    /// The request is wrong: fix it.
+    FixRequest,
+    /// Use a new `out_order_no`.
+    NewOutOrderNo,
+    /// Use a new `out_request_no`.
+    NewOutRequestNo,
+    /// The payer or payee must act (upgrade, verify, top up).
+    UserAction,
+    /// The product is not signed or the contract expired.
+    MerchantContract,
+}
+
+impl Handling {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Handling::RetrySame => "retry_same",
+            Handling::QueryThenDecide => "query_then_decide",
+            Handling::FixRequest => "fix_request",
+            Handling::NewOutOrderNo => "new_out_order_no",
+            Handling::NewOutRequestNo => "new_out_request_no",
+            Handling::UserAction => "user_action",
+            Handling::MerchantContract => "merchant_contract",
+        }
+    }
+}
+
+impl fmt::Display for Handling {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a `biz_content` JSON text was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BizError {
+    /// Not a JSON object at all.
+    Malformed(String),
+    /// Well-formed, but rules were broken.
+    Invalid(Violations),
+}
+
+impl fmt::Display for BizError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BizError::Malformed(m) => write!(f, "biz_content is not a JSON object: {m}"),
+            BizError::Invalid(v) => write!(f, "{v}"),
+        }
+    }
+}
+
+impl std::error::Error for BizError {}
+
+/// The typestate of generated builders: a required field's slot is [`typestate::Unset`]
+/// until its setter makes it [`typestate::Set`]; `build()` requires [`typestate::IsSet`]
+/// in its `where` clause, so a missing field is a compile error naming the wire field.
+pub mod typestate {
+    use std::marker::PhantomData;
+
+    /// A slot whose field has not been set. `F` is the marker named after the wire field.
+    pub struct Unset<F>(PhantomData<F>);
+
+    impl<F> Default for Unset<F> {
+        fn default() -> Self {
+            Unset(PhantomData)
+        }
+    }
+
+    /// A slot holding the value of field `F`.
+    pub struct Set<F, T>(T, PhantomData<F>);
+
+    impl<F, T> Set<F, T> {
+        pub fn new(value: T) -> Self {
+            Set(value, PhantomData)
+        }
+    }
+
+    /// Required by `build()` for every required field.
+    #[diagnostic::on_unimplemented(
+        message = "required field `{Self}` of this Alipay request was not set",
+        label = "this request is missing a required field",
+        note = "call the setter named after the field (see `Unset<...>`) before `build()`"
+    )]
+    pub trait IsSet<T> {
+        fn into_value(self) -> T;
+    }
+
+    #[diagnostic::do_not_recommend]
+    impl<F, T> IsSet<T> for Set<F, T> {
+        fn into_value(self) -> T {
+            self.0
+        }
+    }
+
+    /// Required by a setter: each field is set once.
+    #[diagnostic::on_unimplemented(
+        message = "field `{Self}` of this Alipay request was already set",
+        label = "this field is set a second time",
+        note = "set each field once"
+    )]
+    pub trait IsUnset {}
+
+    #[diagnostic::do_not_recommend]
+    impl<F> IsUnset for Unset<F> {}
+
+    /// A one-of member's slot: its value if set.
+    pub trait Slot<T> {
+        fn into_option(self) -> Option<T>;
+    }
+
+    impl<F, T> Slot<T> for Set<F, T> {
+        fn into_option(self) -> Option<T> {
+            Some(self.0)
+        }
+    }
+
+    impl<F, T> Slot<T> for Unset<F> {
+        fn into_option(self) -> Option<T> {
+            None
+        }
+    }
+}
+
+/// Runtime support for generated code; not a stable API.
+#[doc(hidden)]
+pub mod __private {
+    pub use regex_lite::Regex;
+    pub use serde;
+    pub use serde_json;
+
+    use std::fmt::Write as _;
+
+    use super::Violations;
+
+    /// Writes a JSON object field by field, in the spec's order.
+    pub struct JsonObject {
+        buf: String,
+    }
+
+    impl Default for JsonObject {
+        fn default() -> Self {
+            JsonObject {
+                buf: String::from("{"),
+            }
+        }
+    }
+
+    impl JsonObject {
+        pub fn field<T: serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+            if self.buf.len() > 1 {
+                self.buf.push(',');
+            }
+            // Names are spec identifiers and values our own serialisable types: both
+            // serialise infallibly.
+            let _ = write!(
+                self.buf,
+                "{}:{}",
+                serde_json::to_string(name).unwrap_or_default(),
+                serde_json::to_string(value).unwrap_or_default()
+            );
+        }
+
+        pub fn finish(mut self) -> String {
+            self.buf.push('}');
+            self.buf
+        }
+    }
+
+    /// The members of a `biz_content` object, values kept as raw JSON text so amounts are
+    /// read exactly.
+    pub struct BizFields(std::collections::BTreeMap<String, Box<serde_json::value::RawValue>>);
+
+    impl BizFields {
+        pub fn parse(json: &str) -> Result<Self, super::BizError> {
+            serde_json::from_str(json)
+                .map(BizFields)
+                .map_err(|e| super::BizError::Malformed(e.to_string()))
+        }
+
+        fn raw(&self, name: &str) -> Option<&str> {
+            self.0
+                .get(name)
+                .map(|r| r.get())
+                .filter(|r| *r != "null" && *r != "\"\"")
+        }
+
+        /// Whether `name` is given and not empty (an empty string counts as absent).
+        pub fn present(&self, name: &str) -> bool {
+            self.raw(name).is_some()
+        }
+
+        /// A string member; absent, `null` and `""` are `None`.
+        pub fn text(&self, v: &mut Violations, name: &str, required: bool) -> Option<String> {
+            let Some(raw) = self.raw(name) else {
+                if required {
+                    v.push(name, "required", "must be set and not blank");
+                }
+                return None;
+            };
+            match serde_json::from_str::<String>(raw) {
+                Ok(s) => Some(s),
+                Err(_) => {
+                    v.push(name, "type", format!("must be a JSON string, got {raw}"));
+                    None
+                }
+            }
+        }
+
+        /// A typed member (amount, pay_timeout, user id, enum, JSON text) parsed from its
+        /// exact JSON text; absent, `null` and `""` are `None`.
+        pub fn typed<T: serde::de::DeserializeOwned>(
+            &self,
+            v: &mut Violations,
+            name: &str,
+            required: bool,
+            rule: &'static str,
+        ) -> Option<T> {
+            let Some(raw) = self.raw(name) else {
+                if required {
+                    v.push(name, "required", "must be set and not blank");
+                }
+                return None;
+            };
+            match serde_json::from_str::<T>(raw) {
+                Ok(t) => Some(t),
+                Err(e) => {
+                    let detail = e.to_string();
+                    // serde_json appends " at line 1 column N"; the field path says where.
+                    let detail = detail
+                        .split(" at line ")
+                        .next()
+                        .unwrap_or(&detail)
+                        .to_string();
+                    v.push(name, rule, format!("{detail}, got {raw}"));
+                    None
+                }
+            }
+        }
+
+        /// Members the spec does not know.
+        pub fn unknown(&self, v: &mut Violations, known: &[&str]) {
+            for name in self.0.keys() {
+                if !known.contains(&name.as_str()) {
+                    v.push(name.as_str(), "unknown_field", "not a field of this API");
+                }
+            }
+        }
+    }
+
+    /// An amount within `[min_fen, max_fen]`.
+    pub fn amount_range(
+        v: &mut Violations,
+        field: &str,
+        value: &crate::Amount,
+        min_fen: u64,
+        max_fen: u64,
+    ) {
+        let fen = value.fen();
+        if fen < min_fen || fen > max_fen {
+            v.push(
+                field,
+                "range",
+                format!(
+                    "must be within [{}, {}], got {value}",
+                    yuan(min_fen),
+                    yuan(max_fen)
+                ),
+            );
+        }
+    }
+
+    fn yuan(fen: u64) -> String {
+        format!("{}.{:02}", fen / 100, fen % 100)
+    }
+
+    /// A pay_timeout within `[min, max]` minutes.
+    pub fn pay_timeout_range(
+        v: &mut Violations,
+        field: &str,
+        value: &crate::PayTimeout,
+        (min_minutes, min): (u32, &str),
+        (max_minutes, max): (u32, &str),
+    ) {
+        let m = value.minutes();
+        if m < min_minutes || m > max_minutes {
+            v.push(
+                field,
+                "range",
+                format!("must be within {min}~{max}, got {value} ({m} minutes)"),
+            );
+        }
+    }
+
+    /// A string matching the spec's pattern (compiled once; the spec checker has already
+    /// compiled it with the same engine).
+    pub fn pattern(
+        v: &mut Violations,
+        field: &str,
+        value: &str,
+        re: &std::sync::OnceLock<Option<regex_lite::Regex>>,
+        source: &str,
+    ) {
+        match re.get_or_init(|| regex_lite::Regex::new(source).ok()) {
+            Some(re) if re.is_match(value) => {}
+            _ => v.push(field, "pattern", format!("must match {source}")),
+        }
+    }
+
+    /// A required string that is empty or only whitespace is missing.
+    pub fn required_text(v: &mut Violations, field: &str, value: &str) -> bool {
+        if value.trim().is_empty() {
+            v.push(field, "required", "must be set and not blank");
+            return false;
+        }
+        true
+    }
+
+    /// Length in the spec's unit: `char` (Unicode scalar values) or `gbk_byte`.
+    pub fn max_len(v: &mut Violations, field: &str, value: &str, max: usize, gbk: bool) {
+        let (len, unit) = if gbk {
+            (crate::value::gbk_len(value), "gbk_byte")
+        } else {
+            (value.chars().count(), "char")
+        };
+        if len > max {
+            v.push(field, "max_len", format!("at most {max} {unit}, got {len}"));
+        }
+    }
+
+    /// At least `min` of a one-of group's members must be non-empty.
+    pub fn one_of(v: &mut Violations, members: &[(&str, bool)], min: usize) {
+        let present = members.iter().filter(|(_, p)| *p).count();
+        if present < min {
+            let names: Vec<&str> = members.iter().map(|(n, _)| *n).collect();
+            v.push(
+                names.join("|"),
+                "one_of",
+                format!(
+                    "at least {min} of {} must be non-empty, got {present}",
+                    names.join(", ")
+                ),
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
