@@ -41,6 +41,7 @@ pub mod response;
 pub mod sign;
 pub mod timestamp;
 pub mod transport;
+pub mod value;
 
 pub use crate::aes::EncryptKey;
 pub use crate::cert::{AlipayCertificate, AlipayRootCertificate, AppCertificate};
@@ -50,6 +51,7 @@ pub use crate::error::{ApiError, Error, Outcome};
 pub use crate::keys::{AlipayPublicKey, AppPrivateKey, AppPublicKey, GatewayPrivateKey};
 pub use crate::sign::{Params, SignType};
 pub use crate::timestamp::Timestamp;
+pub use crate::value::{Amount, PayTimeout, UserId};
 
 /// The production gateway.
 pub const PRODUCTION_GATEWAY: &str = "https://openapi.alipay.com/gateway.do";
