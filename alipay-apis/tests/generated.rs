@@ -1,0 +1,145 @@
+//! The generated APIs: builders, validation of every rule of apis.md section 3, biz_content.
+
+use alipay_apis::fund::{
+    AuthVoucherCreate, Disburse, DisburseErrorCode, DisburseRequest, OperationQuery,
+};
+use alipay_apis::marketing::VoucherSend;
+use alipay_apis::{Api, BizError, Handling, UserId, amount, pay_timeout};
+
+fn violations(r: Result<(), BizError>) -> Vec<String> {
+    match r {
+        Ok(()) => vec![],
+        Err(BizError::Invalid(v)) => v.iter().map(ToString::to_string).collect(),
+        Err(BizError::Malformed(m)) => vec![format!("MALFORMED {m}")],
+    }
+}
+
+#[test]
+fn builder_builds_and_serialises_in_spec_order() {
+    let r = DisburseRequest::builder()
+        .out_order_no("o1")
+        .out_request_no("r1")
+        .order_title("红包打款")
+        .amount(amount!("8.8"))
+        .deduct_auth_no("2014031600002001260000001024")
+        .payee_user_id(UserId::parse("2088102138117431").unwrap())
+        .pay_timeout(pay_timeout!("30m"))
+        .build();
+    assert_eq!(r.validate(), Ok(()));
+    assert_eq!(
+        r.biz_content(),
+        r#"{"out_order_no":"o1","deduct_auth_no":"2014031600002001260000001024","out_request_no":"r1","order_title":"红包打款","amount":"8.80","payee_user_id":"2088102138117431","pay_timeout":"30m"}"#
+    );
+    // The JSON round-trips through the validator.
+    assert_eq!(
+        violations(Disburse::validate_biz_content(&r.biz_content())),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn every_violation_is_reported_at_once() {
+    let v = violations(Disburse::validate_biz_content(
+        r#"{"out_order_no":"  ","out_request_no":"r","order_title":"红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包","amount":"0.001","pay_timeout":"169h","extra_param":"[1]"}"#,
+    ));
+    assert_eq!(v.len(), 7, "{v:#?}");
+    let all = v.join("\n");
+    for expected in [
+        "out_order_no: required",
+        "order_title: max_len (at most 100 gbk_byte, got 104)",
+        "amount: grammar",
+        "pay_timeout: range",
+        "extra_param: json_object",
+        "deduct_auth_no|deduct_out_order_no: one_of",
+        "payee_user_id|payee_logon_id: one_of",
+    ] {
+        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
+    }
+}
+
+#[test]
+fn amounts_follow_the_documented_rules() {
+    let base = |amount: &str| {
+        format!(
+            r#"{{"out_order_no":"o","out_request_no":"r","order_title":"t","amount":{amount},"deduct_auth_no":"a","payee_user_id":"2088102138117431"}}"#
+        )
+    };
+    for ok in ["\"0.01\"", "\"100000000.00\"", "100.00", "5", "\"0.1\""] {
+        assert_eq!(
+            violations(Disburse::validate_biz_content(&base(ok))),
+            Vec::<String>::new(),
+            "{ok}"
+        );
+    }
+    for bad in [
+        "\"0.00\"",
+        "\"100000000.01\"",
+        "\"1.\"",
+        "\".5\"",
+        "1e2",
+        "\"-1\"",
+        "\" 1\"",
+        "\"１\"",
+        "0.001",
+    ] {
+        assert!(
+            !violations(Disburse::validate_biz_content(&base(bad))).is_empty(),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn one_of_groups_and_precedence() {
+    // query: one of each pair.
+    assert_eq!(
+        violations(OperationQuery::validate_biz_content(
+            r#"{"auth_no":"a","operation_id":"o"}"#
+        )),
+        Vec::<String>::new()
+    );
+    let v = violations(OperationQuery::validate_biz_content(
+        r#"{"auth_no":"","out_request_no":"r"}"#,
+    ));
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert!(v[0].starts_with("auth_no|out_order_no: one_of"), "{v:?}");
+    // voucher.send needs one of user_id > login_id > taobao_nick.
+    let v = violations(VoucherSend::validate_biz_content(
+        r#"{"template_id":"t","out_biz_no":"b"}"#,
+    ));
+    assert_eq!(v.len(), 1, "{v:?}");
+    // voucher.create's payee pair is not enforced.
+    assert_eq!(
+        violations(AuthVoucherCreate::validate_biz_content(
+            r#"{"out_order_no":"o","out_request_no":"r","order_title":"t","amount":"1.00","pay_timeout":"15d"}"#
+        )),
+        Vec::<String>::new()
+    );
+    assert!(!violations(AuthVoucherCreate::validate_biz_content(r#"{"out_order_no":"o","out_request_no":"r","order_title":"t","amount":"1.00","pay_timeout":"16d"}"#)).is_empty());
+}
+
+#[test]
+fn malformed_json_is_not_a_violation() {
+    assert!(matches!(
+        Disburse::validate_biz_content("{"),
+        Err(BizError::Malformed(_))
+    ));
+    assert!(matches!(
+        Disburse::validate_biz_content("[]"),
+        Err(BizError::Malformed(_))
+    ));
+}
+
+#[test]
+fn error_codes_carry_their_handling() {
+    let e = DisburseErrorCode::from_sub_code("SYSTEM_ERROR");
+    assert_eq!(e.handling(), Some(Handling::RetrySame));
+    assert_eq!(
+        DisburseErrorCode::from_sub_code("NEW_CODE"),
+        DisburseErrorCode::Other("NEW_CODE".into())
+    );
+    assert_eq!(
+        <DisburseRequest as Api>::METHOD,
+        "alipay.fund.coupon.order.disburse"
+    );
+}

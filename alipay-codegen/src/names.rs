@@ -1,0 +1,50 @@
+//! Rust names for spec names: wire fields stay snake_case, types are PascalCase.
+
+use proc_macro2::{Ident, Span};
+
+/// `fund_auth_pay.closed` -> `FundAuthPayClosed`, `SYSTEM_ERROR` -> `SystemError`.
+pub fn pascal(name: &str) -> String {
+    let mut out = String::new();
+    for part in name.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let shouting = part.chars().all(|c| !c.is_ascii_lowercase());
+        let mut chars = part.chars();
+        if let Some(first) = chars.next() {
+            out.push(first.to_ascii_uppercase());
+            // `SYSTEM_ERROR` -> `SystemError`, but `qrCode` keeps its inner capital.
+            out.extend(chars.map(|c| if shouting { c.to_ascii_lowercase() } else { c }));
+        }
+    }
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, 'V');
+    }
+    out
+}
+
+/// An identifier for a wire field name, raw when it is a Rust keyword.
+pub fn field(name: &str) -> Ident {
+    if syn::parse_str::<Ident>(name).is_ok() {
+        Ident::new(name, Span::call_site())
+    } else {
+        Ident::new_raw(name, Span::call_site())
+    }
+}
+
+pub fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pascal_cases() {
+        assert_eq!(pascal("fund_auth_pay.closed"), "FundAuthPayClosed");
+        assert_eq!(pascal("SYSTEM_ERROR"), "SystemError");
+        assert_eq!(pascal("PRE_AUTH"), "PreAuth");
+        assert_eq!(pascal("qrCode"), "QrCode");
+        assert_eq!(pascal("1c"), "V1c");
+        assert_eq!(field("type").to_string(), "r#type");
+        assert_eq!(field("amount").to_string(), "amount");
+    }
+}

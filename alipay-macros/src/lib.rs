@@ -1,0 +1,20 @@
+//! # alipay-macros
+//!
+//! `#[derive(AlipayApi)]` with `#[alipay(spec = "path/to/<method>.toml")]` on a unit struct
+//! generates the API's request, builder, validation, response, error codes and notification
+//! types next to it (see `alipay-codegen`). The path is relative to the crate's
+//! `Cargo.toml`. Entry points only; the work is in `attr` (parse), `alipay-spec` (check)
+//! and `alipay-codegen` (expand).
+
+mod attr;
+
+use proc_macro::TokenStream;
+
+/// Generates an Alipay API from its spec file; see the crate docs.
+#[proc_macro_derive(AlipayApi, attributes(alipay))]
+pub fn derive_alipay_api(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    attr::derive(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
