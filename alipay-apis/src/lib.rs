@@ -35,6 +35,8 @@ pub struct ApiEntry {
     pub method: &'static str,
     pub mode: Mode,
     pub summary: &'static str,
+    /// The spec file's text.
+    pub spec_toml: &'static str,
     /// Checks a `biz_content` JSON object against every rule of the spec.
     pub validate: fn(&str) -> Result<(), BizError>,
 }
@@ -45,6 +47,7 @@ macro_rules! entry {
             method: <$api>::METHOD,
             mode: <$request as Api>::MODE,
             summary: <$api>::SUMMARY,
+            spec_toml: <$api>::SPEC_TOML,
             validate: <$api>::validate_biz_content,
         }
     };

@@ -26,6 +26,10 @@ enum Command {
     VerifyNotify(commands::verify::NotifyArgs),
     CertSn(commands::cert::Args),
     Keygen(commands::keygen::Args),
+    Validate(commands::validate::Args),
+    /// The API specs compiled into this build.
+    #[command(subcommand)]
+    Spec(commands::spec::Args),
 }
 
 /// How a command failed, which decides the exit code.
@@ -34,6 +38,8 @@ pub enum Failure {
     Rejected(String),
     /// Bad usage, unreadable input, or an unusable key: exit 2.
     Usage(String),
+    /// The command already printed its verdict: exit with this code.
+    Silent(u8),
 }
 
 impl Failure {
@@ -41,6 +47,7 @@ impl Failure {
         let (msg, code) = match self {
             Failure::Rejected(m) => (m, 1),
             Failure::Usage(m) => (m, 2),
+            Failure::Silent(code) => return ExitCode::from(code),
         };
         eprintln!("alipay: {msg}");
         ExitCode::from(code)
@@ -55,6 +62,8 @@ fn main() -> ExitCode {
         Command::VerifyNotify(a) => commands::verify::run_notify(a),
         Command::CertSn(a) => commands::cert::run(a),
         Command::Keygen(a) => commands::keygen::run(a),
+        Command::Validate(a) => commands::validate::run(a),
+        Command::Spec(a) => commands::spec::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

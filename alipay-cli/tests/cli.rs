@@ -434,3 +434,101 @@ fn keygen_writes_usable_keys_and_never_overwrites() {
         private
     );
 }
+
+#[test]
+fn validate_reports_every_violation_with_exit_codes() {
+    let ok = alipay(
+        &[
+            "validate",
+            "alipay.fund.coupon.operation.query",
+            "--biz",
+            r#"{"auth_no":"a","operation_id":"b"}"#,
+        ],
+        None,
+    );
+    assert_eq!(ok.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&ok.stdout).trim(), "ok");
+
+    let bad = alipay(
+        &[
+            "validate",
+            "alipay.fund.coupon.order.disburse",
+            "--biz",
+            r#"{"out_order_no":"o","out_request_no":"r","order_title":"t","amount":"0.001","deduct_auth_no":"a","payee_user_id":"2088102138117431","pay_timeout":"10080m"}"#,
+        ],
+        None,
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&bad.stdout);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].starts_with("amount: grammar ("), "{out}");
+    assert!(lines[1].starts_with("pay_timeout: grammar ("), "{out}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("biz.json");
+    std::fs::write(
+        &file,
+        r#"{"template_id":"t","out_biz_no":"b","user_id":"2088102138117431"}"#,
+    )
+    .unwrap();
+    let o = alipay(
+        &[
+            "validate",
+            "alipay.marketing.voucher.send",
+            "--biz-file",
+            file.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    for (args, why) in [
+        (
+            vec!["validate", "alipay.no.such.method", "--biz", "{}"],
+            "unknown method",
+        ),
+        (
+            vec![
+                "validate",
+                "alipay.fund.coupon.order.disburse",
+                "--biz",
+                "{oops",
+            ],
+            "malformed JSON",
+        ),
+        (
+            vec![
+                "validate",
+                "alipay.fund.coupon.order.disburse",
+                "--biz",
+                "[1]",
+            ],
+            "not an object",
+        ),
+    ] {
+        assert_eq!(alipay(&args, None).status.code(), Some(2), "{why}");
+    }
+}
+
+#[test]
+fn spec_list_and_show() {
+    let o = alipay(&["spec", "list"], None);
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(out.lines().count(), 8, "{out}");
+    assert!(
+        out.contains("alipay.fund.coupon.order.app.pay           sdk_execute"),
+        "{out}"
+    );
+
+    let o = alipay(&["spec", "show", "alipay.fund.coupon.order.disburse"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("one_of deduct: at least 1 of deduct_auth_no, deduct_out_order_no (wins: deduct_auth_no > deduct_out_order_no)"), "{out}");
+    assert!(out.contains("MONEY_NOT_ENOUGH"), "{out}");
+    assert_eq!(
+        alipay(&["spec", "show", "alipay.nope"], None).status.code(),
+        Some(2)
+    );
+}

@@ -144,9 +144,9 @@ pub fn expand(spec: &ApiSpec, target: &Ident, spec_path: &str) -> TokenStream {
     let summary = &spec.summary;
     let request_ty = &n.request;
     quote! {
-        const _: &str = include_str!(#spec_path);
-
         impl #target {
+            /// The spec this API was generated from (also makes editing it rebuild the crate).
+            pub const SPEC_TOML: &'static str = include_str!(#spec_path);
             /// The API name.
             pub const METHOD: &'static str = #method;
             /// One line on what the API does.

@@ -388,7 +388,8 @@ pub mod __private {
                         .next()
                         .unwrap_or(&detail)
                         .to_string();
-                    v.push(name, rule, format!("{detail}, got {raw}"));
+                    // The value types' messages quote the offending value already.
+                    v.push(name, rule, detail);
                     None
                 }
             }

@@ -3,6 +3,8 @@
 pub mod cert;
 pub mod keygen;
 pub mod sign;
+pub mod spec;
+pub mod validate;
 pub mod verify;
 
 use std::path::Path;

@@ -1,5 +1,8 @@
-const _: &str = include_str!("../specs/alipay.fund.coupon.order.disburse.toml");
 impl Disburse {
+    /// The spec this API was generated from (also makes editing it rebuild the crate).
+    pub const SPEC_TOML: &'static str = include_str!(
+        "../specs/alipay.fund.coupon.order.disburse.toml"
+    );
     /// The API name.
     pub const METHOD: &'static str = "alipay.fund.coupon.order.disburse";
     /// One line on what the API does.
@@ -11,96 +14,96 @@ impl Disburse {
         DisburseRequest::from_biz_content(json).map(|_| ())
     }
 }
-///`alipay.fund.coupon.order.disburse` (红包打款接口): Pay part of a red packet to a payee's Alipay balance (the user claims the red packet).
+/// `alipay.fund.coupon.order.disburse` (红包打款接口): Pay part of a red packet to a payee's Alipay balance (the user claims the red packet).
 ///
-///Build it with [`DisburseRequest::builder`]; required fields and one-of groups are checked when compiling.
+/// Build it with [`DisburseRequest::builder`]; required fields and one-of groups are checked when compiling.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DisburseRequest {
-    ///`out_order_no`: 商户的授权资金订单号
-    ///同一商户不同的订单,商户授权资金订单号不能重复
+    /// `out_order_no`: 商户的授权资金订单号
+    /// 同一商户不同的订单,商户授权资金订单号不能重复
     ///
-    ///type `string`; required: yes; max 64 char; example `8077735255938023`.
+    /// type `string`; required: yes; max 64 char; example `8077735255938023`.
     ///
-    ///Unique per merchant (server-side). Must differ from the pay order's out_order_no (ALY-711128).
+    /// Unique per merchant (server-side). Must differ from the pay order's out_order_no (ALY-711128).
     pub out_order_no: ::std::string::String,
-    ///`deduct_auth_no`: 发放红包时产生的支付宝资金订单号。deduct_auth_no与下面的deduct_out_order_no不能同时为空,二者都存在时,以deduct_auth_no为准。为了保证支付的高效,建议商户传入deduct_auth_no。
+    /// `deduct_auth_no`: 发放红包时产生的支付宝资金订单号。deduct_auth_no与下面的deduct_out_order_no不能同时为空,二者都存在时,以deduct_auth_no为准。为了保证支付的高效,建议商户传入deduct_auth_no。
     ///
-    ///type `string`; required: one_of; max 64 char; example `2014031600002001260000001024`.
+    /// type `string`; required: one_of; max 64 char; example `2014031600002001260000001024`.
     ///
-    ///The auth_no returned by the pay API (app.pay / page.pay / agreement.pay). Recommended over deduct_out_order_no.
+    /// The auth_no returned by the pay API (app.pay / page.pay / agreement.pay). Recommended over deduct_out_order_no.
     pub deduct_auth_no: ::std::option::Option<::std::string::String>,
-    ///`deduct_out_order_no`: 发放红包时的商户授权资金订单号。deduct_out_order_no与上面的deduct_auth_no不能同时为空,二者都存在时,以deduct_auth_no为准。为了保证支付的高效,建议商户传入deduct_auth_no。
+    /// `deduct_out_order_no`: 发放红包时的商户授权资金订单号。deduct_out_order_no与上面的deduct_auth_no不能同时为空,二者都存在时,以deduct_auth_no为准。为了保证支付的高效,建议商户传入deduct_auth_no。
     ///
-    ///type `string`; required: one_of; max 64 char; example `8077735255937028`.
+    /// type `string`; required: one_of; max 64 char; example `8077735255937028`.
     ///
-    ///The out_order_no the merchant used in the pay API.
+    /// The out_order_no the merchant used in the pay API.
     pub deduct_out_order_no: ::std::option::Option<::std::string::String>,
-    ///`out_request_no`: 商户本次资金操作的请求流水号
-    ///同一商户每次不同的资金操作请求,商户请求流水号不要重复
+    /// `out_request_no`: 商户本次资金操作的请求流水号
+    /// 同一商户每次不同的资金操作请求,商户请求流水号不要重复
     ///
-    ///type `string`; required: yes; max 64 char; example `8077735255634078`.
+    /// type `string`; required: yes; max 64 char; example `8077735255634078`.
     ///
-    ///Unique per fund operation (server-side). Reuse it only to retry the same operation (10003/20000/SYSTEM_ERROR).
+    /// Unique per fund operation (server-side). Reuse it only to retry the same operation (10003/20000/SYSTEM_ERROR).
     pub out_request_no: ::std::string::String,
-    ///`order_title`: 业务订单的简单描述,如商品名称等
-    ///长度不超过100个字母或50个汉字
+    /// `order_title`: 业务订单的简单描述,如商品名称等
+    /// 长度不超过100个字母或50个汉字
     ///
-    ///type `string`; required: yes; max 100 gbk_byte; example `红包打款`; inferred: len_unit.
+    /// type `string`; required: yes; max 100 gbk_byte; example `红包打款`; inferred: len_unit.
     ///
-    ///Characters outside GBK (emoji, rare CJK) are 4 bytes in GB18030; how the server counts them is unknown.
+    /// Characters outside GBK (emoji, rare CJK) are 4 bytes in GB18030; how the server counts them is unknown.
     pub order_title: ::std::string::String,
-    ///`amount`: 需要支付的金额,单位为:元(人民币),精确到小数点后两位
-    ///取值范围:[0.01,100000000.00]
+    /// `amount`: 需要支付的金额,单位为:元(人民币),精确到小数点后两位
+    /// 取值范围:[0.01,100000000.00]
     ///
-    ///type `amount`; required: yes; range [0.01, 100000000.00]; example `100.00`.
+    /// type `amount`; required: yes; range [0.01, 100000000.00]; example `100.00`.
     ///
-    ///The sum of disbursements must not exceed the red packet's remaining amount (MONEY_NOT_ENOUGH, server-side). S0's example sends a JSON number; the SDK sends a string with exactly 2 decimals.
+    /// The sum of disbursements must not exceed the red packet's remaining amount (MONEY_NOT_ENOUGH, server-side). S0's example sends a JSON number; the SDK sends a string with exactly 2 decimals.
     pub amount: ::alipay_core::Amount,
-    ///`payee_user_id`: 收款方的支付宝唯一用户号,以2088开头的16位纯数字组成
+    /// `payee_user_id`: 收款方的支付宝唯一用户号,以2088开头的16位纯数字组成
     ///
-    ///type `user_id`; required: one_of; max 32 char; example `2088102138117431`.
+    /// type `user_id`; required: one_of; max 32 char; example `2088102138117431`.
     ///
-    ///16 ASCII digits starting with 2088 (the user_id type); the pattern is stricter than max_len 32. Recommended over payee_logon_id (S3: 建议使用Uid方式).
+    /// 16 ASCII digits starting with 2088 (the user_id type); the pattern is stricter than max_len 32. Recommended over payee_logon_id (S3: 建议使用Uid方式).
     pub payee_user_id: ::std::option::Option<::alipay_core::UserId>,
-    ///`payee_logon_id`: 收款方的支付宝登录号,形式为手机号或邮箱等
+    /// `payee_logon_id`: 收款方的支付宝登录号,形式为手机号或邮箱等
     ///
-    ///type `string`; required: one_of; max 100 char; example `alitest@alipay.com`; inferred: len_unit.
+    /// type `string`; required: one_of; max 100 char; example `alitest@alipay.com`; inferred: len_unit.
     pub payee_logon_id: ::std::option::Option<::std::string::String>,
-    ///`pay_timeout`: 该笔订单允许的最晚付款时间,逾期将关闭该笔订单
-    ///取值范围:1m~7d。m-分钟,h-小时,d-天。 该参数数值不接受小数点, 如 1.5h,可转换为90m,如果为空,默认1h
+    /// `pay_timeout`: 该笔订单允许的最晚付款时间,逾期将关闭该笔订单
+    /// 取值范围:1m~7d。m-分钟,h-小时,d-天。 该参数数值不接受小数点, 如 1.5h,可转换为90m,如果为空,默认1h
     ///
-    ///type `pay_timeout`; required: no; max 5 char; range 1m~7d; server default `1h` (never sent by the SDK); example `1h`.
+    /// type `pay_timeout`; required: no; max 5 char; range 1m~7d; server default `1h` (never sent by the SDK); example `1h`.
     ///
-    ///Both max_len and range apply: 10080m (= 7d) is in range but 6 characters, so it is rejected; write 7d (apis.md 6.3). The default is the server's; the SDK never sends it.
+    /// Both max_len and range apply: 10080m (= 7d) is in range but 6 characters, so it is rejected; write 7d (apis.md 6.3). The default is the server's; the SDK never sends it.
     pub pay_timeout: ::std::option::Option<::alipay_core::PayTimeout>,
-    ///`extra_param`: 业务扩展参数,用于商户的特定业务信息的传递,json格式
+    /// `extra_param`: 业务扩展参数,用于商户的特定业务信息的传递,json格式
     ///
-    ///type `json`; required: no; max 300 char; example `{"merchantExt":"key=value"}`.
+    /// type `json`; required: no; max 300 char; example `{"merchantExt":"key=value"}`.
     ///
-    ///A string holding JSON text, so it is double-encoded inside biz_content. An object is expected (every example is one; inferred, apis.md 3.5).
+    /// A string holding JSON text, so it is double-encoded inside biz_content. An object is expected (every example is one; inferred, apis.md 3.5).
     pub extra_param: ::std::option::Option<::alipay_core::value::JsonObjectText>,
 }
-///Typestate markers of [`DisburseRequestBuilder`], named after the wire fields.
+/// Typestate markers of [`DisburseRequestBuilder`], named after the wire fields.
 #[allow(non_camel_case_types)]
 pub mod disburse_fields {
-    ///Marks wire field `out_order_no` in the builder's state.
+    /// Marks wire field `out_order_no` in the builder's state.
     pub enum out_order_no {}
-    ///Marks wire field `deduct_auth_no` in the builder's state.
+    /// Marks wire field `deduct_auth_no` in the builder's state.
     pub enum deduct_auth_no {}
-    ///Marks wire field `deduct_out_order_no` in the builder's state.
+    /// Marks wire field `deduct_out_order_no` in the builder's state.
     pub enum deduct_out_order_no {}
-    ///Marks wire field `out_request_no` in the builder's state.
+    /// Marks wire field `out_request_no` in the builder's state.
     pub enum out_request_no {}
-    ///Marks wire field `order_title` in the builder's state.
+    /// Marks wire field `order_title` in the builder's state.
     pub enum order_title {}
-    ///Marks wire field `amount` in the builder's state.
+    /// Marks wire field `amount` in the builder's state.
     pub enum amount {}
-    ///Marks wire field `payee_user_id` in the builder's state.
+    /// Marks wire field `payee_user_id` in the builder's state.
     pub enum payee_user_id {}
-    ///Marks wire field `payee_logon_id` in the builder's state.
+    /// Marks wire field `payee_logon_id` in the builder's state.
     pub enum payee_logon_id {}
-    ///Satisfied when one-of group `deduct` has a member set.
+    /// Satisfied when one-of group `deduct` has a member set.
     #[diagnostic::on_unimplemented(
         message = "one-of group `deduct` of alipay.fund.coupon.order.disburse is empty: set at least 1 of `deduct_auth_no`, `deduct_out_order_no`",
         label = "this request leaves a one-of group empty",
@@ -126,7 +129,7 @@ pub mod disburse_fields {
         ::alipay_core::api::typestate::Set<deduct_auth_no, T0>,
         ::alipay_core::api::typestate::Set<deduct_out_order_no, T1>,
     ) {}
-    ///Satisfied when one-of group `payee` has a member set.
+    /// Satisfied when one-of group `payee` has a member set.
     #[diagnostic::on_unimplemented(
         message = "one-of group `payee` of alipay.fund.coupon.order.disburse is empty: set at least 1 of `payee_user_id`, `payee_logon_id`",
         label = "this request leaves a one-of group empty",
@@ -155,11 +158,11 @@ pub mod disburse_fields {
 }
 #[doc(hidden)]
 #[derive(Default)]
-pub struct __OptionalFields {
+pub struct __DisburseRequestOptional {
     pay_timeout: ::std::option::Option<::alipay_core::PayTimeout>,
     extra_param: ::std::option::Option<::alipay_core::value::JsonObjectText>,
 }
-///Builder of [`DisburseRequest`]: setters named after the wire fields; `build()` compiles only when every required field and one-of group of `alipay.fund.coupon.order.disburse` is set.
+/// Builder of [`DisburseRequest`]: setters named after the wire fields; `build()` compiles only when every required field and one-of group of `alipay.fund.coupon.order.disburse` is set.
 #[must_use = "call build() to get the request"]
 pub struct DisburseRequestBuilder<
     S0 = ::alipay_core::api::typestate::Unset<disburse_fields::out_order_no>,
@@ -179,7 +182,7 @@ pub struct DisburseRequestBuilder<
     __slot5: S5,
     __slot6: S6,
     __slot7: S7,
-    __optional: __OptionalFields,
+    __optional: __DisburseRequestOptional,
 }
 impl DisburseRequest {
     /// A builder with nothing set.
@@ -538,12 +541,12 @@ impl<
     S6,
     S7,
 > DisburseRequestBuilder<S0, S1, S2, S3, S4, S5, S6, S7> {
-    ///`out_order_no`: 商户的授权资金订单号
-    ///同一商户不同的订单,商户授权资金订单号不能重复
+    /// `out_order_no`: 商户的授权资金订单号
+    /// 同一商户不同的订单,商户授权资金订单号不能重复
     ///
-    ///type `string`; required: yes; max 64 char; example `8077735255938023`.
+    /// type `string`; required: yes; max 64 char; example `8077735255938023`.
     ///
-    ///Unique per merchant (server-side). Must differ from the pay order's out_order_no (ALY-711128).
+    /// Unique per merchant (server-side). Must differ from the pay order's out_order_no (ALY-711128).
     pub fn out_order_no(
         self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -575,11 +578,11 @@ impl<
             __optional: self.__optional,
         }
     }
-    ///`deduct_auth_no`: 发放红包时产生的支付宝资金订单号。deduct_auth_no与下面的deduct_out_order_no不能同时为空,二者都存在时,以deduct_auth_no为准。为了保证支付的高效,建议商户传入deduct_auth_no。
+    /// `deduct_auth_no`: 发放红包时产生的支付宝资金订单号。deduct_auth_no与下面的deduct_out_order_no不能同时为空,二者都存在时,以deduct_auth_no为准。为了保证支付的高效,建议商户传入deduct_auth_no。
     ///
-    ///type `string`; required: one_of; max 64 char; example `2014031600002001260000001024`.
+    /// type `string`; required: one_of; max 64 char; example `2014031600002001260000001024`.
     ///
-    ///The auth_no returned by the pay API (app.pay / page.pay / agreement.pay). Recommended over deduct_out_order_no.
+    /// The auth_no returned by the pay API (app.pay / page.pay / agreement.pay). Recommended over deduct_out_order_no.
     pub fn deduct_auth_no(
         self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -611,11 +614,11 @@ impl<
             __optional: self.__optional,
         }
     }
-    ///`deduct_out_order_no`: 发放红包时的商户授权资金订单号。deduct_out_order_no与上面的deduct_auth_no不能同时为空,二者都存在时,以deduct_auth_no为准。为了保证支付的高效,建议商户传入deduct_auth_no。
+    /// `deduct_out_order_no`: 发放红包时的商户授权资金订单号。deduct_out_order_no与上面的deduct_auth_no不能同时为空,二者都存在时,以deduct_auth_no为准。为了保证支付的高效,建议商户传入deduct_auth_no。
     ///
-    ///type `string`; required: one_of; max 64 char; example `8077735255937028`.
+    /// type `string`; required: one_of; max 64 char; example `8077735255937028`.
     ///
-    ///The out_order_no the merchant used in the pay API.
+    /// The out_order_no the merchant used in the pay API.
     pub fn deduct_out_order_no(
         self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -647,12 +650,12 @@ impl<
             __optional: self.__optional,
         }
     }
-    ///`out_request_no`: 商户本次资金操作的请求流水号
-    ///同一商户每次不同的资金操作请求,商户请求流水号不要重复
+    /// `out_request_no`: 商户本次资金操作的请求流水号
+    /// 同一商户每次不同的资金操作请求,商户请求流水号不要重复
     ///
-    ///type `string`; required: yes; max 64 char; example `8077735255634078`.
+    /// type `string`; required: yes; max 64 char; example `8077735255634078`.
     ///
-    ///Unique per fund operation (server-side). Reuse it only to retry the same operation (10003/20000/SYSTEM_ERROR).
+    /// Unique per fund operation (server-side). Reuse it only to retry the same operation (10003/20000/SYSTEM_ERROR).
     pub fn out_request_no(
         self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -684,12 +687,12 @@ impl<
             __optional: self.__optional,
         }
     }
-    ///`order_title`: 业务订单的简单描述,如商品名称等
-    ///长度不超过100个字母或50个汉字
+    /// `order_title`: 业务订单的简单描述,如商品名称等
+    /// 长度不超过100个字母或50个汉字
     ///
-    ///type `string`; required: yes; max 100 gbk_byte; example `红包打款`; inferred: len_unit.
+    /// type `string`; required: yes; max 100 gbk_byte; example `红包打款`; inferred: len_unit.
     ///
-    ///Characters outside GBK (emoji, rare CJK) are 4 bytes in GB18030; how the server counts them is unknown.
+    /// Characters outside GBK (emoji, rare CJK) are 4 bytes in GB18030; how the server counts them is unknown.
     pub fn order_title(
         self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -721,12 +724,12 @@ impl<
             __optional: self.__optional,
         }
     }
-    ///`amount`: 需要支付的金额,单位为:元(人民币),精确到小数点后两位
-    ///取值范围:[0.01,100000000.00]
+    /// `amount`: 需要支付的金额,单位为:元(人民币),精确到小数点后两位
+    /// 取值范围:[0.01,100000000.00]
     ///
-    ///type `amount`; required: yes; range [0.01, 100000000.00]; example `100.00`.
+    /// type `amount`; required: yes; range [0.01, 100000000.00]; example `100.00`.
     ///
-    ///The sum of disbursements must not exceed the red packet's remaining amount (MONEY_NOT_ENOUGH, server-side). S0's example sends a JSON number; the SDK sends a string with exactly 2 decimals.
+    /// The sum of disbursements must not exceed the red packet's remaining amount (MONEY_NOT_ENOUGH, server-side). S0's example sends a JSON number; the SDK sends a string with exactly 2 decimals.
     pub fn amount(
         self,
         value: ::alipay_core::Amount,
@@ -758,11 +761,11 @@ impl<
             __optional: self.__optional,
         }
     }
-    ///`payee_user_id`: 收款方的支付宝唯一用户号,以2088开头的16位纯数字组成
+    /// `payee_user_id`: 收款方的支付宝唯一用户号,以2088开头的16位纯数字组成
     ///
-    ///type `user_id`; required: one_of; max 32 char; example `2088102138117431`.
+    /// type `user_id`; required: one_of; max 32 char; example `2088102138117431`.
     ///
-    ///16 ASCII digits starting with 2088 (the user_id type); the pattern is stricter than max_len 32. Recommended over payee_logon_id (S3: 建议使用Uid方式).
+    /// 16 ASCII digits starting with 2088 (the user_id type); the pattern is stricter than max_len 32. Recommended over payee_logon_id (S3: 建议使用Uid方式).
     pub fn payee_user_id(
         self,
         value: ::alipay_core::UserId,
@@ -794,9 +797,9 @@ impl<
             __optional: self.__optional,
         }
     }
-    ///`payee_logon_id`: 收款方的支付宝登录号,形式为手机号或邮箱等
+    /// `payee_logon_id`: 收款方的支付宝登录号,形式为手机号或邮箱等
     ///
-    ///type `string`; required: one_of; max 100 char; example `alitest@alipay.com`; inferred: len_unit.
+    /// type `string`; required: one_of; max 100 char; example `alitest@alipay.com`; inferred: len_unit.
     pub fn payee_logon_id(
         self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -828,21 +831,21 @@ impl<
             __optional: self.__optional,
         }
     }
-    ///`pay_timeout`: 该笔订单允许的最晚付款时间,逾期将关闭该笔订单
-    ///取值范围:1m~7d。m-分钟,h-小时,d-天。 该参数数值不接受小数点, 如 1.5h,可转换为90m,如果为空,默认1h
+    /// `pay_timeout`: 该笔订单允许的最晚付款时间,逾期将关闭该笔订单
+    /// 取值范围:1m~7d。m-分钟,h-小时,d-天。 该参数数值不接受小数点, 如 1.5h,可转换为90m,如果为空,默认1h
     ///
-    ///type `pay_timeout`; required: no; max 5 char; range 1m~7d; server default `1h` (never sent by the SDK); example `1h`.
+    /// type `pay_timeout`; required: no; max 5 char; range 1m~7d; server default `1h` (never sent by the SDK); example `1h`.
     ///
-    ///Both max_len and range apply: 10080m (= 7d) is in range but 6 characters, so it is rejected; write 7d (apis.md 6.3). The default is the server's; the SDK never sends it.
+    /// Both max_len and range apply: 10080m (= 7d) is in range but 6 characters, so it is rejected; write 7d (apis.md 6.3). The default is the server's; the SDK never sends it.
     pub fn pay_timeout(mut self, value: ::alipay_core::PayTimeout) -> Self {
         self.__optional.pay_timeout = ::std::option::Option::Some(value);
         self
     }
-    ///`extra_param`: 业务扩展参数,用于商户的特定业务信息的传递,json格式
+    /// `extra_param`: 业务扩展参数,用于商户的特定业务信息的传递,json格式
     ///
-    ///type `json`; required: no; max 300 char; example `{"merchantExt":"key=value"}`.
+    /// type `json`; required: no; max 300 char; example `{"merchantExt":"key=value"}`.
     ///
-    ///A string holding JSON text, so it is double-encoded inside biz_content. An object is expected (every example is one; inferred, apis.md 3.5).
+    /// A string holding JSON text, so it is double-encoded inside biz_content. An object is expected (every example is one; inferred, apis.md 3.5).
     pub fn extra_param(mut self, value: ::alipay_core::value::JsonObjectText) -> Self {
         self.__optional.extra_param = ::std::option::Option::Some(value);
         self
@@ -936,15 +939,15 @@ impl ::alipay_core::api::Api for DisburseRequest {
     }
 }
 impl ::alipay_core::api::ExecuteApi for DisburseRequest {}
-///`status` of `alipay.fund.coupon.order.disburse`; unknown values are kept.
+/// `status` of `alipay.fund.coupon.order.disburse`; unknown values are kept.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DisburseResponseStatus {
-    ///`INIT`
+    /// `INIT`
     Init,
-    ///`SUCCESS`
+    /// `SUCCESS`
     Success,
-    ///`CLOSED`
+    /// `CLOSED`
     Closed,
     /// A value this SDK does not know yet, kept as sent.
     Other(::std::string::String),
@@ -981,7 +984,7 @@ for DisburseResponseStatus {
         ::std::result::Result::Ok(DisburseResponseStatus::from(s.as_str()))
     }
 }
-///The answer of `alipay.fund.coupon.order.disburse` (`alipay_fund_coupon_order_disburse_response`). Every field is optional: error replies carry none.
+/// The answer of `alipay.fund.coupon.order.disburse` (`alipay_fund_coupon_order_disburse_response`). Every field is optional: error replies carry none.
 #[derive(
     Debug,
     Clone,
@@ -1004,109 +1007,109 @@ pub struct DisburseResponse {
     /// `sub_msg`.
     #[serde(default)]
     pub sub_msg: ::std::option::Option<::std::string::String>,
-    ///`auth_no`: 支付宝的资金授权订单号
+    /// `auth_no`: 支付宝的资金授权订单号
     ///
-    ///type `string`; required: yes; max 64 char; example `2014070800002001550000014417`.
+    /// type `string`; required: yes; max 64 char; example `2014070800002001550000014417`.
     #[serde(default, rename = "auth_no")]
     pub auth_no: ::std::option::Option<::std::string::String>,
-    ///`out_order_no`: 商户的授权资金订单号
+    /// `out_order_no`: 商户的授权资金订单号
     ///
-    ///type `string`; required: yes; max 64 char; example `4977164666634053`.
+    /// type `string`; required: yes; max 64 char; example `4977164666634053`.
     #[serde(default, rename = "out_order_no")]
     pub out_order_no: ::std::option::Option<::std::string::String>,
-    ///`operation_id`: 支付宝的资金操作流水号
+    /// `operation_id`: 支付宝的资金操作流水号
     ///
-    ///type `string`; required: yes; max 64 char; example `2014070800032850551`.
+    /// type `string`; required: yes; max 64 char; example `2014070800032850551`.
     #[serde(default, rename = "operation_id")]
     pub operation_id: ::std::option::Option<::std::string::String>,
-    ///`out_request_no`: 商户本次资金操作的请求流水号
+    /// `out_request_no`: 商户本次资金操作的请求流水号
     ///
-    ///type `string`; required: yes; max 64 char; example `2014070700166653`.
+    /// type `string`; required: yes; max 64 char; example `2014070700166653`.
     #[serde(default, rename = "out_request_no")]
     pub out_request_no: ::std::option::Option<::std::string::String>,
-    ///`amount`: 本次支付的金额,单位为:元(人民币),精确到小数点后两位
+    /// `amount`: 本次支付的金额,单位为:元(人民币),精确到小数点后两位
     ///
-    ///type `amount`; required: yes; example `100.00`.
+    /// type `amount`; required: yes; example `100.00`.
     ///
-    ///S0 says Price, max length 11; amounts carry no max_len (apis.md 6.2) and response amounts no range. S0's example is a JSON number (100.00), live replies use a string; accept both.
+    /// S0 says Price, max length 11; amounts carry no max_len (apis.md 6.2) and response amounts no range. S0's example is a JSON number (100.00), live replies use a string; accept both.
     #[serde(
         default,
         rename = "amount",
         deserialize_with = "::alipay_core::Amount::deserialize_optional"
     )]
     pub amount: ::std::option::Option<::alipay_core::Amount>,
-    ///`status`: 资金预授权明细的状态
-    ///目前支持: INIT:初始
-    ///SUCCESS: 成功
-    ///CLOSED:关闭
+    /// `status`: 资金预授权明细的状态
+    /// 目前支持: INIT:初始
+    /// SUCCESS: 成功
+    /// CLOSED:关闭
     ///
-    ///type `enum`; required: yes; max 20 char; example `SUCCESS`.
+    /// type `enum`; required: yes; max 20 char; example `SUCCESS`.
     #[serde(default, rename = "status")]
     pub status: ::std::option::Option<DisburseResponseStatus>,
-    ///`gmt_trans`: 资金授权成功时间
-    ///格式:YYYY-MM-DD HH:MM:SS
+    /// `gmt_trans`: 资金授权成功时间
+    /// 格式:YYYY-MM-DD HH:MM:SS
     ///
-    ///type `datetime`; required: yes; max 20 char; example `2014-09-15 11:23:04`.
+    /// type `datetime`; required: yes; max 20 char; example `2014-09-15 11:23:04`.
     #[serde(default, rename = "gmt_trans")]
     pub gmt_trans: ::std::option::Option<::std::string::String>,
 }
-///The business error codes (`sub_code`) of `alipay.fund.coupon.order.disburse`, with the documented handling. Unknown codes are kept.
+/// The business error codes (`sub_code`) of `alipay.fund.coupon.order.disburse`, with the documented handling. Unknown codes are kept.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DisburseErrorCode {
-    ///`SYSTEM_ERROR`: 系统繁忙
+    /// `SYSTEM_ERROR`: 系统繁忙
     ///
-    ///请使用相同的参数再次调用 (handling: `retry_same`)
+    /// 请使用相同的参数再次调用 (handling: `retry_same`)
     ///
-    ///Here: retry with the same parameters (same out_request_no). voucher.create's SYSTEM_ERROR says query first.
+    /// Here: retry with the same parameters (same out_request_no). voucher.create's SYSTEM_ERROR says query first.
     SystemError,
-    ///`EXIST_FORBIDDEN_WORD`: 下单失败,订单信息中包含违禁词,请修改订单信息
+    /// `EXIST_FORBIDDEN_WORD`: 下单失败,订单信息中包含违禁词,请修改订单信息
     ///
-    ///修改订单信息后,重新发起请求 (handling: `fix_request`)
+    /// 修改订单信息后,重新发起请求 (handling: `fix_request`)
     ExistForbiddenWord,
-    ///`UNIQUE_VIOLATION`: 下单失败,商户订单号重复
+    /// `UNIQUE_VIOLATION`: 下单失败,商户订单号重复
     ///
-    ///更换商户的授权资金订单号后,重新发起请求 (handling: `new_out_order_no`)
+    /// 更换商户的授权资金订单号后,重新发起请求 (handling: `new_out_order_no`)
     UniqueViolation,
-    ///`ILLEGAL_ARGUMENT`: 参数有误
+    /// `ILLEGAL_ARGUMENT`: 参数有误
     ///
-    ///请求参数有错,重新检查请求后,再重新发起 (handling: `fix_request`)
+    /// 请求参数有错,重新检查请求后,再重新发起 (handling: `fix_request`)
     IllegalArgument,
-    ///`ILLEGAL_STATUS`: 订单状态非法
+    /// `ILLEGAL_STATUS`: 订单状态非法
     ///
-    ///根据商户授权单号查询对应的支付宝交易信息,查看交易状态 (handling: `query_then_decide`)
+    /// 根据商户授权单号查询对应的支付宝交易信息,查看交易状态 (handling: `query_then_decide`)
     IllegalStatus,
-    ///`MONEY_NOT_ENOUGH`: 本次打款的金额超过剩余金额
+    /// `MONEY_NOT_ENOUGH`: 本次打款的金额超过剩余金额
     ///
-    ///修改打款金额 (handling: `fix_request`)
+    /// 修改打款金额 (handling: `fix_request`)
     ///
-    ///Here: amount exceeds the red packet's remaining amount. In voucher.create the same code means the payer's balance is short.
+    /// Here: amount exceeds the red packet's remaining amount. In voucher.create the same code means the payer's balance is short.
     MoneyNotEnough,
-    ///`PAYEE_NOT_EXIST`: 收款方支付宝账户不存在
+    /// `PAYEE_NOT_EXIST`: 收款方支付宝账户不存在
     ///
-    ///检查是否收款方支付宝uid有误 (handling: `fix_request`)
+    /// 检查是否收款方支付宝uid有误 (handling: `fix_request`)
     PayeeNotExist,
-    ///`PAYEE_USER_STATUS_LIMIT`: 收款方支付宝账户受限
+    /// `PAYEE_USER_STATUS_LIMIT`: 收款方支付宝账户受限
     ///
-    ///收款方支付宝账户受限,请登录支付宝认证升级,详情咨询95188 (handling: `user_action`)
+    /// 收款方支付宝账户受限,请登录支付宝认证升级,详情咨询95188 (handling: `user_action`)
     PayeeUserStatusLimit,
-    ///`ACCESS_FORBIDDEN`: 支付失败,对应商户没有权限使用该产品
+    /// `ACCESS_FORBIDDEN`: 支付失败,对应商户没有权限使用该产品
     ///
-    ///商户对应合同可能已到期,请重新签约 (handling: `merchant_contract`)
+    /// 商户对应合同可能已到期,请重新签约 (handling: `merchant_contract`)
     AccessForbidden,
-    ///`AUTH_ORDER_NOT_EXIST`: 入参有误,导致红包对应的订单不存在
+    /// `AUTH_ORDER_NOT_EXIST`: 入参有误,导致红包对应的订单不存在
     ///
-    ///入参中,发放红包时产生的支付宝资金订单号或商户订单号是否传入有误,导致找不到红包数据 (handling: `fix_request`)
+    /// 入参中,发放红包时产生的支付宝资金订单号或商户订单号是否传入有误,导致找不到红包数据 (handling: `fix_request`)
     ///
-    ///deduct_auth_no / deduct_out_order_no does not name an existing red packet.
+    /// deduct_auth_no / deduct_out_order_no does not name an existing red packet.
     AuthOrderNotExist,
-    ///`ORDER_ALREADY_FINISH`: 本笔支付订单已经完结,无法再进行资金操作
+    /// `ORDER_ALREADY_FINISH`: 本笔支付订单已经完结,无法再进行资金操作
     ///
-    ///更换商户授权资金订单号后,重新发起请求 (handling: `new_out_order_no`)
+    /// 更换商户授权资金订单号后,重新发起请求 (handling: `new_out_order_no`)
     OrderAlreadyFinish,
-    ///`ORDER_ALREADY_CLOSED`: 支付失败,本笔支付订单已关闭
+    /// `ORDER_ALREADY_CLOSED`: 支付失败,本笔支付订单已关闭
     ///
-    ///更换商户授权资金订单号后,重新发起请求 (handling: `new_out_order_no`)
+    /// 更换商户授权资金订单号后,重新发起请求 (handling: `new_out_order_no`)
     OrderAlreadyClosed,
     /// A code the spec does not list, kept as sent.
     Other(::std::string::String),
@@ -1310,15 +1313,15 @@ impl DisburseErrorCode {
         }
     }
 }
-///The `notify_type`s of `alipay.fund.coupon.order.disburse`; unknown types are kept (the docs' own examples use others).
+/// The `notify_type`s of `alipay.fund.coupon.order.disburse`; unknown types are kept (the docs' own examples use others).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DisburseNotifyType {
-    ///`fund_auth_pay`
+    /// `fund_auth_pay`
     FundAuthPay,
-    ///`fund_auth_pay.closed`
+    /// `fund_auth_pay.closed`
     FundAuthPayClosed,
-    ///`fund_auth_pay.init`
+    /// `fund_auth_pay.init`
     FundAuthPayInit,
     /// A value this SDK does not know yet, kept as sent.
     Other(::std::string::String),
@@ -1354,9 +1357,9 @@ impl<'de> ::alipay_core::api::__private::serde::Deserialize<'de> for DisburseNot
         ::std::result::Result::Ok(DisburseNotifyType::from(s.as_str()))
     }
 }
-///A verified notification of `alipay.fund.coupon.order.disburse`, typed. Values are kept as sent.
+/// A verified notification of `alipay.fund.coupon.order.disburse`, typed. Values are kept as sent.
 ///
-///Sent to this call's notify_url (ALY-711128). Common notify parameters: notify_type, notify_id, notify_time, sign_type, sign. All fields are String and optional in S0, with no max length.
+/// Sent to this call's notify_url (ALY-711128). Common notify parameters: notify_type, notify_id, notify_time, sign_type, sign. All fields are String and optional in S0, with no max length.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisburseNotify {
@@ -1368,51 +1371,51 @@ pub struct DisburseNotify {
     pub notify_time: ::std::option::Option<::std::string::String>,
     /// `app_id`.
     pub app_id: ::std::option::Option<::std::string::String>,
-    ///`auth_no`: 支付宝资金授权订单号
+    /// `auth_no`: 支付宝资金授权订单号
     ///
-    ///type `string`; required: no.
+    /// type `string`; required: no.
     pub auth_no: ::std::option::Option<::std::string::String>,
-    ///`out_order_no`: 商户的资金授权订单号
+    /// `out_order_no`: 商户的资金授权订单号
     ///
-    ///type `string`; required: no.
+    /// type `string`; required: no.
     pub out_order_no: ::std::option::Option<::std::string::String>,
-    ///`operation_id`: 支付宝资金操作流水号
+    /// `operation_id`: 支付宝资金操作流水号
     ///
-    ///type `string`; required: no.
+    /// type `string`; required: no.
     pub operation_id: ::std::option::Option<::std::string::String>,
-    ///`out_request_no`: 商户资金操作流水号
+    /// `out_request_no`: 商户资金操作流水号
     ///
-    ///type `string`; required: no.
+    /// type `string`; required: no.
     pub out_request_no: ::std::option::Option<::std::string::String>,
-    ///`operation_type`: 资金操作类型,支持【PAY,REFUND】
+    /// `operation_type`: 资金操作类型,支持【PAY,REFUND】
     ///
-    ///type `enum`; required: no.
+    /// type `enum`; required: no.
     pub operation_type: ::std::option::Option<::std::string::String>,
-    ///`amount`: 本次操作金额
+    /// `amount`: 本次操作金额
     ///
-    ///type `amount`; required: no.
+    /// type `amount`; required: no.
     ///
-    ///String in S0; parsed as an amount (number or string).
+    /// String in S0; parsed as an amount (number or string).
     pub amount: ::std::option::Option<::std::string::String>,
-    ///`status`: 本次资金操作流水状态,支持【INIT,SUCCESS,CLOSED】
+    /// `status`: 本次资金操作流水状态,支持【INIT,SUCCESS,CLOSED】
     ///
-    ///type `enum`; required: no.
+    /// type `enum`; required: no.
     pub status: ::std::option::Option<::std::string::String>,
-    ///`gmt_create`: 操作创建时间
+    /// `gmt_create`: 操作创建时间
     ///
-    ///type `datetime`; required: no; inferred: format.
+    /// type `datetime`; required: no; inferred: format.
     pub gmt_create: ::std::option::Option<::std::string::String>,
-    ///`gmt_trans`: 操作处理完成时间
+    /// `gmt_trans`: 操作处理完成时间
     ///
-    ///type `datetime`; required: no; inferred: format.
+    /// type `datetime`; required: no; inferred: format.
     pub gmt_trans: ::std::option::Option<::std::string::String>,
-    ///`payee_logon_id`: 收款方支付宝登录号
+    /// `payee_logon_id`: 收款方支付宝登录号
     ///
-    ///type `string`; required: no.
+    /// type `string`; required: no.
     pub payee_logon_id: ::std::option::Option<::std::string::String>,
-    ///`payee_user_id`: 收款方支付宝账号UID
+    /// `payee_user_id`: 收款方支付宝账号UID
     ///
-    ///type `user_id`; required: no; inferred: pattern.
+    /// type `user_id`; required: no; inferred: pattern.
     pub payee_user_id: ::std::option::Option<::std::string::String>,
 }
 impl DisburseNotify {

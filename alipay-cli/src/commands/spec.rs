@@ -1,0 +1,124 @@
+//! `alipay spec list` and `alipay spec show`: the specs compiled into this build, for humans.
+
+use alipay_spec::{ApiSpec, Required};
+
+use crate::Failure;
+
+#[derive(clap::Subcommand)]
+pub enum Args {
+    /// Every API: method, execution mode, summary.
+    List,
+    /// One API's fields, types, rules and error codes.
+    Show {
+        /// e.g. alipay.fund.coupon.order.disburse
+        method: String,
+    },
+}
+
+pub fn run(a: Args) -> Result<(), Failure> {
+    match a {
+        Args::List => {
+            for e in alipay_apis::registry() {
+                println!("{:<42} {:<13} {}", e.method, e.mode.as_str(), e.summary);
+            }
+            Ok(())
+        }
+        Args::Show { method } => {
+            let Some(e) = alipay_apis::find(&method) else {
+                return Err(Failure::Usage(format!(
+                    "unknown method {method:?}; see `alipay spec list`"
+                )));
+            };
+            let spec = alipay_spec::parse_spec(&format!("specs/{method}.toml"), e.spec_toml)
+                .map_err(|errs| {
+                    Failure::Usage(
+                        errs.iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    )
+                })?;
+            print!("{}", render(&spec));
+            Ok(())
+        }
+    }
+}
+
+fn render(s: &ApiSpec) -> String {
+    let mut out = format!(
+        "{} ({})\n{}\nexecution: {}   notify_url: {}   return_url: {}\n\nrequest (biz_content):\n",
+        s.method,
+        s.name_zh,
+        s.summary,
+        s.execution.as_str(),
+        if s.notify_url { "yes" } else { "no" },
+        if s.return_url { "yes" } else { "no" },
+    );
+    for f in &s.request {
+        let required = match &f.required {
+            Required::OneOf(g) => format!("one_of {g}"),
+            r => r.as_str().to_string(),
+        };
+        let mut rules = Vec::new();
+        if let Some(m) = &f.max_len {
+            rules.push(format!("max {} {}", m.value, m.unit.as_str()));
+        }
+        if let Some(r) = &f.range {
+            rules.push(match r {
+                alipay_spec::Range::Amount {
+                    min_fen, max_fen, ..
+                } => format!(
+                    "[{}.{:02}, {}.{:02}]",
+                    min_fen / 100,
+                    min_fen % 100,
+                    max_fen / 100,
+                    max_fen % 100
+                ),
+                alipay_spec::Range::PayTimeout { min, max, .. } => format!("{min}~{max}"),
+            });
+        }
+        if !f.values.is_empty() {
+            rules.push(f.values.join("|"));
+        }
+        if let Some(p) = &f.pattern {
+            rules.push(format!("/{p}/"));
+        }
+        out.push_str(&format!(
+            "  {:<22} {:<12} {:<16} {}\n",
+            f.name,
+            f.ty.as_str(),
+            required,
+            rules.join("; ")
+        ));
+    }
+    for g in &s.one_of {
+        out.push_str(&format!(
+            "  one_of {}: at least {} of {} (wins: {}){}\n",
+            g.id,
+            g.min,
+            g.fields.join(", "),
+            g.precedence.join(" > "),
+            if g.enforce {
+                ""
+            } else {
+                " [not enforced client-side]"
+            }
+        ));
+    }
+    out.push_str("\nresponse:\n");
+    for f in &s.response {
+        out.push_str(&format!("  {:<22} {}\n", f.name, f.ty.as_str()));
+    }
+    if !s.errors.is_empty() {
+        out.push_str("\nerror codes (sub_code):\n");
+        for e in &s.errors {
+            out.push_str(&format!(
+                "  {:<34} {:<18} {}\n",
+                e.code,
+                e.handling.as_str(),
+                e.msg
+            ));
+        }
+    }
+    out
+}
