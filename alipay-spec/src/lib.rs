@@ -1,0 +1,182 @@
+//! The alipay-rs spec language (`alipay-spec/1`) as a plain library.
+//!
+//! Each Alipay OpenAPI is declared once in `specs/<method>.toml`. This crate turns such a file
+//! into a checked, typed [`ApiSpec`]; the derive macro (`alipay-macros`) uses it at compile
+//! time and the CLI at run time, so both see the same rules and the same errors.
+//!
+//! # Pipeline
+//!
+//! ```text
+//! text ──parse──▶ spanned tree ──check──▶ ApiSpec
+//!         │                       │
+//!         └──── Vec<SpecError> ◀──┘   (all mistakes of the file, in file order)
+//! ```
+//!
+//! 1. **parse**: the TOML is read with `toml`'s span-preserving parser. Syntax errors, unknown
+//!    keys, missing required keys, values of the wrong TOML type and unknown words for `type`,
+//!    `required`, `len_unit`, `execution`, `handling` and `kind` are reported here.
+//! 2. **check**: relations between values: `method` against the file name, `response_node`
+//!    against `method`, `max_len`/`len_unit`, `range` and `values` against the field type,
+//!    patterns (compiled with `regex-lite`, the engine of the generated validators), one-of
+//!    groups against their members both ways, duplicates per section.
+//!
+//! Both phases report into one collector and carry on, so a file with five mistakes gets five
+//! errors at once. Each [`SpecError`] displays as `file:line:col: message`, the position being
+//! that of the offending key or value (1-based, columns in characters). The model is returned
+//! only for a file without any error.
+//!
+//! ```
+//! let text = r#"
+//! schema = "alipay-spec/1"
+//! method = "alipay.demo.pay"
+//! name_zh = "演示"
+//! summary = "A demo."
+//! execution = "execute"
+//! notify_url = false
+//! return_url = false
+//! response_node = "alipay_demo_pay_response"
+//! completeness = "complete"
+//! sources = ["S0"]
+//!
+//! [[request]]
+//! name = "amount"
+//! type = "amount"
+//! required = "yes"
+//! range = { min = "0.01", max = "100.00", scale = 2 }
+//! "#;
+//! let spec = alipay_spec::parse_spec("specs/alipay.demo.pay.toml", text).unwrap();
+//! assert!(spec.request_field("amount").unwrap().is_required());
+//!
+//! let errors = alipay_spec::parse_spec("specs/alipay.demo.pay.toml", &text.replace("\"amount\"\nr", "\"money\"\nr"))
+//!     .unwrap_err();
+//! assert_eq!(
+//!     errors[0].to_string(),
+//!     "specs/alipay.demo.pay.toml:15:8: unknown type \"money\" (expected one of: string, amount, pay_timeout, user_id, json, enum, datetime)"
+//! );
+//! ```
+
+#![warn(missing_docs)]
+
+mod ast;
+mod check;
+mod error;
+pub mod model;
+mod parse;
+
+use std::path::Path;
+
+pub use check::{expected_response_node, parse_amount, parse_timeout_minutes};
+pub use error::SpecError;
+pub use model::{
+    ApiSpec, CommonSpec, ErrorCode, Execution, Field, FieldType, Handling, LenUnit, Location,
+    MaxLen, Notify, NotifyType, OneOfGroup, Range, Required, ResultCode, ResultHandling, Rule,
+    RuleKind, SCHEMA,
+};
+
+use error::Ctxt;
+
+/// Parses and checks one API spec.
+///
+/// `file_name` is used in error messages as given (e.g. `specs/<method>.toml`); its last
+/// path component without `.toml` must equal the spec's `method`. Returns every mistake of
+/// the file, in file order, when there is any.
+pub fn parse_spec(file_name: &str, text: &str) -> Result<ApiSpec, Vec<SpecError>> {
+    let mut cx = Ctxt::new(file_name);
+    let spec =
+        parse::parse_api(&mut cx, text).and_then(|raw| check::check_api(&mut cx, &raw, file_name));
+    finish(cx, spec)
+}
+
+/// Parses and checks `_common.toml` (public parameters and gateway result codes).
+pub fn parse_common(file_name: &str, text: &str) -> Result<CommonSpec, Vec<SpecError>> {
+    let mut cx = Ctxt::new(file_name);
+    let spec = parse::parse_common(&mut cx, text)
+        .and_then(|raw| check::check_common(&mut cx, &raw, file_name));
+    finish(cx, spec)
+}
+
+/// Loads every API spec in `dir`: the `*.toml` files whose name does not start with `_`,
+/// sorted by file name.
+///
+/// Errors are those of all files together; each names its file as `dir` joined with the file
+/// name. A file or directory that cannot be read is reported at line 1, column 1.
+pub fn load_dir(dir: &Path) -> Result<Vec<ApiSpec>, Vec<SpecError>> {
+    let mut errors = Vec::new();
+    let mut specs = Vec::new();
+    for path in spec_files(dir, &mut errors) {
+        let file = path.display().to_string();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => match parse_spec(&file, &text) {
+                Ok(spec) => specs.push(spec),
+                Err(e) => errors.extend(e),
+            },
+            Err(e) => errors.push(io_error(&file, "cannot read the spec file", &e)),
+        }
+    }
+    if errors.is_empty() {
+        Ok(specs)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Loads `dir/_common.toml`.
+pub fn load_common(dir: &Path) -> Result<CommonSpec, Vec<SpecError>> {
+    let path = dir.join("_common.toml");
+    let file = path.display().to_string();
+    match std::fs::read_to_string(&path) {
+        Ok(text) => parse_common(&file, &text),
+        Err(e) => Err(vec![io_error(&file, "cannot read the file", &e)]),
+    }
+}
+
+/// The API spec files of `dir`, sorted; problems reading the directory go to `errors`.
+fn spec_files(dir: &Path, errors: &mut Vec<SpecError>) -> Vec<std::path::PathBuf> {
+    let dir_name = dir.display().to_string();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            errors.push(io_error(&dir_name, "cannot read the spec directory", &e));
+            return Vec::new();
+        }
+    };
+    let mut files = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                if name.ends_with(".toml") && !name.starts_with('_') && path.is_file() {
+                    files.push(path);
+                }
+            }
+            Err(e) => errors.push(io_error(&dir_name, "cannot read the spec directory", &e)),
+        }
+    }
+    files.sort();
+    files
+}
+
+fn io_error(file: &str, what: &str, e: &std::io::Error) -> SpecError {
+    SpecError::new(file, Location { line: 1, col: 1 }, format!("{what}: {e}"))
+}
+
+fn finish<T>(cx: Ctxt, value: Option<T>) -> Result<T, Vec<SpecError>> {
+    match value {
+        Some(v) if !cx.has_errors() => Ok(v),
+        _ => {
+            let file = cx.file().to_owned();
+            let mut errors = cx.into_errors();
+            if errors.is_empty() {
+                // Unreachable when the checks are complete; never return Err(vec![]).
+                errors.push(SpecError::new(
+                    file,
+                    Location { line: 1, col: 1 },
+                    "internal error: the spec is incomplete but no mistake was reported",
+                ));
+            }
+            Err(errors)
+        }
+    }
+}
