@@ -602,6 +602,10 @@ fn check_groups(
             let Some(req) = field.required.value() else {
                 continue;
             };
+            if *req == RawRequired::OneOf && field.one_of.get().is_none() {
+                // a missing or unusable `one_of` key is reported on the field already
+                continue;
+            }
             let in_group =
                 *req == RawRequired::OneOf && field.one_of.value().map(String::as_str) == Some(id);
             if enforce && !in_group {

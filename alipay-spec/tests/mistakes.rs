@@ -656,6 +656,34 @@ required = "one_of"
 }
 
 #[test]
+fn missing_group_key_is_reported_once() {
+    let body = r#"
+[[request]]
+name = "auth_no"
+type = "string"
+required = "one_of"
+
+[[request]]
+name = "out_order_no"
+type = "string"
+required = "one_of"
+one_of = "order"
+
+[[one_of]]
+id = "order"
+fields = ["auth_no", "out_order_no"]
+min = 1
+precedence = ["auth_no", "out_order_no"]
+"#;
+    assert_eq!(
+        errors(body),
+        [
+            "specs/alipay.demo.pay.toml:15:12: required = \"one_of\" needs a one_of key naming the group"
+        ]
+    );
+}
+
+#[test]
 fn one_of_key_without_required_one_of() {
     let body = r#"
 [[request]]
@@ -989,6 +1017,46 @@ handling = "retry_same"
             "specs/alipay.demo.pay.toml:21:1: unknown key \"max_length\" in [[request]] (expected one of: name, type, required, one_of, max_len, len_unit, pattern, range, default, values, format, doc, note, example, source, inferred)",
             "specs/alipay.demo.pay.toml:27:17: range min 7d is above max 1d",
             "specs/alipay.demo.pay.toml:36:8: duplicate error code \"SYSTEM_ERROR\" (first at line 30)",
+        ]
+    );
+}
+
+// ---- _common.toml -------------------------------------------------------------------------
+
+#[test]
+fn common_file_mistakes() {
+    let text = r#"schema = "alipay-spec/1"
+
+[[public_request]]
+name = "app_id"
+type = "string"
+required = "yes"
+max_len = 32
+
+[[result_code]]
+code = "10000"
+meaning = "success"
+handling = "success"
+
+[[result_code]]
+code = "10000"
+meaning = "success"
+handling = "ok"
+method = "x"
+"#;
+    let errors: Vec<String> = alipay_spec::parse_common("specs/_common.toml", text)
+        .err()
+        .unwrap_or_default()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "specs/_common.toml:7:11: max_len needs len_unit (expected one of: char, gbk_byte)",
+            "specs/_common.toml:15:8: duplicate result code \"10000\" (first at line 10)",
+            "specs/_common.toml:17:12: unknown handling \"ok\" (expected one of: success, retry_same_or_query, fix_request, fix_credentials, per_sub_code, merchant_contract)",
+            "specs/_common.toml:18:1: unknown key \"method\" in [[result_code]] (expected one of: code, meaning, handling, source)",
         ]
     );
 }

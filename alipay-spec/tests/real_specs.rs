@@ -178,6 +178,17 @@ fn voucher_create_pay_timeout_allows_15_days() {
         other => panic!("expected a pay_timeout range, found {other:?}"),
     }
     assert_eq!(timeout.default.as_deref(), Some("15m"));
+
+    // the payee pair depends on the merchant's Huabei setting: documented, not enforced
+    let payee = v.one_of_group("payee").expect("group payee");
+    assert!(!payee.enforce);
+    assert!(payee.condition.is_some());
+    for f in &payee.fields {
+        assert_eq!(
+            v.request_field(f).map(|f| &f.required),
+            Some(&Required::Conditional)
+        );
+    }
 }
 
 #[test]
