@@ -124,10 +124,22 @@ pub trait Api {
 }
 
 /// An API executed server to server (`execute`).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an `execute` API, so it cannot be sent with `execute`",
+    note = "its spec's execution mode decides: use `sdk_execute` for app-pay order strings, `page_execute_url`/`page_execute_form` for page APIs"
+)]
 pub trait ExecuteApi: Api {}
 /// An API whose result is an order string for the Alipay app (`sdk_execute`).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an `sdk_execute` API",
+    note = "its spec's execution mode decides: use `execute` for server calls, `page_execute_url`/`page_execute_form` for page APIs"
+)]
 pub trait SdkExecuteApi: Api {}
 /// An API whose result is a browser form or URL (`page_execute`).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `page_execute` API",
+    note = "its spec's execution mode decides: use `execute` for server calls, `sdk_execute` for app-pay order strings"
+)]
 pub trait PageExecuteApi: Api {}
 
 impl Call {

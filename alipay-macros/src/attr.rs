@@ -1,4 +1,5 @@
-//! Reads `#[alipay(spec = "...")]`, loads and checks the spec, and hands it to the generator.
+//! Reads `#[alipay(spec = "...")]` (a path relative to the source file, like `include_str!`),
+//! loads and checks the spec, and hands it to the generator.
 //! Every spec mistake becomes one spanned error on the `spec = "..."` literal, all reported
 //! together, each starting with `specs/<file>.toml:<line>:<col>`.
 
@@ -16,8 +17,20 @@ pub fn derive(input: &DeriveInput) -> syn::Result<TokenStream> {
             "#[derive(AlipayApi)] goes on a unit struct, e.g. `pub struct Disburse;`",
         ));
     }
-    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
-    let path = PathBuf::from(manifest).join(lit.value());
+    // Relative to the file holding the attribute, like `include_str!`; the crate root when
+    // the compiler cannot say which file that is.
+    let base = lit
+        .span()
+        .unwrap()
+        .local_file()
+        .and_then(|f| f.parent().map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default()));
+    // rustc may name the file relative to its working directory; `include_str!` below
+    // needs an absolute path.
+    let base = std::env::current_dir()
+        .map(|cwd| cwd.join(&base))
+        .unwrap_or(base);
+    let path = base.join(lit.value());
     let text = std::fs::read_to_string(&path).map_err(|e| {
         syn::Error::new(
             lit.span(),

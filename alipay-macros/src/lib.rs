@@ -2,8 +2,8 @@
 //!
 //! `#[derive(AlipayApi)]` with `#[alipay(spec = "path/to/<method>.toml")]` on a unit struct
 //! generates the API's request, builder, validation, response, error codes and notification
-//! types next to it (see `alipay-codegen`). The path is relative to the crate's
-//! `Cargo.toml`. Entry points only; the work is in `attr` (parse), `alipay-spec` (check)
+//! types next to it (see `alipay-codegen`). The path is relative to the source
+//! file, like `include_str!`. Entry points only; the work is in `attr` (parse), `alipay-spec` (check)
 //! and `alipay-codegen` (expand).
 
 mod attr;
