@@ -7,7 +7,7 @@
 //! `marketing`; `full` for all).
 //!
 //! ```ignore
-//! use alipay_apis::fund::DisburseRequest;
+//! use alipay_apis::fund::CouponOrderDisburseRequest as DisburseRequest;
 //! use alipay_apis::{amount, UserId};
 //! let request = DisburseRequest::builder()
 //!     .out_order_no("20240102001")
@@ -21,7 +21,7 @@
 //! ```
 
 pub use alipay_core;
-pub use alipay_core::api::{Api, BizError, Handling, Mode, Violation, Violations};
+pub use alipay_core::api::{Api, ApiInfo, BizError, Handling, Mode, Violation, Violations};
 pub use alipay_core::{Amount, PayTimeout, UserId, amount, pay_timeout};
 
 #[cfg(feature = "fund")]
@@ -29,54 +29,19 @@ pub mod fund;
 #[cfg(feature = "marketing")]
 pub mod marketing;
 
-/// One API of this build, for tools that work by method name (the CLI's `validate`).
-#[derive(Debug, Clone, Copy)]
-pub struct ApiEntry {
-    pub method: &'static str,
-    pub mode: Mode,
-    pub summary: &'static str,
-    /// The spec file's text.
-    pub spec_toml: &'static str,
-    /// Checks a `biz_content` JSON object against every rule of the spec.
-    pub validate: fn(&str) -> Result<(), BizError>,
-}
-
-macro_rules! entry {
-    ($api:ty, $request:ty) => {
-        ApiEntry {
-            method: <$api>::METHOD,
-            mode: <$request as Api>::MODE,
-            summary: <$api>::SUMMARY,
-            spec_toml: <$api>::SPEC_TOML,
-            validate: <$api>::validate_biz_content,
-        }
-    };
-}
-
 /// Every API compiled in, sorted by method.
-pub fn registry() -> Vec<ApiEntry> {
+pub fn registry() -> Vec<ApiInfo> {
     #[allow(unused_mut)]
-    let mut all: Vec<ApiEntry> = Vec::new();
+    let mut all: Vec<ApiInfo> = Vec::new();
     #[cfg(feature = "fund")]
-    all.extend([
-        entry!(fund::AppPay, fund::AppPayRequest),
-        entry!(fund::PagePay, fund::PagePayRequest),
-        entry!(fund::AgreementPay, fund::AgreementPayRequest),
-        entry!(fund::Disburse, fund::DisburseRequest),
-        entry!(fund::Refund, fund::RefundRequest),
-        entry!(fund::OperationQuery, fund::OperationQueryRequest),
-        entry!(fund::AuthVoucherCreate, fund::AuthVoucherCreateRequest),
-    ]);
+    all.extend_from_slice(fund::APIS);
     #[cfg(feature = "marketing")]
-    all.push(entry!(
-        marketing::VoucherSend,
-        marketing::VoucherSendRequest
-    ));
+    all.extend_from_slice(marketing::APIS);
     all.sort_by_key(|e| e.method);
     all
 }
 
 /// The API named `method`, if compiled in.
-pub fn find(method: &str) -> Option<ApiEntry> {
+pub fn find(method: &str) -> Option<ApiInfo> {
     registry().into_iter().find(|e| e.method == method)
 }

@@ -1,8 +1,3 @@
-//! `alipay.marketing.*`: vouchers.
+//! `alipay.marketing.*`: vouchers, one per `specs/alipay.marketing.*.toml` file.
 
-use alipay_macros::AlipayApi;
-
-/// `alipay.marketing.voucher.send` (发券接口): issue a voucher from a template to a user.
-#[derive(AlipayApi)]
-#[alipay(spec = "../../specs/alipay.marketing.voucher.send.toml")]
-pub struct VoucherSend;
+alipay_macros::specs!(dir = "../../specs", domain = "marketing");

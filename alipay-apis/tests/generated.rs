@@ -1,7 +1,8 @@
 //! The generated APIs: builders, validation of every rule of apis.md section 3, biz_content.
 
 use alipay_apis::fund::{
-    AuthVoucherCreate, Disburse, DisburseErrorCode, DisburseRequest, OperationQuery,
+    AuthOrderVoucherCreate, CouponOperationQuery, CouponOrderDisburse,
+    CouponOrderDisburseErrorCode, CouponOrderDisburseRequest,
 };
 use alipay_apis::marketing::VoucherSend;
 use alipay_apis::{Api, BizError, Handling, UserId, amount, pay_timeout};
@@ -16,7 +17,7 @@ fn violations(r: Result<(), BizError>) -> Vec<String> {
 
 #[test]
 fn builder_builds_and_serialises_in_spec_order() {
-    let r = DisburseRequest::builder()
+    let r = CouponOrderDisburseRequest::builder()
         .out_order_no("o1")
         .out_request_no("r1")
         .order_title("红包打款")
@@ -32,14 +33,14 @@ fn builder_builds_and_serialises_in_spec_order() {
     );
     // The JSON round-trips through the validator.
     assert_eq!(
-        violations(Disburse::validate_biz_content(&r.biz_content())),
+        violations(CouponOrderDisburse::validate_biz_content(&r.biz_content())),
         Vec::<String>::new()
     );
 }
 
 #[test]
 fn every_violation_is_reported_at_once() {
-    let v = violations(Disburse::validate_biz_content(
+    let v = violations(CouponOrderDisburse::validate_biz_content(
         r#"{"out_order_no":"  ","out_request_no":"r","order_title":"红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包红包","amount":"0.001","pay_timeout":"169h","extra_param":"[1]"}"#,
     ));
     assert_eq!(v.len(), 7, "{v:#?}");
@@ -66,7 +67,7 @@ fn amounts_follow_the_documented_rules() {
     };
     for ok in ["\"0.01\"", "\"100000000.00\"", "100.00", "5", "\"0.1\""] {
         assert_eq!(
-            violations(Disburse::validate_biz_content(&base(ok))),
+            violations(CouponOrderDisburse::validate_biz_content(&base(ok))),
             Vec::<String>::new(),
             "{ok}"
         );
@@ -83,7 +84,7 @@ fn amounts_follow_the_documented_rules() {
         "0.001",
     ] {
         assert!(
-            !violations(Disburse::validate_biz_content(&base(bad))).is_empty(),
+            !violations(CouponOrderDisburse::validate_biz_content(&base(bad))).is_empty(),
             "{bad}"
         );
     }
@@ -93,12 +94,12 @@ fn amounts_follow_the_documented_rules() {
 fn one_of_groups_and_precedence() {
     // query: one of each pair.
     assert_eq!(
-        violations(OperationQuery::validate_biz_content(
+        violations(CouponOperationQuery::validate_biz_content(
             r#"{"auth_no":"a","operation_id":"o"}"#
         )),
         Vec::<String>::new()
     );
-    let v = violations(OperationQuery::validate_biz_content(
+    let v = violations(CouponOperationQuery::validate_biz_content(
         r#"{"auth_no":"","out_request_no":"r"}"#,
     ));
     assert_eq!(v.len(), 1, "{v:?}");
@@ -110,36 +111,36 @@ fn one_of_groups_and_precedence() {
     assert_eq!(v.len(), 1, "{v:?}");
     // voucher.create's payee pair is not enforced.
     assert_eq!(
-        violations(AuthVoucherCreate::validate_biz_content(
+        violations(AuthOrderVoucherCreate::validate_biz_content(
             r#"{"out_order_no":"o","out_request_no":"r","order_title":"t","amount":"1.00","pay_timeout":"15d"}"#
         )),
         Vec::<String>::new()
     );
-    assert!(!violations(AuthVoucherCreate::validate_biz_content(r#"{"out_order_no":"o","out_request_no":"r","order_title":"t","amount":"1.00","pay_timeout":"16d"}"#)).is_empty());
+    assert!(!violations(AuthOrderVoucherCreate::validate_biz_content(r#"{"out_order_no":"o","out_request_no":"r","order_title":"t","amount":"1.00","pay_timeout":"16d"}"#)).is_empty());
 }
 
 #[test]
 fn malformed_json_is_not_a_violation() {
     assert!(matches!(
-        Disburse::validate_biz_content("{"),
+        CouponOrderDisburse::validate_biz_content("{"),
         Err(BizError::Malformed(_))
     ));
     assert!(matches!(
-        Disburse::validate_biz_content("[]"),
+        CouponOrderDisburse::validate_biz_content("[]"),
         Err(BizError::Malformed(_))
     ));
 }
 
 #[test]
 fn error_codes_carry_their_handling() {
-    let e = DisburseErrorCode::from_sub_code("SYSTEM_ERROR");
+    let e = CouponOrderDisburseErrorCode::from_sub_code("SYSTEM_ERROR");
     assert_eq!(e.handling(), Some(Handling::RetrySame));
     assert_eq!(
-        DisburseErrorCode::from_sub_code("NEW_CODE"),
-        DisburseErrorCode::Other("NEW_CODE".into())
+        CouponOrderDisburseErrorCode::from_sub_code("NEW_CODE"),
+        CouponOrderDisburseErrorCode::Other("NEW_CODE".into())
     );
     assert_eq!(
-        <DisburseRequest as Api>::METHOD,
+        <CouponOrderDisburseRequest as Api>::METHOD,
         "alipay.fund.coupon.order.disburse"
     );
 }

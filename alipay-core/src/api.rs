@@ -200,6 +200,18 @@ impl fmt::Display for Handling {
     }
 }
 
+/// One generated API, for tools that work by method name (the CLI's `validate`).
+#[derive(Debug, Clone, Copy)]
+pub struct ApiInfo {
+    pub method: &'static str,
+    pub mode: Mode,
+    pub summary: &'static str,
+    /// The spec file's text.
+    pub spec_toml: &'static str,
+    /// Checks a `biz_content` JSON object against every rule of the spec.
+    pub validate: fn(&str) -> Result<(), BizError>,
+}
+
 /// Why a `biz_content` JSON text was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BizError {

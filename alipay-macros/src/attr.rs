@@ -17,20 +17,7 @@ pub fn derive(input: &DeriveInput) -> syn::Result<TokenStream> {
             "#[derive(AlipayApi)] goes on a unit struct, e.g. `pub struct Disburse;`",
         ));
     }
-    // Relative to the file holding the attribute, like `include_str!`; the crate root when
-    // the compiler cannot say which file that is.
-    let base = lit
-        .span()
-        .unwrap()
-        .local_file()
-        .and_then(|f| f.parent().map(PathBuf::from))
-        .unwrap_or_else(|| PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default()));
-    // rustc may name the file relative to its working directory; `include_str!` below
-    // needs an absolute path.
-    let base = std::env::current_dir()
-        .map(|cwd| cwd.join(&base))
-        .unwrap_or(base);
-    let path = base.join(lit.value());
+    let path = resolve(&lit);
     let text = std::fs::read_to_string(&path).map_err(|e| {
         syn::Error::new(
             lit.span(),
@@ -45,15 +32,7 @@ pub fn derive(input: &DeriveInput) -> syn::Result<TokenStream> {
     match alipay_spec::parse_spec(&file_name, &text) {
         Ok(spec) => Ok(alipay_codegen::expand(&spec, &input.ident, &path_str)),
         Err(errors) => {
-            let mut combined: Option<syn::Error> = None;
-            for e in errors {
-                let err = syn::Error::new(lit.span(), e.to_string());
-                match &mut combined {
-                    Some(c) => c.combine(err),
-                    None => combined = Some(err),
-                }
-            }
-            let errors = combined.map(syn::Error::into_compile_error);
+            let errors = spec_errors(&lit, errors).map(syn::Error::into_compile_error);
             // Still depend on the file, so fixing it rebuilds.
             Ok(quote! {
                 const _: &str = include_str!(#path_str);
@@ -82,4 +61,32 @@ fn spec_attr(input: &DeriveInput) -> syn::Result<LitStr> {
             "missing #[alipay(spec = \"path/to/<method>.toml\")]",
         )
     })
+}
+
+/// A path written in the source, relative to that source file like `include_str!` (the crate
+/// root when the compiler cannot say which file it is), made absolute for `include_str!`.
+pub fn resolve(lit: &LitStr) -> PathBuf {
+    let base = lit
+        .span()
+        .unwrap()
+        .local_file()
+        .and_then(|f| f.parent().map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default()));
+    let base = std::env::current_dir()
+        .map(|cwd| cwd.join(&base))
+        .unwrap_or(base);
+    base.join(lit.value())
+}
+
+/// All spec errors as one combined error on `lit`.
+pub fn spec_errors(lit: &LitStr, errors: Vec<alipay_spec::SpecError>) -> Option<syn::Error> {
+    let mut combined: Option<syn::Error> = None;
+    for e in errors {
+        let err = syn::Error::new(lit.span(), e.to_string());
+        match &mut combined {
+            Some(c) => c.combine(err),
+            None => combined = Some(err),
+        }
+    }
+    combined
 }

@@ -1,5 +1,5 @@
-use alipay_apis::fund::DisburseRequest;
+use alipay_apis::fund::CouponOrderDisburseRequest;
 
 fn main() {
-    let _ = DisburseRequest::builder().out_order_no("o").out_order_no("o2");
+    let _ = CouponOrderDisburseRequest::builder().out_order_no("o").out_order_no("o2");
 }

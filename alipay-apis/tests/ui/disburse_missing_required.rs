@@ -1,8 +1,8 @@
 use alipay_apis::amount;
-use alipay_apis::fund::DisburseRequest;
+use alipay_apis::fund::CouponOrderDisburseRequest;
 
 fn missing_out_order_no() {
-    let _ = DisburseRequest::builder()
+    let _ = CouponOrderDisburseRequest::builder()
         .out_request_no("r")
         .order_title("t")
         .amount(amount!("1.00"))
@@ -12,7 +12,7 @@ fn missing_out_order_no() {
 }
 
 fn missing_out_request_no() {
-    let _ = DisburseRequest::builder()
+    let _ = CouponOrderDisburseRequest::builder()
         .out_order_no("o")
         .order_title("t")
         .amount(amount!("1.00"))
@@ -22,7 +22,7 @@ fn missing_out_request_no() {
 }
 
 fn missing_order_title() {
-    let _ = DisburseRequest::builder()
+    let _ = CouponOrderDisburseRequest::builder()
         .out_order_no("o")
         .out_request_no("r")
         .amount(amount!("1.00"))
@@ -32,7 +32,7 @@ fn missing_order_title() {
 }
 
 fn missing_amount() {
-    let _ = DisburseRequest::builder()
+    let _ = CouponOrderDisburseRequest::builder()
         .out_order_no("o")
         .out_request_no("r")
         .order_title("t")

@@ -1,7 +1,7 @@
 use alipay_apis::alipay_core::client::AlipayClient;
-use alipay_apis::fund::AppPayRequest;
+use alipay_apis::fund::CouponOrderAppPayRequest;
 
-async fn send(client: &AlipayClient, request: &AppPayRequest) {
+async fn send(client: &AlipayClient, request: &CouponOrderAppPayRequest) {
     // app.pay is an sdk_execute API: its result is an order string, not a server call.
     let _ = client.execute(request).await;
 }
