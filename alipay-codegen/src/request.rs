@@ -423,8 +423,9 @@ fn nonempty(f: &Field, value: &TokenStream) -> TokenStream {
 fn group_checks(spec: &ApiSpec, present: impl Fn(&Field) -> TokenStream) -> TokenStream {
     let mut out = TokenStream::new();
     for g in spec.one_of.iter().filter(|g| g.enforce) {
+        // In precedence order, so the path reads as "the first of these wins".
         let members = g
-            .fields
+            .precedence
             .iter()
             .filter_map(|name| spec.request_field(name))
             .map(|f| {
