@@ -37,13 +37,7 @@ pub fn specs(input: TokenStream) -> syn::Result<TokenStream> {
     let dir = dir.ok_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), usage))?;
     let domain = domain.ok_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), usage))?;
     let path = resolve(&dir);
-    let specs = match alipay_spec::load_dir(&path) {
-        Ok(specs) => specs,
-        Err(errors) => {
-            return Err(spec_errors(&dir, errors)
-                .unwrap_or_else(|| syn::Error::new(dir.span(), "cannot load the specs")));
-        }
-    };
+    let specs = load(&dir, &path)?;
     let prefix = format!("alipay.{}.", domain.value());
     let mut items = TokenStream::new();
     let mut entries = Vec::new();
@@ -86,4 +80,34 @@ pub fn specs(input: TokenStream) -> syn::Result<TokenStream> {
         #[doc = #list_doc]
         pub const APIS: &[::alipay_core::api::ApiInfo] = &[#(#entries),*];
     })
+}
+
+/// Every `<method>.toml` of the directory (not `_*.toml`), in name order; errors name each
+/// file as `specs/<file>.toml`, all files' errors reported together.
+fn load(lit: &syn::LitStr, dir: &std::path::Path) -> syn::Result<Vec<alipay_spec::ApiSpec>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        syn::Error::new(
+            lit.span(),
+            format!("cannot read spec directory {}: {e}", dir.display()),
+        )
+    })?;
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml") && !n.starts_with('_'))
+        .collect();
+    names.sort();
+    let (mut specs, mut errors) = (Vec::new(), Vec::new());
+    for name in names {
+        let text = std::fs::read_to_string(dir.join(&name))
+            .map_err(|e| syn::Error::new(lit.span(), format!("cannot read spec {name}: {e}")))?;
+        match alipay_spec::parse_spec(&format!("specs/{name}"), &text) {
+            Ok(spec) => specs.push(spec),
+            Err(e) => errors.extend(e),
+        }
+    }
+    match spec_errors(lit, errors) {
+        Some(e) => Err(e),
+        None => Ok(specs),
+    }
 }
