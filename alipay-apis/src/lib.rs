@@ -22,7 +22,9 @@
 
 pub use alipay_core;
 pub use alipay_core::api::{Api, ApiInfo, BizError, Handling, Mode, Violation, Violations};
-pub use alipay_core::{Amount, PayTimeout, UserId, amount, pay_timeout};
+pub use alipay_core::{
+    AlipayPublicKey, Amount, AppPrivateKey, PayTimeout, UserId, amount, pay_timeout,
+};
 
 #[cfg(feature = "fund")]
 pub mod fund;
