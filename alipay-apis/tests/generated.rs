@@ -144,3 +144,76 @@ fn error_codes_carry_their_handling() {
         "alipay.fund.coupon.order.disburse"
     );
 }
+
+#[test]
+fn responses_are_lenient_and_exact() {
+    use alipay_apis::alipay_core::api::parse_response;
+    use alipay_apis::fund::CouponOrderDisburseResponseStatus as Status;
+    let r = parse_response::<CouponOrderDisburseRequest>(
+        r#"{"code":"10000","msg":"Success","auth_no":"a","amount":100.10,"status":"PROCESSING","unknown_new_field":1}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        r.amount.map(|a| a.fen()),
+        Some(10010),
+        "read exactly, never through f64"
+    );
+    assert_eq!(r.status, Some(Status::Other("PROCESSING".into())));
+    assert_eq!(r.auth_no.as_deref(), Some("a"));
+    // An error reply carries no business fields at all.
+    let e = parse_response::<CouponOrderDisburseRequest>(
+        r#"{"code":"40004","msg":"Business Failed","sub_code":"MONEY_NOT_ENOUGH"}"#,
+    )
+    .unwrap();
+    assert_eq!(e.amount, None);
+    assert_eq!(e.sub_code.as_deref(), Some("MONEY_NOT_ENOUGH"));
+    let s = parse_response::<CouponOrderDisburseRequest>(r#"{"amount":"0.00","status":"SUCCESS"}"#)
+        .unwrap();
+    assert_eq!(s.amount.map(|a| a.fen()), Some(0));
+    assert_eq!(s.status, Some(Status::Success));
+}
+
+#[test]
+fn notifications_are_typed() {
+    use alipay_apis::alipay_core::notify::{NotifyCheck, sign_notification, verify_notification};
+    use alipay_apis::alipay_core::{AlipayPublicKey, Charset, GatewayPrivateKey, SignType};
+    use alipay_apis::fund::{CouponOrderDisburseNotify, CouponOrderDisburseNotifyType};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../alipay-core/testdata");
+    let key = GatewayPrivateKey::from_text(
+        &std::fs::read_to_string(format!("{dir}/gateway_private_pkcs8.pem")).unwrap(),
+    )
+    .unwrap();
+    let public = AlipayPublicKey::from_text(
+        &std::fs::read_to_string(format!("{dir}/gateway_public_spki.pem")).unwrap(),
+    )
+    .unwrap();
+    let body = sign_notification(
+        [
+            ("notify_type", "fund_auth_pay"),
+            ("notify_id", "n1"),
+            ("auth_no", "a1"),
+            ("amount", "8.88"),
+            ("status", "SUCCESS"),
+        ],
+        &key,
+        SignType::Rsa2,
+        Charset::Utf8,
+    )
+    .unwrap();
+    let n = verify_notification(
+        body.as_bytes(),
+        &NotifyCheck {
+            alipay_public_key: &public,
+            sign_type: None,
+            app_id: None,
+        },
+    )
+    .unwrap();
+    let typed = CouponOrderDisburseNotify::from_notification(&n);
+    assert_eq!(
+        typed.notify_type,
+        Some(CouponOrderDisburseNotifyType::FundAuthPay)
+    );
+    assert_eq!(typed.auth_no.as_deref(), Some("a1"));
+    assert_eq!(typed.amount.as_deref(), Some("8.88"));
+}
