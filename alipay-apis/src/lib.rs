@@ -30,6 +30,8 @@ pub use alipay_core::{
 pub mod fund;
 #[cfg(feature = "marketing")]
 pub mod marketing;
+#[cfg(feature = "fund")]
+pub mod resolve;
 
 /// Every API compiled in, sorted by method.
 pub fn registry() -> Vec<ApiInfo> {

@@ -38,6 +38,7 @@ pub mod keys;
 pub mod notify;
 pub mod request;
 pub mod response;
+pub mod retry;
 pub mod sign;
 pub mod timestamp;
 pub mod transport;
