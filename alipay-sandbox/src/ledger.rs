@@ -76,6 +76,8 @@ pub struct RedPacket {
     /// The pay call's `out_request_no`.
     pub out_request_no: String,
     pub order_title: String,
+    /// The app that created it (timeout refunds would notify it).
+    pub app_id: String,
     /// Who paid; `None` while an app.pay / page.pay order is unpaid.
     pub payer_user_id: Option<String>,
     pub total: u64,
@@ -353,6 +355,21 @@ impl Ledger {
     /// An account's balance in fen.
     pub fn balance(&self, user_id: &str) -> Option<u64> {
         self.accounts.get(user_id).map(|a| a.balance)
+    }
+
+    /// Every account (the merchant included), by user id.
+    pub fn accounts(&self) -> impl Iterator<Item = &Account> {
+        self.accounts.values()
+    }
+
+    /// Every red packet, by auth_no.
+    pub fn red_packets(&self) -> impl Iterator<Item = &RedPacket> {
+        self.packets.values()
+    }
+
+    /// Every voucher template, by id.
+    pub fn templates(&self) -> impl Iterator<Item = &Template> {
+        self.templates.values()
     }
 
     /// An account.

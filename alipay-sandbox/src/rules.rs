@@ -77,6 +77,7 @@ fn idempotent(
 
 /// The fields common to the three pay APIs.
 struct PayOrder<'a> {
+    app_id: &'a str,
     method: &'a str,
     fingerprint: String,
     out_order_no: &'a str,
@@ -97,6 +98,7 @@ pub(crate) fn agreement_pay(ledger: &mut Ledger, app_id: &str, biz: &str, now: &
         .map(|u| u.as_str().to_owned())
         .unwrap_or_else(|| ledger.merchant_id().to_owned());
     let order = PayOrder {
+        app_id,
         method: AGREEMENT_PAY,
         fingerprint: format!("{AGREEMENT_PAY}:{req:?}"),
         out_order_no: &req.out_order_no,
@@ -105,7 +107,7 @@ pub(crate) fn agreement_pay(ledger: &mut Ledger, app_id: &str, biz: &str, now: &
         amount: req.amount.fen(),
         extra_param: req.extra_param.as_ref().map(|e| e.as_str().to_owned()),
     };
-    open_packet(ledger, app_id, order, Some(&payer), now)
+    open_packet(ledger, order, Some(&payer), now)
 }
 
 pub(crate) fn pending_pay(
@@ -119,6 +121,7 @@ pub(crate) fn pending_pay(
         APP_PAY => match CouponOrderAppPayRequest::from_biz_content(biz) {
             Ok(req) => {
                 let order = PayOrder {
+                    app_id,
                     method: APP_PAY,
                     fingerprint: format!("{APP_PAY}:{req:?}"),
                     out_order_no: &req.out_order_no,
@@ -127,13 +130,14 @@ pub(crate) fn pending_pay(
                     amount: req.amount.fen(),
                     extra_param: req.extra_param.as_ref().map(|e| e.as_str().to_owned()),
                 };
-                open_packet(ledger, app_id, order, None, now)
+                open_packet(ledger, order, None, now)
             }
             Err(e) => invalid(e),
         },
         PAGE_PAY => match CouponOrderPagePayRequest::from_biz_content(biz) {
             Ok(req) => {
                 let order = PayOrder {
+                    app_id,
                     method: PAGE_PAY,
                     fingerprint: format!("{PAGE_PAY}:{req:?}"),
                     out_order_no: &req.out_order_no,
@@ -142,7 +146,7 @@ pub(crate) fn pending_pay(
                     amount: req.amount.fen(),
                     extra_param: req.extra_param.as_ref().map(|e| e.as_str().to_owned()),
                 };
-                open_packet(ledger, app_id, order, None, now)
+                open_packet(ledger, order, None, now)
             }
             Err(e) => invalid(e),
         },
@@ -156,13 +160,7 @@ pub(crate) fn pending_pay(
 }
 
 /// Opens a red packet; `payer` debits at once (agreement.pay), `None` leaves it `INIT`.
-fn open_packet(
-    ledger: &mut Ledger,
-    _app_id: &str,
-    order: PayOrder<'_>,
-    payer: Option<&str>,
-    now: &str,
-) -> Reply {
+fn open_packet(ledger: &mut Ledger, order: PayOrder<'_>, payer: Option<&str>, now: &str) -> Reply {
     let okey = order_key(order.out_order_no);
     if let Some(r) = idempotent(
         ledger,
@@ -198,6 +196,7 @@ fn open_packet(
             out_order_no: order.out_order_no.to_owned(),
             out_request_no: order.out_request_no.to_owned(),
             order_title: order.order_title.to_owned(),
+            app_id: order.app_id.to_owned(),
             payer_user_id: payer.map(str::to_owned),
             total: order.amount,
             remaining: if payer.is_some() { order.amount } else { 0 },
