@@ -13,7 +13,7 @@
 //! | the call failed and no attempt can have reached Alipay, or Alipay refused it and no earlier attempt may have reached it | `Err(error)`: the operation did not happen; `error.outcome()` is `NotSent` or `Rejected` |
 //! | unknown, query says `SUCCESS` | `Ok(Resolution::Done(response))`, the response filled from the query's answer (ids, amount, status, gmt_trans) |
 //! | unknown, query says `CLOSED`, or a signed "does not exist" refusal | `Ok(Resolution::NotDone(reason))` |
-//! | unknown, and the query fails, says `INIT` or anything else | `Ok(Resolution::Unknown(error))` |
+//! | unknown, and the query fails, says `INIT` or anything else, or answers about another `out_request_no` | `Ok(Resolution::Unknown(error))` |
 //!
 //! Nothing here ever creates a new `out_request_no`: that decision stays with the caller and
 //! [`Resolution`] says when it is allowed.
@@ -81,7 +81,7 @@ pub async fn disburse_exactly_once(
             .out_request_no(request.out_request_no.clone())
             .build()
     };
-    resolve(client, request, query, policy).await
+    resolve(client, request, &request.out_request_no, query, policy).await
 }
 
 /// Pays a red packet under the no-password agreement (协议支付) at most once, resolving an
@@ -97,7 +97,7 @@ pub async fn agreement_pay_exactly_once(
             .out_request_no(request.out_request_no.clone())
             .build()
     };
-    resolve(client, request, query, policy).await
+    resolve(client, request, &request.out_request_no, query, policy).await
 }
 
 /// Refunds (退回) a red packet at most once, resolving an unknown outcome by querying
@@ -116,19 +116,20 @@ pub async fn refund_exactly_once(
             .out_request_no(request.out_request_no.clone())
             .build()
     };
-    resolve(client, request, query, policy).await
+    resolve(client, request, &request.out_request_no, query, policy).await
 }
 
 /// The shared last step: send with retries; if still unknown, query and decide.
 async fn resolve<A, R>(
     client: &AlipayClient,
     request: &A,
+    out_request_no: &str,
     query: impl FnOnce() -> CouponOperationQueryRequest,
     policy: &RetryPolicy,
 ) -> Result<Resolution<R>, Error>
 where
     A: ExecuteApi<Response = R>,
-    R: serde_like::FromQuery,
+    R: query_answer::FromQuery,
 {
     let unknown = match client.execute_with_retry(request, policy).await {
         Ok(response) => return Ok(Resolution::Done(response)),
@@ -138,6 +139,15 @@ where
         Err(e) => return Err(e),
     };
     Ok(match client.execute_with_retry(&query(), policy).await {
+        // An answer about another operation says nothing about this one.
+        Ok(answer)
+            if answer
+                .out_request_no
+                .as_deref()
+                .is_some_and(|no| no != out_request_no) =>
+        {
+            Resolution::Unknown(unknown)
+        }
         Ok(answer) => match answer.status {
             Some(QueryStatus::Success) => Resolution::Done(R::from_query(answer)),
             Some(QueryStatus::Closed) => Resolution::NotDone(NotDoneReason::Closed),
@@ -161,7 +171,7 @@ fn is_not_found(sub_code: &str) -> bool {
 }
 
 /// Building a call's response from the query's answer after the query said `SUCCESS`.
-mod serde_like {
+mod query_answer {
     use super::*;
 
     /// A response type that can be filled from `alipay.fund.coupon.operation.query`'s answer.

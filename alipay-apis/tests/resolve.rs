@@ -31,6 +31,7 @@ const UNKNOWN_20000: &str =
     r#"{"code":"20000","msg":"Service Currently Unavailable","sub_code":"isp.unknow-error"}"#;
 const MONEY_NOT_ENOUGH: &str = r#"{"code":"40004","msg":"Business Failed","sub_code":"MONEY_NOT_ENOUGH","sub_msg":"余额不足"}"#;
 const QUERY_SUCCESS: &str = r#"{"code":"10000","msg":"Success","auth_no":"2014031600002001260000001024","out_order_no":"o-1","operation_id":"20161012405744018102","out_request_no":"r-1","operation_type":"PAY","amount":"8.88","status":"SUCCESS","gmt_trans":"2024-01-02 10:00:00"}"#;
+const QUERY_REFUND_SUCCESS: &str = r#"{"code":"10000","msg":"Success","auth_no":"2014031600002001260000001024","out_request_no":"refund-1","operation_type":"REFUND","amount":"1.00","status":"SUCCESS"}"#;
 const QUERY_CLOSED: &str = r#"{"code":"10000","msg":"Success","out_order_no":"o-1","out_request_no":"r-1","status":"CLOSED"}"#;
 const QUERY_INIT: &str = r#"{"code":"10000","msg":"Success","out_order_no":"o-1","out_request_no":"r-1","status":"INIT"}"#;
 const QUERY_NOT_FOUND: &str = r#"{"code":"40004","msg":"Business Failed","sub_code":"ORDER_NOT_EXIST","sub_msg":"操作流水不存在"}"#;
@@ -288,9 +289,41 @@ async fn refusal_after_unknown_is_resolved_by_query() {
     assert_eq!(log.of(QUERY).len(), 1);
 }
 
+fn refund() -> CouponOrderRefundRequest {
+    CouponOrderRefundRequest::builder()
+        .auth_no("2014031600002001260000001024")
+        .out_request_no("refund-1")
+        .amount(amount!("1.00"))
+        .remark("退回")
+        .build()
+}
+
 #[tokio::test]
 async fn refund_unknown_then_query_success_is_done() {
     let (gw, log) = fake_gateway(Arc::new(|m, _| {
+        if m == QUERY {
+            QUERY_REFUND_SUCCESS
+        } else {
+            UNKNOWN_20000
+        }
+    }))
+    .await;
+    let r = refund_exactly_once(&client(gw), &refund(), &fast()).await;
+    let Ok(Resolution::Done(resp)) = r else {
+        panic!("{r:?}")
+    };
+    assert_eq!(resp.out_request_no.as_deref(), Some("refund-1"));
+    assert_eq!(resp.amount, Some(amount!("1.00")));
+    assert_same_request_resent(&log, REFUND, 3);
+    let q: serde_json::Value = serde_json::from_str(&log.of(QUERY)[0]).unwrap();
+    assert_eq!(q["auth_no"], "2014031600002001260000001024");
+    assert_eq!(q["out_request_no"], "refund-1");
+}
+
+#[tokio::test]
+async fn query_answer_about_another_operation_stays_unknown() {
+    // SUCCESS, but for out_request_no r-1, not refund-1.
+    let (gw, _) = fake_gateway(Arc::new(|m, _| {
         if m == QUERY {
             QUERY_SUCCESS
         } else {
@@ -298,16 +331,6 @@ async fn refund_unknown_then_query_success_is_done() {
         }
     }))
     .await;
-    let refund = CouponOrderRefundRequest::builder()
-        .auth_no("2014031600002001260000001024")
-        .out_request_no("refund-1")
-        .amount(amount!("1.00"))
-        .remark("退回")
-        .build();
-    let r = refund_exactly_once(&client(gw), &refund, &fast()).await;
-    assert!(matches!(r, Ok(Resolution::Done(_))), "{r:?}");
-    assert_same_request_resent(&log, REFUND, 3);
-    let q: serde_json::Value = serde_json::from_str(&log.of(QUERY)[0]).unwrap();
-    assert_eq!(q["auth_no"], "2014031600002001260000001024");
-    assert_eq!(q["out_request_no"], "refund-1");
+    let r = refund_exactly_once(&client(gw), &refund(), &fast()).await;
+    assert!(matches!(r, Ok(Resolution::Unknown(_))), "{r:?}");
 }
