@@ -18,6 +18,9 @@ pub struct Account {
     pub taobao_nick: Option<String>,
     /// Available balance in fen.
     pub balance: u64,
+    /// A restricted account (账户受限): `PAYEE_USER_STATUS_LIMIT` as a payee,
+    /// `PAYER_USER_STATUS_LIMIT` when scanning, `USER_STATUS_ERROR` for voucher.send.
+    pub restricted: bool,
 }
 
 /// State of a red packet (a fund-auth order) or of one operation on it.
@@ -181,6 +184,8 @@ pub enum LedgerError {
         needed: u64,
         balance: u64,
     },
+    /// The scanner's account is restricted: `PAYER_USER_STATUS_LIMIT`.
+    PayerRestricted(String),
     /// The scanner is the voucher's payee: `PAYER_PAYEE_EQUAL`.
     PayerPayeeEqual(String),
     /// A balance would exceed `u64::MAX` fen.
@@ -213,6 +218,9 @@ impl fmt::Display for LedgerError {
                 yuan(*balance),
                 yuan(*needed)
             ),
+            LedgerError::PayerRestricted(u) => {
+                write!(f, "{u} is restricted (PAYER_USER_STATUS_LIMIT)")
+            }
             LedgerError::PayerPayeeEqual(u) => {
                 write!(f, "{u} cannot pay its own voucher (PAYER_PAYEE_EQUAL)")
             }
@@ -275,6 +283,7 @@ impl Ledger {
                 logon_id: "merchant@sandbox.test".to_owned(),
                 taobao_nick: None,
                 balance: 0,
+                restricted: false,
             },
         );
         ledger
@@ -295,6 +304,7 @@ impl Ledger {
                     logon_id: logon.to_owned(),
                     taobao_nick: Some(nick.to_owned()),
                     balance,
+                    restricted: false,
                 },
             );
         }
@@ -333,6 +343,7 @@ impl Ledger {
                 logon_id: logon_id.to_owned(),
                 taobao_nick: taobao_nick.map(str::to_owned),
                 balance: 0,
+                restricted: false,
             },
         );
         Ok(())
@@ -350,6 +361,16 @@ impl Ledger {
             .checked_add(fen)
             .ok_or(LedgerError::Overflow)?;
         Ok(account.balance)
+    }
+
+    /// Restricts an account (or lifts the restriction).
+    pub fn restrict(&mut self, user_id: &str, restricted: bool) -> Result<(), LedgerError> {
+        let account = self
+            .accounts
+            .get_mut(user_id)
+            .ok_or_else(|| LedgerError::UnknownUser(user_id.to_owned()))?;
+        account.restricted = restricted;
+        Ok(())
     }
 
     /// An account's balance in fen.
@@ -496,6 +517,13 @@ impl Ledger {
             return Err(LedgerError::PayerPayeeEqual(payer_user_id.to_owned()));
         }
         let amount = freeze.amount;
+        if self
+            .accounts
+            .get(payer_user_id)
+            .is_some_and(|a| a.restricted)
+        {
+            return Err(LedgerError::PayerRestricted(payer_user_id.to_owned()));
+        }
         self.debit(payer_user_id, amount)?;
         let payer_logon = self.logon_of(payer_user_id);
         let Some(f) = self.freezes.get_mut(out_order_no) else {

@@ -39,7 +39,8 @@
 //!   through `handle`) opens an `INIT` red packet, [`Ledger::pay_order`] is the user paying it.
 //! * `disburse`: red packet by `deduct_auth_no` (wins) or `deduct_out_order_no`, else
 //!   `AUTH_ORDER_NOT_EXIST`; payee by `payee_user_id` (wins) or `payee_logon_id`, else
-//!   `PAYEE_NOT_EXIST`; unpaid packet `ILLEGAL_STATUS`; after a refund
+//!   `PAYEE_NOT_EXIST`; a restricted payee (`Ledger::restrict`) `PAYEE_USER_STATUS_LIMIT`;
+//!   unpaid packet `ILLEGAL_STATUS`; after a refund
 //!   `ORDER_ALREADY_CLOSED`; over the remainder `MONEY_NOT_ENOUGH`. Emits `fund_auth_pay`.
 //! * `refund` returns up to the remainder to the payer and closes the packet to further
 //!   disbursements (further refunds of the rest are allowed). Over the remainder:
@@ -52,11 +53,12 @@
 //!   error table; chosen)*. Operation types: `FREEZE` (funding), `PAY` (disbursement),
 //!   `REFUND`.
 //! * `voucher.create` registers a pending freeze (`code_type` `qrCode`); unknown payee
-//!   `PAYEE_NOT_EXIST`. [`Ledger::scan_voucher`] freezes the scanner's money and returns
-//!   the `fund_auth_freeze` notification.
+//!   `PAYEE_NOT_EXIST`, restricted payee `PAYEE_USER_STATUS_LIMIT`. [`Ledger::scan_voucher`]
+//!   freezes the scanner's money and returns the `fund_auth_freeze` notification.
 //! * `voucher.send`: `TEMPLATE_NOT_EXIST`, `TEMPLATE_EXPIRED`, `USER_NOT_EXIST` (user_id >
-//!   login_id > taobao_nick, no fallback when a higher one is unknown), `INVALID_PARAMETER`
-//!   for an amount on a non-red-packet template or no amount at all on a red-packet template
+//!   login_id > taobao_nick, no fallback when a higher one is unknown), `USER_STATUS_ERROR`
+//!   (restricted user), `INVALID_PARAMETER` for an amount on a non-red-packet template or
+//!   no amount at all on a red-packet template
 //!   without a default; a red-packet template pays the amount from its budget to the user
 //!   (`MONEY_NOT_ENOUGH` when the budget is short: *chosen*, not in the table).
 //!

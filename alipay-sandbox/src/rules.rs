@@ -274,6 +274,9 @@ pub(crate) fn disburse(ledger: &mut Ledger, app_id: &str, biz: &str, now: &str) 
     let Some(payee) = payee.cloned() else {
         return fail(DISBURSE, "PAYEE_NOT_EXIST", "");
     };
+    if payee.restricted {
+        return fail(DISBURSE, "PAYEE_USER_STATUS_LIMIT", "");
+    }
     match packet.status {
         Status::Init => return fail(DISBURSE, "ILLEGAL_STATUS", ""),
         Status::Closed => return fail(DISBURSE, "ORDER_ALREADY_CLOSED", ""),
@@ -496,15 +499,19 @@ pub(crate) fn voucher_create(ledger: &mut Ledger, app_id: &str, biz: &str, now: 
     }
     let payee = match (&req.payee_user_id, given(&req.payee_logon_id)) {
         (Some(id), _) => match ledger.account(id.as_str()) {
-            Some(a) => Some(a.user_id.clone()),
+            Some(a) => Some(a),
             None => return fail(VOUCHER_CREATE, "PAYEE_NOT_EXIST", ""),
         },
         (None, Some(logon)) => match ledger.user_by_logon(logon) {
-            Some(a) => Some(a.user_id.clone()),
+            Some(a) => Some(a),
             None => return fail(VOUCHER_CREATE, "PAYEE_NOT_EXIST", ""),
         },
         (None, None) => None,
     };
+    if payee.is_some_and(|a| a.restricted) {
+        return fail(VOUCHER_CREATE, "PAYEE_USER_STATUS_LIMIT", "");
+    }
+    let payee = payee.map(|a| a.user_id.clone());
     let auth_no = ledger.new_auth_no(now);
     let operation_id = ledger.new_operation_id(now);
     ledger.freezes.insert(
@@ -575,9 +582,13 @@ pub(crate) fn voucher_send(ledger: &mut Ledger, biz: &str, now: &str) -> Reply {
     } else {
         None
     };
-    let Some(user_id) = user.map(|a| a.user_id.clone()) else {
+    let Some(user) = user else {
         return fail(VOUCHER_SEND, "USER_NOT_EXIST", "");
     };
+    if user.restricted {
+        return fail(VOUCHER_SEND, "USER_STATUS_ERROR", "");
+    }
+    let user_id = user.user_id.clone();
     let amount = match (template.budget, req.amount) {
         (None, Some(_)) => {
             return fail(

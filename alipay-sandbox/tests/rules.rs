@@ -617,3 +617,50 @@ fn voucher_send_rules_and_errors() {
     );
     assert_eq!(r.sub_code(), Some("isv.invalid-parameter"));
 }
+
+#[test]
+fn restricted_accounts() {
+    let mut l = Ledger::with_demo_data();
+    let total = l.total_money();
+    let auth_no = pay(&mut l, "P1", "10.00")
+        .field("auth_no")
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(l.restrict(BOB, true), Ok(()));
+    assert!(l.restrict("2088999999999999", true).is_err());
+    assert_biz(
+        &disburse_by_auth(&mut l, &auth_no, "D1", BOB, "1.00"),
+        "PAYEE_USER_STATUS_LIMIT",
+    );
+    assert_biz(
+        &call(
+            &mut l,
+            VOUCHER_CREATE,
+            json!({"out_order_no": "F1", "out_request_no": "F1-r", "order_title": "t",
+                   "amount": "1.00", "payee_logon_id": BOB_LOGON}),
+        ),
+        "PAYEE_USER_STATUS_LIMIT",
+    );
+    assert_biz(
+        &call(
+            &mut l,
+            VOUCHER_SEND,
+            json!({"template_id": DEMO_TEMPLATE, "out_biz_no": "b1", "user_id": BOB}),
+        ),
+        "USER_STATUS_ERROR",
+    );
+    assert_ok(&call(
+        &mut l,
+        VOUCHER_CREATE,
+        json!({"out_order_no": "F2", "out_request_no": "F2-r", "order_title": "t",
+               "amount": "1.00"}),
+    ));
+    assert_eq!(
+        l.scan_voucher("F2", BOB, NOW),
+        Err(alipay_sandbox::LedgerError::PayerRestricted(BOB.into()))
+    );
+    assert_eq!(l.restrict(BOB, false), Ok(()));
+    assert_ok(&disburse_by_auth(&mut l, &auth_no, "D1", BOB, "1.00"));
+    assert!(l.scan_voucher("F2", BOB, NOW).is_ok());
+    assert_eq!(l.total_money(), total);
+}
