@@ -58,19 +58,23 @@
 //! * `voucher.send`: `TEMPLATE_NOT_EXIST`, `TEMPLATE_EXPIRED`, `USER_NOT_EXIST` (user_id >
 //!   login_id > taobao_nick, no fallback when a higher one is unknown), `USER_STATUS_ERROR`
 //!   (restricted user), `INVALID_PARAMETER` for an amount on a non-red-packet template or
-//!   no amount at all on a red-packet template
-//!   without a default; a red-packet template pays the amount from its budget to the user
-//!   (`MONEY_NOT_ENOUGH` when the budget is short: *chosen*, not in the table).
+//!   no amount at all on a red-packet template without a default; a red-packet template
+//!   pays the amount from its budget to the user (`MONEY_NOT_ENOUGH` when the budget is
+//!   short: *chosen*, not in the table).
 //!
 //! ## Idempotency
 //!
-//! Only successful replies are stored. A request whose key was seen with the same content
-//! (the parsed request, so `10` and `"10.00"` are the same) gets the stored node again with
-//! no events and no money moved; with different content `40004 UNIQUE_VIOLATION`. Keys: the
-//! merchant's `out_order_no` for pay orders, disbursements and voucher.create (one namespace:
-//! a disbursement cannot reuse the red packet's order number, ALY-711128);
-//! `auth_no` + `out_request_no` for every operation on a red packet (so a refund reusing a
-//! disbursement's `out_request_no` conflicts); `template_id` + `out_biz_no` for voucher.send.
+//! A request whose key was seen with the same content (the parsed request, so `10` and
+//! `"10.00"` are the same) gets the stored node again with no events and no money moved;
+//! with different content `40004 UNIQUE_VIOLATION`. Keys: the merchant's `out_order_no` for
+//! pay orders, disbursements and voucher.create (one namespace: a disbursement cannot reuse
+//! the red packet's order number, ALY-711128); `auth_no` + `out_request_no` for every
+//! operation on a red packet (so a refund reusing a disbursement's `out_request_no`
+//! conflicts); `template_id` + `out_biz_no` for voucher.send.
+//!
+//! Only successful replies are stored (a refused call can be retried once fixed). A replay
+//! answers the node stored at the time: an app.pay order replayed after
+//! [`Ledger::pay_order`] still says `INIT`; operation.query tells the current state.
 //!
 //! ## Money
 //!
