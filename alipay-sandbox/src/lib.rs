@@ -84,6 +84,7 @@
 
 pub mod ledger;
 mod rules;
+pub mod server;
 
 use serde_json::{Map, Value};
 
