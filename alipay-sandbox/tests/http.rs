@@ -1,0 +1,274 @@
+//! The sandbox gateway over real HTTP on loopback, driven by the real client and the
+//! generated typed requests.
+
+use std::time::Duration;
+
+use alipay_apis::fund::{
+    CouponOperationQueryRequest, CouponOrderAgreementPayRequest, CouponOrderDisburseRequest,
+};
+use alipay_apis::{UserId, amount};
+use alipay_core::client::AlipayClient;
+use alipay_core::notify::{NotifyCheck, verify_notification};
+use alipay_core::request::Call;
+use alipay_core::transport::Gateway;
+use alipay_core::{
+    AlipayPublicKey, AppPrivateKey, AppPublicKey, Error, GatewayPrivateKey, Timestamp,
+};
+use alipay_sandbox::server::{Sandbox, SandboxConfig, start};
+use alipay_sandbox::{DEMO_MERCHANT, DEMO_USERS};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../alipay-core/testdata");
+const APP_ID: &str = "2021000000000001";
+
+fn read(name: &str) -> String {
+    std::fs::read_to_string(format!("{TESTDATA}/{name}")).unwrap()
+}
+
+async fn sandbox() -> Sandbox {
+    let config = SandboxConfig::new(
+        APP_ID,
+        AppPublicKey::from_text(&read("app_public_spki.pem")).unwrap(),
+        GatewayPrivateKey::from_text(&read("gateway_private_pkcs8.pem")).unwrap(),
+    );
+    start(config, "127.0.0.1:0".parse().unwrap()).await.unwrap()
+}
+
+fn gateway_public() -> AlipayPublicKey {
+    AlipayPublicKey::from_text(&read("gateway_public_spki.pem")).unwrap()
+}
+
+fn client_with(sandbox: &Sandbox, app_id: &str, key_file: &str) -> AlipayClient {
+    AlipayClient::builder(
+        app_id,
+        AppPrivateKey::from_text(&read(key_file)).unwrap(),
+        gateway_public(),
+    )
+    .gateway(Gateway::new(&sandbox.gateway_url).unwrap())
+    .build()
+    .unwrap()
+}
+
+fn client(sandbox: &Sandbox) -> AlipayClient {
+    client_with(sandbox, APP_ID, "app_private_pkcs1.pem")
+}
+
+fn alice() -> &'static str {
+    DEMO_USERS[0].0
+}
+
+/// Funds a red packet of 10.00 from the merchant; returns its auth_no.
+async fn pay(c: &AlipayClient, order: &str) -> String {
+    let request = CouponOrderAgreementPayRequest::builder()
+        .out_order_no(order)
+        .out_request_no(format!("{order}-1"))
+        .order_title("红包")
+        .amount(amount!("10.00"))
+        .build();
+    let paid = c.execute(&request).await.unwrap();
+    assert_eq!(paid.code.as_deref(), Some("10000"));
+    paid.auth_no.expect("auth_no")
+}
+
+fn disburse(auth_no: &str, order: &str, amount: alipay_core::Amount) -> CouponOrderDisburseRequest {
+    CouponOrderDisburseRequest::builder()
+        .out_order_no(order)
+        .out_request_no(format!("{order}-1"))
+        .order_title("红包打款")
+        .amount(amount)
+        .deduct_auth_no(auth_no)
+        .payee_user_id(UserId::parse(alice()).unwrap())
+        .build()
+}
+
+#[tokio::test]
+async fn pay_disburse_then_query() {
+    let sb = sandbox().await;
+    let c = client(&sb);
+    let merchant_before = sb.with_ledger(|l| l.balance(DEMO_MERCHANT)).unwrap();
+    let alice_before = sb.with_ledger(|l| l.balance(alice())).unwrap();
+
+    let auth_no = pay(&c, "P1").await;
+    let d = c
+        .execute(&disburse(&auth_no, "D1", amount!("3.50")))
+        .await
+        .unwrap();
+    assert_eq!(d.code.as_deref(), Some("10000"));
+    let operation_id = d.operation_id.expect("operation_id");
+
+    let q = c
+        .execute(
+            &CouponOperationQueryRequest::builder()
+                .auth_no(auth_no.as_str())
+                .operation_id(operation_id.as_str())
+                .build(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(q.auth_no.as_deref(), Some(auth_no.as_str()));
+    assert_eq!(q.operation_id.as_deref(), Some(operation_id.as_str()));
+    assert_eq!(q.operation_type.as_ref().map(|t| t.as_str()), Some("PAY"));
+
+    assert_eq!(
+        sb.with_ledger(|l| l.balance(DEMO_MERCHANT)),
+        Some(merchant_before - 1000)
+    );
+    assert_eq!(
+        sb.with_ledger(|l| l.balance(alice())),
+        Some(alice_before + 350)
+    );
+}
+
+#[tokio::test]
+async fn disbursing_more_than_the_packet_holds_is_money_not_enough() {
+    let sb = sandbox().await;
+    let c = client(&sb);
+    let auth_no = pay(&c, "P2").await;
+    let e = c
+        .execute(&disburse(&auth_no, "D2", amount!("10.01")))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&e, Error::Business(a) if a.sub_code.as_deref() == Some("MONEY_NOT_ENOUGH") && a.verified),
+        "{e}"
+    );
+}
+
+#[tokio::test]
+async fn a_replayed_disbursement_moves_money_once() {
+    let sb = sandbox().await;
+    let c = client(&sb);
+    let auth_no = pay(&c, "P3").await;
+    let alice_before = sb.with_ledger(|l| l.balance(alice())).unwrap();
+    let request = disburse(&auth_no, "D3", amount!("2.00"));
+    let first = c.execute(&request).await.unwrap();
+    let second = c.execute(&request).await.unwrap();
+    assert_eq!(first.operation_id, second.operation_id);
+    assert_eq!(
+        sb.with_ledger(|l| l.balance(alice())),
+        Some(alice_before + 200)
+    );
+}
+
+fn query_call() -> Call {
+    Call::new("alipay.fund.coupon.operation.query")
+        .biz_content(r#"{"out_order_no":"nope","out_request_no":"nope-1"}"#)
+}
+
+#[tokio::test]
+async fn a_request_signed_with_another_key_is_refused() {
+    let sb = sandbox().await;
+    let c = client_with(&sb, APP_ID, "gateway_private_pkcs8.pem");
+    let e = c.execute_call(&query_call()).await.unwrap_err();
+    let Error::Gateway(a) = &e else { panic!("{e}") };
+    assert_eq!(a.sub_code.as_deref(), Some("isv.invalid-signature"));
+    assert!(a.verified);
+    let expected = c.sign(&query_call()).unwrap();
+    let sub_msg = a.sub_msg.as_deref().unwrap_or("");
+    assert!(
+        sub_msg.starts_with("验签出错，网关生成的验签字符串为："),
+        "{sub_msg}"
+    );
+    let quoted = sub_msg.trim_start_matches("验签出错，网关生成的验签字符串为：");
+    // The timestamp differs between the two signings; everything else matches.
+    let strip = |s: &str| {
+        s.split('&')
+            .filter(|p| !p.starts_with("timestamp="))
+            .collect::<Vec<_>>()
+            .join("&")
+    };
+    assert_eq!(strip(quoted), strip(expected.sign_content()));
+}
+
+#[tokio::test]
+async fn an_unknown_app_id_is_refused() {
+    let sb = sandbox().await;
+    let c = client_with(&sb, "2021000000009999", "app_private_pkcs1.pem");
+    let e = c.execute_call(&query_call()).await.unwrap_err();
+    assert!(
+        matches!(&e, Error::Gateway(a) if a.sub_code.as_deref() == Some("isv.invalid-app-id") && a.verified),
+        "{e}"
+    );
+}
+
+#[tokio::test]
+async fn a_stale_timestamp_is_refused() {
+    let sb = sandbox().await;
+    let c = client(&sb);
+    let call = query_call().timestamp(Timestamp::parse("2020-01-01 00:00:00").unwrap());
+    let e = c.execute_call(&call).await.unwrap_err();
+    assert!(
+        matches!(&e, Error::Gateway(a) if a.sub_code.as_deref() == Some("isv.invalid-timestamp") && a.verified),
+        "{e}"
+    );
+}
+
+/// A one-shot notify endpoint answering `success`; yields the body it received.
+async fn notify_endpoint() -> (String, tokio::sync::mpsc::Receiver<Vec<u8>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/notify", listener.local_addr().unwrap());
+    let (tx, rx) = tokio::sync::mpsc::channel(4);
+    tokio::spawn(async move {
+        while let Ok((mut sock, _)) = listener.accept().await {
+            let mut buf = Vec::new();
+            let body = loop {
+                let mut chunk = [0u8; 4096];
+                let n = sock.read(&mut chunk).await.unwrap();
+                if n == 0 {
+                    return;
+                }
+                buf.extend_from_slice(&chunk[..n]);
+                let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") else {
+                    continue;
+                };
+                let head = String::from_utf8_lossy(&buf[..end]).to_ascii_lowercase();
+                let len: usize = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("content-length:"))
+                    .map(|v| v.trim().parse().unwrap())
+                    .unwrap_or(0);
+                if buf.len() >= end + 4 + len {
+                    break buf[end + 4..end + 4 + len].to_vec();
+                }
+            };
+            sock.write_all(
+                b"HTTP/1.1 200 OK\r\ncontent-length: 7\r\nconnection: close\r\n\r\nsuccess",
+            )
+            .await
+            .unwrap();
+            let _ = tx.send(body).await;
+        }
+    });
+    (url, rx)
+}
+
+#[tokio::test]
+async fn a_disbursement_notification_is_delivered_signed() {
+    let sb = sandbox().await;
+    let c = client(&sb);
+    let auth_no = pay(&c, "P4").await;
+    let (url, mut rx) = notify_endpoint().await;
+    let request = disburse(&auth_no, "D4", amount!("1.00"));
+    let call = Call::for_api(&request).unwrap().notify_url(url);
+    c.execute_call(&call).await.unwrap();
+
+    let body = tokio::time::timeout(Duration::from_secs(5), rx.recv())
+        .await
+        .expect("a notification within 5 s")
+        .unwrap();
+    let key = gateway_public();
+    let n = verify_notification(
+        &body,
+        &NotifyCheck {
+            alipay_public_key: &key,
+            sign_type: None,
+            app_id: Some(APP_ID),
+        },
+    )
+    .unwrap();
+    assert_eq!(n.notify_type(), Some("fund_auth_pay"));
+    assert_eq!(n.get("auth_no"), Some(auth_no.as_str()));
+    assert_eq!(n.get("out_order_no"), Some("D4"));
+    assert!(n.notify_id().is_some());
+}
