@@ -21,6 +21,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    Demo(commands::demo::Args),
     Sign(commands::sign::Args),
     VerifyResponse(commands::verify::ResponseArgs),
     VerifyNotify(commands::verify::NotifyArgs),
@@ -57,6 +58,7 @@ impl Failure {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Demo(a) => commands::demo::run(a),
         Command::Sign(a) => commands::sign::run(a),
         Command::VerifyResponse(a) => commands::verify::run_response(a),
         Command::VerifyNotify(a) => commands::verify::run_notify(a),

@@ -532,3 +532,30 @@ fn spec_list_and_show() {
         Some(2)
     );
 }
+
+#[test]
+fn demo_runs_the_red_packet_story_over_loopback() {
+    let o = alipay(&["demo"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    for step in [
+        "[1] agreement.pay  10.00",
+        "sub_code=MONEY_NOT_ENOUGH",
+        "[4] refund         3.00",
+        "[5] query          demo-refund-1: REFUND 3.00 SUCCESS",
+        "[6] notification   fund_stdtrustee_refund.success",
+        "[7] scan",
+        "[8] voucher.send",
+        "[9] app.pay",
+        "[9] page.pay",
+        "total money conserved",
+    ] {
+        assert!(out.contains(step), "missing {step:?} in\n{out}");
+    }
+    assert_eq!(
+        out.matches("(signature verified, answered success)")
+            .count(),
+        4,
+        "{out}"
+    );
+}

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod cert;
+pub mod demo;
 pub mod keygen;
 pub mod sign;
 pub mod spec;
