@@ -117,39 +117,30 @@ pub(crate) fn pending_pay(
     biz: &str,
     now: &str,
 ) -> Reply {
+    // app.pay and page.pay carry the same fields in two generated types.
+    macro_rules! pending_order {
+        ($request:ty, $method:expr) => {
+            match <$request>::from_biz_content(biz) {
+                Ok(req) => {
+                    let order = PayOrder {
+                        app_id,
+                        method: $method,
+                        fingerprint: format!("{}:{req:?}", $method),
+                        out_order_no: &req.out_order_no,
+                        out_request_no: &req.out_request_no,
+                        order_title: &req.order_title,
+                        amount: req.amount.fen(),
+                        extra_param: req.extra_param.as_ref().map(|e| e.as_str().to_owned()),
+                    };
+                    open_packet(ledger, order, None, now)
+                }
+                Err(e) => invalid(e),
+            }
+        };
+    }
     match method {
-        APP_PAY => match CouponOrderAppPayRequest::from_biz_content(biz) {
-            Ok(req) => {
-                let order = PayOrder {
-                    app_id,
-                    method: APP_PAY,
-                    fingerprint: format!("{APP_PAY}:{req:?}"),
-                    out_order_no: &req.out_order_no,
-                    out_request_no: &req.out_request_no,
-                    order_title: &req.order_title,
-                    amount: req.amount.fen(),
-                    extra_param: req.extra_param.as_ref().map(|e| e.as_str().to_owned()),
-                };
-                open_packet(ledger, order, None, now)
-            }
-            Err(e) => invalid(e),
-        },
-        PAGE_PAY => match CouponOrderPagePayRequest::from_biz_content(biz) {
-            Ok(req) => {
-                let order = PayOrder {
-                    app_id,
-                    method: PAGE_PAY,
-                    fingerprint: format!("{PAGE_PAY}:{req:?}"),
-                    out_order_no: &req.out_order_no,
-                    out_request_no: &req.out_request_no,
-                    order_title: &req.order_title,
-                    amount: req.amount.fen(),
-                    extra_param: req.extra_param.as_ref().map(|e| e.as_str().to_owned()),
-                };
-                open_packet(ledger, order, None, now)
-            }
-            Err(e) => invalid(e),
-        },
+        APP_PAY => pending_order!(CouponOrderAppPayRequest, APP_PAY),
+        PAGE_PAY => pending_order!(CouponOrderPagePayRequest, PAGE_PAY),
         _ => Reply::error(
             "40002",
             "Invalid Arguments",
