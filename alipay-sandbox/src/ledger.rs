@@ -192,6 +192,8 @@ pub enum LedgerError {
     Overflow,
     /// The template id is already taken.
     DuplicateTemplate(String),
+    /// The state directory could not record the change, so it was not made.
+    Storage(String),
 }
 
 impl fmt::Display for LedgerError {
@@ -226,6 +228,7 @@ impl fmt::Display for LedgerError {
             }
             LedgerError::Overflow => f.write_str("a balance would overflow"),
             LedgerError::DuplicateTemplate(t) => write!(f, "template {t} already exists"),
+            LedgerError::Storage(why) => write!(f, "not recorded: {why}"),
         }
     }
 }

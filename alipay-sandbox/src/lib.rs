@@ -82,12 +82,16 @@
 //! budgets) only changes through the operator helpers [`Ledger::fund`] and
 //! [`Ledger::add_template`].
 
+pub mod faults;
 pub mod ledger;
 mod rules;
 pub mod server;
+pub mod store;
 
 use serde_json::{Map, Value};
 
+pub use faults::{Fault, FaultPlan, FaultPlanError};
+pub use store::{Books, Command, StoreError};
 pub use ledger::{
     Account, DEMO_MERCHANT, DEMO_TEMPLATE, DEMO_USERS, Freeze, Ledger, LedgerError, Operation,
     OperationType, RedPacket, Status, Template, Voucher,

@@ -253,7 +253,7 @@ async fn story() -> Result<(), String> {
     );
     let now = Timestamp::now();
     sandbox
-        .with_ledger(|l| l.scan_voucher("demo-freeze-1", DEMO_USERS[1].0, now.as_str()))
+        .with_books(|b| b.scan_voucher("demo-freeze-1", DEMO_USERS[1].0, now.as_str()))
         .map_err(|e| format!("scan: {e}"))?;
     println!(
         "[7] scan           {} scanned the code: 20.00 frozen",

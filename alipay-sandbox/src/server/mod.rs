@@ -1,0 +1,318 @@
+//! The sandbox gateway over real HTTP/1.1 on loopback: checks every call like the live
+//! gateway (protocol.md sections 2-4, public codes of section 11), runs it through the
+//! [`Ledger`] and answers with a response signed by the gateway key. Notifications go to the
+//! call's `notify_url` in the background.
+//!
+//! ```no_run
+//! # async fn demo(config: alipay_sandbox::server::SandboxConfig) -> std::io::Result<()> {
+//! let sandbox = alipay_sandbox::server::start(config, "127.0.0.1:0".parse().unwrap()).await?;
+//! println!("{}", sandbox.gateway_url);
+//! let balance = sandbox.with_ledger(|l| l.balance(alipay_sandbox::DEMO_MERCHANT));
+//! sandbox.with_books(|b| b.fund(alipay_sandbox::DEMO_USERS[0].0, 10_000)).ok();
+//! # let _ = balance; Ok(()) }
+//! ```
+//!
+//! ## Checks, in order
+//!
+//! Parameters are the query merged with an `application/x-www-form-urlencoded` body (the body
+//! wins), decoded in the declared charset; GET with everything in the query is accepted.
+//!
+//! 1. `charset` not `utf-8`/`GBK` (or bytes not valid in it): `40002 isv.invalid-charset`.
+//! 2. `app_id` missing: `40001 isv.missing-app-id`; unknown: `40002 isv.invalid-app-id`.
+//! 3. `method` missing: `40001 isv.missing-method`; not one the ledger serves:
+//!    `40002 isv.invalid-method` (both under `error_response`; every later refusal is in the
+//!    method's own node).
+//! 4. `version` missing: `40001 isv.missing-version`; not `1.0`: `40002 isv.invalid-parameter`.
+//! 5. `sign_type` missing / not `RSA2`/`RSA`: `isv.missing-signature-type` /
+//!    `isv.invalid-signature-type`.
+//! 6. `sign` missing: `40001 isv.missing-signature`.
+//! 7. `timestamp` missing, not `yyyy-MM-dd HH:mm:ss`, or further than `max_clock_skew` from
+//!    now in UTC+8: `40002 isv.invalid-timestamp`.
+//! 8. `encrypt_type` present: `40002 isv.invalid-encrypt-type` (the sandbox has no AES
+//!    content encryption yet).
+//! 9. The signature (every non-empty parameter but `sign`, sorted, charset bytes) checked with
+//!    the app's public key under the declared `sign_type`: `40002 isv.invalid-signature`,
+//!    `sub_msg` quoting the gateway's sign string like the live gateway.
+//!
+//! Responses are signed with the request's `sign_type` and charset (RSA2 / utf-8 when those
+//! are themselves invalid).
+//!
+//! ## Faults
+//!
+//! [`SandboxConfig::faults`] (a [`FaultPlan`]) decides, after the checks above pass, whether
+//! the call is refused with `20000` before being applied, applied and answered `20000` or
+//! `10003`, applied and its connection dropped, or applied and answered late.
+//!
+//! ## State
+//!
+//! With [`SandboxConfig::state_dir`] every change is committed to the journal of
+//! [`Books`] before it is applied and answered, so the ledger survives a restart and a
+//! `kill -9`. Notifications still being retried when the process dies are not re-sent.
+//!
+//! ## Notifications
+//!
+//! For each [`NotifyEvent`] of a call that carried an `http://` `notify_url`, a task POSTs the
+//! signed form (`notify_id`, `notify_time`, `notify_type`, `app_id`, `charset`, `version`,
+//! the event's fields; `notify_id` unique across restarts) up to 5 times, 100 ms doubling between attempts, until the endpoint
+//! answers exactly `success`. The reply never waits for it. `https` URLs are not delivered.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use alipay_core::{AppPublicKey, GatewayPrivateKey};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming;
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+
+use crate::faults::{Fault, FaultPlan};
+use crate::store::Books;
+use crate::{Ledger, METHODS};
+
+mod gateway;
+mod notify;
+
+/// The largest request body accepted.
+const MAX_BODY: usize = 1 << 20;
+
+/// What the sandbox gateway knows.
+pub struct SandboxConfig {
+    /// Registered applications: `app_id` and the public key its requests verify with.
+    pub apps: Vec<(String, AppPublicKey)>,
+    /// Signs responses and notifications (the client's `AlipayPublicKey` is its public half).
+    pub gateway_key: GatewayPrivateKey,
+    /// The starting ledger (with a state directory: the base its journal is replayed onto,
+    /// which must be the same at every start).
+    pub ledger: Ledger,
+    /// How far a request's `timestamp` may be from now (UTC+8).
+    pub max_clock_skew: Duration,
+    /// Faults to inject (none by default).
+    pub faults: FaultPlan,
+    /// Where the journal lives; `None` keeps everything in memory.
+    pub state_dir: Option<PathBuf>,
+}
+
+impl SandboxConfig {
+    /// One app, the demo ledger, 10 minutes of clock skew, no faults, in memory.
+    pub fn new(
+        app_id: impl Into<String>,
+        app_key: AppPublicKey,
+        gateway_key: GatewayPrivateKey,
+    ) -> Self {
+        SandboxConfig {
+            apps: vec![(app_id.into(), app_key)],
+            gateway_key,
+            ledger: Ledger::with_demo_data(),
+            max_clock_skew: Duration::from_secs(600),
+            faults: FaultPlan::none(),
+            state_dir: None,
+        }
+    }
+}
+
+struct State {
+    apps: BTreeMap<String, AppPublicKey>,
+    gateway_key: GatewayPrivateKey,
+    books: Arc<Mutex<Books>>,
+    max_clock_skew: Duration,
+    faults: Mutex<FaultPlan>,
+    /// Counts faults injected, by kind (for reports).
+    injected: Mutex<BTreeMap<&'static str, u64>>,
+}
+
+impl State {
+    fn books<R>(&self, f: impl FnOnce(&mut Books) -> R) -> R {
+        let mut guard = self.books.lock().unwrap_or_else(|e| e.into_inner());
+        f(&mut guard)
+    }
+}
+
+/// A running sandbox gateway. Dropping it (or [`Sandbox::shutdown`]) stops accepting
+/// connections.
+pub struct Sandbox {
+    /// `http://127.0.0.1:PORT/gateway.do`.
+    pub gateway_url: String,
+    pub local_addr: SocketAddr,
+    state: Arc<State>,
+    accept: JoinHandle<()>,
+}
+
+impl Sandbox {
+    /// Reads the ledger (under its lock: keep it short, never across an await).
+    pub fn with_ledger<R>(&self, f: impl FnOnce(&Ledger) -> R) -> R {
+        self.state.books(|b| f(b.ledger()))
+    }
+
+    /// Changes the ledger through [`Books`], whose helpers are journaled like API calls (the
+    /// user's and the operator's side: paying orders, scanning vouchers, funding accounts).
+    pub fn with_books<R>(&self, f: impl FnOnce(&mut Books) -> R) -> R {
+        self.state.books(f)
+    }
+
+    /// How many faults of each kind (`before`, `after`, `busy`, `drop`, `delay`) were injected.
+    pub fn faults_injected(&self) -> BTreeMap<&'static str, u64> {
+        self.state
+            .injected
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Stops accepting connections. Calls in flight finish; with a state directory,
+    /// everything answered is on disk already.
+    pub fn shutdown(self) {
+        self.accept.abort();
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        self.accept.abort();
+    }
+}
+
+/// Binds `addr` (use port 0 for any) and serves the gateway until the [`Sandbox`] is dropped.
+/// With a state directory, its journal is replayed first (errors as [`io::ErrorKind::Other`]
+/// naming the directory).
+pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<Sandbox, io::Error> {
+    let books = match &config.state_dir {
+        Some(dir) => Books::open(dir, config.ledger).map_err(io::Error::other)?,
+        None => Books::in_memory(config.ledger),
+    };
+    let listener = TcpListener::bind(addr).await?;
+    let local_addr = listener.local_addr()?;
+    let state = Arc::new(State {
+        apps: config.apps.into_iter().collect(),
+        gateway_key: config.gateway_key,
+        books: Arc::new(Mutex::new(books)),
+        max_clock_skew: config.max_clock_skew,
+        faults: Mutex::new(config.faults),
+        injected: Mutex::new(BTreeMap::new()),
+    });
+    let serving = state.clone();
+    let accept = tokio::spawn(async move {
+        loop {
+            let (stream, _) = match listener.accept().await {
+                Ok(s) => s,
+                Err(_) => {
+                    // Out of descriptors and the like: back off instead of spinning.
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            };
+            let state = serving.clone();
+            tokio::spawn(async move {
+                let service = hyper::service::service_fn(move |req| {
+                    let state = state.clone();
+                    async move { serve(&state, req).await }
+                });
+                // An injected `drop` ends the connection here, with no answer written.
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .keep_alive(true)
+                    .serve_connection(TokioIo::new(stream), service)
+                    .await;
+            });
+        }
+    });
+    Ok(Sandbox {
+        gateway_url: format!("http://{local_addr}/gateway.do"),
+        local_addr,
+        state,
+        accept,
+    })
+}
+
+/// Returned by the service to make hyper close the connection without answering.
+#[derive(Debug)]
+struct DropConnection;
+
+impl std::fmt::Display for DropConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("injected fault: connection dropped after applying the call")
+    }
+}
+
+impl std::error::Error for DropConnection {}
+
+fn plain(status: StatusCode, text: &'static str) -> Response<Full<Bytes>> {
+    let mut resp = Response::new(Full::new(Bytes::from_static(text.as_bytes())));
+    *resp.status_mut() = status;
+    resp
+}
+
+async fn serve(
+    state: &State,
+    req: Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, DropConnection> {
+    if req.uri().path() != "/gateway.do" {
+        return Ok(plain(StatusCode::NOT_FOUND, "not found"));
+    }
+    if req.method() != Method::POST && req.method() != Method::GET {
+        return Ok(plain(StatusCode::METHOD_NOT_ALLOWED, "use POST or GET"));
+    }
+    let query = req.uri().query().unwrap_or("").as_bytes().to_vec();
+    let content_type = req
+        .headers()
+        .get(hyper::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let body = match Limited::new(req.into_body(), MAX_BODY).collect().await {
+        Ok(b) => b.to_bytes(),
+        Err(_) => {
+            return Ok(plain(
+                StatusCode::BAD_REQUEST,
+                "unreadable or oversized body",
+            ));
+        }
+    };
+    let form_body = if content_type.is_empty()
+        || content_type.starts_with("application/x-www-form-urlencoded")
+    {
+        &body[..]
+    } else {
+        &[][..]
+    };
+    let (charset, bytes) = match gateway::check(state, &query, form_body) {
+        Err(refused) => refused,
+        Ok(call) => {
+            let fault = state
+                .faults
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .decide(&call.method, &call.biz_content);
+            if fault != Fault::None {
+                *state
+                    .injected
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .entry(fault.name())
+                    .or_default() += 1;
+            }
+            let answer = gateway::run(state, &call, fault);
+            match fault {
+                Fault::Drop => return Err(DropConnection),
+                Fault::Delay(d) => tokio::time::sleep(d).await,
+                _ => {}
+            }
+            answer
+        }
+    };
+    let mut resp = Response::new(Full::new(Bytes::from(bytes)));
+    if let Ok(v) = format!("application/json;charset={charset}").parse() {
+        resp.headers_mut().insert(hyper::header::CONTENT_TYPE, v);
+    }
+    Ok(resp)
+}
+
+/// Whether `method` is one the gateway serves.
+fn known_method(method: &str) -> bool {
+    METHODS.contains(&method)
+}
