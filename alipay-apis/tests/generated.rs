@@ -216,4 +216,17 @@ fn notifications_are_typed() {
     );
     assert_eq!(typed.auth_no.as_deref(), Some("a1"));
     assert_eq!(typed.amount.as_deref(), Some("8.88"));
+
+    // The same through the notify receiver's generic parse (FromNotification).
+    use alipay_apis::alipay_core::notify_receiver::{NotifyReceiver, Receipt};
+    let receiver = NotifyReceiver::from_check(&NotifyCheck {
+        alipay_public_key: &public,
+        sign_type: None,
+        app_id: None,
+    });
+    let Receipt::New(pending) = receiver.receive(body.as_bytes()) else {
+        panic!("a genuine notification is new")
+    };
+    assert_eq!(pending.parse::<CouponOrderDisburseNotify>(), typed);
+    assert_eq!(pending.commit().answer(), "success");
 }

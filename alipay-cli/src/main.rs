@@ -3,6 +3,7 @@
 //! The protocol commands (`sign`, `verify-response`, `verify-notify`, `cert-sn`, `keygen`) are
 //! an exact contract that other tools call: one JSON object or one value on stdout, exit 0 on
 //! success, 1 when a signature or certificate is rejected, 2 for usage and key errors.
+//! `call` adds 3: the call was sent and its outcome is unknown.
 
 mod commands;
 mod input;
@@ -22,6 +23,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Demo(commands::demo::Args),
+    Call(commands::call::Args),
     Sign(commands::sign::Args),
     VerifyResponse(commands::verify::ResponseArgs),
     VerifyNotify(commands::verify::NotifyArgs),
@@ -39,6 +41,8 @@ pub enum Failure {
     Rejected(String),
     /// Bad usage, unreadable input, or an unusable key: exit 2.
     Usage(String),
+    /// A call was sent and its outcome is unknown (it may have happened): exit 3.
+    Unknown(String),
     /// The command already printed its verdict: exit with this code.
     Silent(u8),
 }
@@ -48,6 +52,7 @@ impl Failure {
         let (msg, code) = match self {
             Failure::Rejected(m) => (m, 1),
             Failure::Usage(m) => (m, 2),
+            Failure::Unknown(m) => (m, 3),
             Failure::Silent(code) => return ExitCode::from(code),
         };
         eprintln!("alipay: {msg}");
@@ -59,6 +64,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Demo(a) => commands::demo::run(a),
+        Command::Call(a) => commands::call::run(a),
         Command::Sign(a) => commands::sign::run(a),
         Command::VerifyResponse(a) => commands::verify::run_response(a),
         Command::VerifyNotify(a) => commands::verify::run_notify(a),

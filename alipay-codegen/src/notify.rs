@@ -72,5 +72,11 @@ pub fn expand(spec: &ApiSpec, n: &Names) -> TokenStream {
                 }
             }
         }
+
+        impl ::alipay_core::notify_receiver::FromNotification for #ty {
+            fn from_notification(n: &::alipay_core::notify::Notification) -> Self {
+                #ty::from_notification(n)
+            }
+        }
     }
 }

@@ -13,6 +13,7 @@
 //! | parameter set, query/body split, sdk/page execute | [`request`] |
 //! | response extraction and verification | [`response`] |
 //! | notifications | [`notify`] |
+//! | the notify endpoint: verify, de-duplicate, answer | [`notify_receiver`] |
 //! | certificate SNs | [`cert`] |
 //! | AES content encryption | [`aes`] |
 //! | HTTP | [`transport`] |
@@ -36,6 +37,7 @@ pub mod error;
 pub mod gateway;
 pub mod keys;
 pub mod notify;
+pub mod notify_receiver;
 pub mod request;
 pub mod response;
 pub mod retry;

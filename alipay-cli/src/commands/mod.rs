@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod call;
 pub mod cert;
 pub mod demo;
 pub mod keygen;

@@ -1441,3 +1441,8 @@ impl DisburseNotify {
         }
     }
 }
+impl ::alipay_core::notify_receiver::FromNotification for DisburseNotify {
+    fn from_notification(n: &::alipay_core::notify::Notification) -> Self {
+        DisburseNotify::from_notification(n)
+    }
+}

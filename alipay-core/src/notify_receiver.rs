@@ -1,0 +1,1062 @@
+//! The merchant's notify endpoint: verify, de-duplicate by `notify_id`, hand the notification
+//! to the application once, and answer `success` only when it has been processed.
+//!
+//! Alipay POSTs each notification to `notify_url` and resends it (same `notify_id`) until the
+//! answer is exactly [`crate::NOTIFY_ACK`], for about a day. So a notification may arrive
+//! several times, twice at once, or again after it was handled. A [`NotifyReceiver`]:
+//!
+//! 1. verifies the raw body ([`crate::notify::verify_notification`]: signature, `sign_type`,
+//!    `app_id`); a body that fails is [`Receipt::Rejected`] and answered [`NOTIFY_FAIL`];
+//! 2. answers [`Receipt::Duplicate`] (`success`, nothing to do) for a `notify_id` the
+//!    [`SeenNotifications`] store already holds;
+//! 3. answers [`Receipt::Retry`] (`fail`) while the same `notify_id` is being processed by
+//!    another delivery in this process, so two identical deliveries are never processed at once;
+//! 4. otherwise hands out [`Receipt::New`]: a [`Pending`] the application processes and then
+//!    [`Pending::commit`]s. Only the commit records the `notify_id` as seen, so a crash, an error
+//!    or a panic between receiving and committing leaves it unrecorded, the answer is `fail`, and
+//!    Alipay's next delivery is processed.
+//!
+//! [`NotifyReceiver::handle`] (and [`NotifyReceiver::handle_async`]) wrap the whole sequence
+//! around a closure: commit on `Ok`, `fail` on `Err`.
+//!
+//! ```no_run
+//! use alipay_core::notify_receiver::{Handled, NotifyReceiver};
+//! # fn demo(client: &alipay_core::client::AlipayClient, body: &[u8]) {
+//! let receiver = NotifyReceiver::for_client(client); // keep one, share it (cheap to clone)
+//! let handled = receiver.handle(body, |n| -> Result<(), String> {
+//!     // Typed view of a generated API's notification:
+//!     // let typed: CouponOrderDisburseNotify = FromNotification::from_notification(n);
+//!     println!("{:?} {:?}", n.notify_type(), n.get("out_order_no"));
+//!     Ok(())
+//! });
+//! if let Handled::Rejected(e) = &handled {
+//!     eprintln!("refused notification: {e}");
+//! }
+//! let http_body: &str = handled.answer(); // "success" or "fail", exactly
+//! # let _ = http_body; }
+//! ```
+//!
+//! **Several instances.** The default store, [`MemorySeen`], and the in-flight set live in one
+//! process. Behind a load balancer, implement [`SeenNotifications`] over the shared database
+//! (a table with a unique `notify_id`) and, best, record the id in the same transaction as the
+//! business effect of the notification; the business processing should in any case be
+//! idempotent on the order number (`out_order_no`, `out_request_no`), as the last line of
+//! defence.
+
+use std::collections::{HashSet, VecDeque};
+use std::fmt;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use crate::NOTIFY_ACK;
+use crate::client::AlipayClient;
+use crate::error::Error;
+use crate::keys::AlipayPublicKey;
+use crate::notify::{self, Notification, NotifyCheck};
+use crate::sign::SignType;
+
+/// The body to answer a notification that was not processed: Alipay delivers it again.
+pub const NOTIFY_FAIL: &str = "fail";
+
+/// What a [`SeenNotifications`] store reports when it cannot answer (a database down, ...).
+pub type StoreError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// The typed view of a verified notification, implemented by every generated `*Notify` type
+/// (e.g. `alipay_apis::fund::CouponOrderDisburseNotify`).
+pub trait FromNotification: Sized {
+    /// Values are kept as sent; parameters the type does not know are ignored.
+    fn from_notification(notification: &Notification) -> Self;
+}
+
+impl FromNotification for Notification {
+    fn from_notification(notification: &Notification) -> Self {
+        notification.clone()
+    }
+}
+
+/// The `notify_id`s that have been processed.
+///
+/// [`MemorySeen`] is the bounded in-process default. A deployment with several instances plugs
+/// in its database instead: a table keyed by `notify_id` (unique), `contains` a `SELECT`,
+/// `insert_if_absent` an `INSERT ... ON CONFLICT DO NOTHING` returning whether a row was
+/// inserted. Keep ids at least as long as Alipay retries (about a day).
+pub trait SeenNotifications: Send + Sync {
+    /// Whether `notify_id` has been recorded as processed.
+    fn contains(&self, notify_id: &str) -> Result<bool, StoreError>;
+
+    /// Records `notify_id` as processed; `true` when it was not recorded before.
+    fn insert_if_absent(&self, notify_id: &str) -> Result<bool, StoreError>;
+}
+
+impl<S: SeenNotifications + ?Sized> SeenNotifications for Arc<S> {
+    fn contains(&self, notify_id: &str) -> Result<bool, StoreError> {
+        (**self).contains(notify_id)
+    }
+
+    fn insert_if_absent(&self, notify_id: &str) -> Result<bool, StoreError> {
+        (**self).insert_if_absent(notify_id)
+    }
+}
+
+/// The in-memory [`SeenNotifications`]: at most `capacity` ids, the oldest recorded forgotten
+/// first (FIFO), so memory stays bounded whatever arrives. An id forgotten and then delivered
+/// again is processed again: size it for the notifications of a day (Alipay's retry window).
+pub struct MemorySeen {
+    capacity: usize,
+    inner: Mutex<MemoryInner>,
+}
+
+#[derive(Default)]
+struct MemoryInner {
+    ids: HashSet<Arc<str>>,
+    order: VecDeque<Arc<str>>,
+}
+
+impl MemorySeen {
+    /// The capacity of [`MemorySeen::default`]: a few megabytes at most.
+    pub const DEFAULT_CAPACITY: usize = 100_000;
+
+    /// A store remembering at most `capacity` ids (at least one).
+    pub fn new(capacity: usize) -> Self {
+        MemorySeen {
+            capacity: capacity.max(1),
+            inner: Mutex::new(MemoryInner::default()),
+        }
+    }
+
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+
+    /// How many ids are remembered now.
+    pub fn len(&self) -> usize {
+        self.lock().ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn lock(&self) -> MutexGuard<'_, MemoryInner> {
+        // The set stays consistent whatever panicked while holding the lock.
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Default for MemorySeen {
+    fn default() -> Self {
+        MemorySeen::new(MemorySeen::DEFAULT_CAPACITY)
+    }
+}
+
+impl fmt::Debug for MemorySeen {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MemorySeen")
+            .field("capacity", &self.capacity)
+            .field("len", &self.len())
+            .finish()
+    }
+}
+
+impl SeenNotifications for MemorySeen {
+    fn contains(&self, notify_id: &str) -> Result<bool, StoreError> {
+        Ok(self.lock().ids.contains(notify_id))
+    }
+
+    fn insert_if_absent(&self, notify_id: &str) -> Result<bool, StoreError> {
+        let mut inner = self.lock();
+        if inner.ids.contains(notify_id) {
+            return Ok(false);
+        }
+        while inner.order.len() >= self.capacity {
+            match inner.order.pop_front() {
+                Some(oldest) => {
+                    inner.ids.remove(&oldest);
+                }
+                None => break,
+            }
+        }
+        let id: Arc<str> = Arc::from(notify_id);
+        inner.ids.insert(Arc::clone(&id));
+        inner.order.push_back(id);
+        Ok(true)
+    }
+}
+
+/// How notifications are verified.
+#[derive(Clone)]
+enum Verifier {
+    Client(Box<AlipayClient>),
+    Check {
+        alipay_public_key: AlipayPublicKey,
+        sign_type: Option<SignType>,
+        app_id: Option<String>,
+    },
+}
+
+impl Verifier {
+    fn verify(&self, body: &[u8]) -> Result<Notification, Error> {
+        match self {
+            Verifier::Client(client) => client.verify_notification(body),
+            Verifier::Check {
+                alipay_public_key,
+                sign_type,
+                app_id,
+            } => notify::verify_notification(
+                body,
+                &NotifyCheck {
+                    alipay_public_key,
+                    sign_type: *sign_type,
+                    app_id: app_id.as_deref(),
+                },
+            ),
+        }
+    }
+}
+
+impl fmt::Debug for Verifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Verifier::Client(client) => f.debug_tuple("Client").field(client).finish(),
+            Verifier::Check {
+                alipay_public_key,
+                sign_type,
+                app_id,
+            } => f
+                .debug_struct("Check")
+                .field("alipay_public_key", &alipay_public_key.describe())
+                .field("sign_type", sign_type)
+                .field("app_id", app_id)
+                .finish(),
+        }
+    }
+}
+
+/// The `notify_id`s being processed right now in this process.
+type InFlight = Arc<Mutex<HashSet<String>>>;
+
+fn lock_in_flight(set: &InFlight) -> MutexGuard<'_, HashSet<String>> {
+    set.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Verifies, de-duplicates and answers notifications; see the [module docs](self).
+///
+/// Cheap to clone: clones share the store and the in-flight set. Keep one per application.
+#[derive(Clone)]
+pub struct NotifyReceiver {
+    verifier: Verifier,
+    store: Arc<dyn SeenNotifications>,
+    in_flight: InFlight,
+}
+
+impl fmt::Debug for NotifyReceiver {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NotifyReceiver")
+            .field("verifier", &self.verifier)
+            .field("in_flight", &lock_in_flight(&self.in_flight).len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl NotifyReceiver {
+    /// Verifies with `client`'s settings ([`AlipayClient::verify_notification`]: its Alipay
+    /// key, its `sign_type`, its `app_id`); remembers ids in a default [`MemorySeen`].
+    pub fn for_client(client: &AlipayClient) -> Self {
+        Self::with_verifier(Verifier::Client(Box::new(client.clone())))
+    }
+
+    /// Verifies RSA2 notifications for `app_id` with Alipay's public key; remembers ids in a
+    /// default [`MemorySeen`].
+    pub fn new(alipay_public_key: AlipayPublicKey, app_id: impl Into<String>) -> Self {
+        Self::with_verifier(Verifier::Check {
+            alipay_public_key,
+            sign_type: Some(SignType::Rsa2),
+            app_id: Some(app_id.into()),
+        })
+    }
+
+    /// Verifies against `check` (copied); remembers ids in a default [`MemorySeen`].
+    pub fn from_check(check: &NotifyCheck<'_>) -> Self {
+        Self::with_verifier(Verifier::Check {
+            alipay_public_key: check.alipay_public_key.clone(),
+            sign_type: check.sign_type,
+            app_id: check.app_id.map(str::to_string),
+        })
+    }
+
+    fn with_verifier(verifier: Verifier) -> Self {
+        NotifyReceiver {
+            verifier,
+            store: Arc::new(MemorySeen::default()),
+            in_flight: InFlight::default(),
+        }
+    }
+
+    /// Remembers processed ids in `store` instead (your database, or a [`MemorySeen`] of
+    /// another capacity; pass an `Arc` to keep a handle on it).
+    pub fn with_store(mut self, store: impl SeenNotifications + 'static) -> Self {
+        self.store = Arc::new(store);
+        self
+    }
+
+    /// Verifies `raw_body` exactly as POSTed and says what to do with it; see [`Receipt`].
+    /// Never marks anything seen: only [`Pending::commit`] does.
+    pub fn receive(&self, raw_body: &[u8]) -> Receipt {
+        let notification = match self.verifier.verify(raw_body) {
+            Ok(n) => n,
+            Err(e) => return Receipt::Rejected(e),
+        };
+        let notify_id = match notification.notify_id() {
+            Some(id) if !id.trim().is_empty() => id.to_string(),
+            _ => {
+                return Receipt::Rejected(Error::invalid(
+                    "the notification carries no notify_id, so it cannot be de-duplicated; \
+                     verify it with verify_notification and de-duplicate it yourself",
+                ));
+            }
+        };
+        // Claim the id first, then ask the store: a delivery that commits in between is then
+        // either still in flight (Retry) or already recorded (Duplicate), never missed.
+        let guard = {
+            let mut set = lock_in_flight(&self.in_flight);
+            if !set.insert(notify_id.clone()) {
+                return Receipt::Retry {
+                    notify_id,
+                    cause: RetryCause::InFlight,
+                };
+            }
+            InFlightGuard {
+                set: Arc::clone(&self.in_flight),
+                notify_id,
+            }
+        };
+        match self.store.contains(&guard.notify_id) {
+            Ok(false) => Receipt::New(Pending {
+                notification,
+                store: Arc::clone(&self.store),
+                guard,
+            }),
+            Ok(true) => Receipt::Duplicate {
+                notify_id: guard.notify_id.clone(),
+            },
+            Err(e) => Receipt::Retry {
+                notify_id: guard.notify_id.clone(),
+                cause: RetryCause::Store(e),
+            },
+        }
+    }
+
+    /// [`receive`](Self::receive), then `process` a new notification: commit when it returns
+    /// `Ok`, leave it unrecorded (answer `fail`, Alipay redelivers) when it returns `Err` or
+    /// panics. Answer the client with [`Handled::answer`].
+    pub fn handle<E>(
+        &self,
+        raw_body: &[u8],
+        process: impl FnOnce(&Notification) -> Result<(), E>,
+    ) -> Handled<E> {
+        match self.claim(raw_body) {
+            Ok(pending) => {
+                let result = process(pending.notification());
+                Handled::finish(pending, result)
+            }
+            Err(settled) => settled,
+        }
+    }
+
+    /// [`handle`](Self::handle) with an async `process`. Dropping the future before it
+    /// completes leaves the notification unrecorded.
+    pub async fn handle_async<E>(
+        &self,
+        raw_body: &[u8],
+        process: impl AsyncFnOnce(&Notification) -> Result<(), E>,
+    ) -> Handled<E> {
+        match self.claim(raw_body) {
+            Ok(pending) => {
+                let result = process(pending.notification()).await;
+                Handled::finish(pending, result)
+            }
+            Err(settled) => settled,
+        }
+    }
+
+    /// A new notification to process, or what to answer without processing.
+    fn claim<E>(&self, raw_body: &[u8]) -> Result<Pending, Handled<E>> {
+        match self.receive(raw_body) {
+            Receipt::New(pending) => Ok(pending),
+            Receipt::Duplicate { notify_id } => Err(Handled::Duplicate { notify_id }),
+            Receipt::Retry { notify_id, cause } => Err(Handled::Retry { notify_id, cause }),
+            Receipt::Rejected(e) => Err(Handled::Rejected(e)),
+        }
+    }
+}
+
+/// Releases the in-flight claim on a `notify_id`, however the processing ends.
+struct InFlightGuard {
+    set: InFlight,
+    notify_id: String,
+}
+
+impl Drop for InFlightGuard {
+    fn drop(&mut self) {
+        lock_in_flight(&self.set).remove(&self.notify_id);
+    }
+}
+
+/// What [`NotifyReceiver::receive`] found.
+#[derive(Debug)]
+#[must_use = "a notification must be answered with Receipt::answer (or Pending::commit)"]
+pub enum Receipt {
+    /// Verified and not seen before: process it, then [`Pending::commit`]. Until committed
+    /// its answer is `fail`.
+    New(Pending),
+    /// Verified and already processed: answer `success` again, do nothing.
+    Duplicate { notify_id: String },
+    /// Verified, but it cannot be handled now: answer `fail`, Alipay delivers it again.
+    Retry {
+        notify_id: String,
+        cause: RetryCause,
+    },
+    /// Not verified (signature, `sign_type`, `app_id`, malformed, no `notify_id`): answer
+    /// `fail`; nothing was recorded.
+    Rejected(Error),
+}
+
+impl Receipt {
+    /// The exact HTTP body to answer: [`NOTIFY_ACK`] for a duplicate, [`NOTIFY_FAIL`] otherwise
+    /// (a [`Receipt::New`] is answered with what [`Pending::commit`] returns).
+    pub fn answer(&self) -> &'static str {
+        match self {
+            Receipt::Duplicate { .. } => NOTIFY_ACK,
+            Receipt::New(_) | Receipt::Retry { .. } | Receipt::Rejected(_) => NOTIFY_FAIL,
+        }
+    }
+
+    /// The verified `notify_id`, unless rejected.
+    pub fn notify_id(&self) -> Option<&str> {
+        match self {
+            Receipt::New(p) => Some(p.notify_id()),
+            Receipt::Duplicate { notify_id } | Receipt::Retry { notify_id, .. } => Some(notify_id),
+            Receipt::Rejected(_) => None,
+        }
+    }
+}
+
+/// Why a verified notification is deferred to Alipay's next delivery.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum RetryCause {
+    /// Another delivery of the same `notify_id` is being processed now.
+    InFlight,
+    /// The [`SeenNotifications`] store could not say whether it was processed.
+    Store(StoreError),
+}
+
+impl fmt::Display for RetryCause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RetryCause::InFlight => f.write_str("the same notify_id is being processed"),
+            RetryCause::Store(e) => write!(f, "the notify_id store failed: {e}"),
+        }
+    }
+}
+
+/// A verified, new notification, claimed by this delivery until committed or dropped.
+///
+/// Dropping it uncommitted (an error, a panic, a cancelled future) records nothing: the answer
+/// is `fail` and Alipay's next delivery is processed.
+#[must_use = "process the notification, then commit() it; dropping it answers fail"]
+pub struct Pending {
+    notification: Notification,
+    store: Arc<dyn SeenNotifications>,
+    guard: InFlightGuard,
+}
+
+impl fmt::Debug for Pending {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pending")
+            .field("notification", &self.notification)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Pending {
+    pub fn notification(&self) -> &Notification {
+        &self.notification
+    }
+
+    pub fn notify_id(&self) -> &str {
+        &self.guard.notify_id
+    }
+
+    /// The typed view, e.g. `pending.parse::<CouponOrderDisburseNotify>()`.
+    pub fn parse<T: FromNotification>(&self) -> T {
+        T::from_notification(&self.notification)
+    }
+
+    /// Call once the notification has been processed: records its `notify_id` and releases
+    /// the claim. Answer with [`Committed::answer`] (`success`).
+    pub fn commit(self) -> Committed {
+        let recorded = self.store.insert_if_absent(&self.guard.notify_id);
+        let Pending { guard, .. } = self;
+        let notify_id = guard.notify_id.clone();
+        drop(guard);
+        match recorded {
+            Ok(newly) => Committed {
+                notify_id,
+                already_recorded: !newly,
+                store_error: None,
+            },
+            Err(e) => Committed {
+                notify_id,
+                already_recorded: false,
+                store_error: Some(e),
+            },
+        }
+    }
+
+    /// Gives up on this delivery without recording it; returns [`NOTIFY_FAIL`].
+    pub fn abandon(self) -> &'static str {
+        NOTIFY_FAIL
+    }
+}
+
+/// A processed notification.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Committed {
+    pub notify_id: String,
+    /// The store already held the id: another instance processed the same notification
+    /// concurrently (possible only with a store shared between processes). Worth a log line.
+    pub already_recorded: bool,
+    /// The store failed to record the id. It was processed all the same, so the answer is
+    /// still `success`; a later redelivery may be processed again. Worth a log line.
+    pub store_error: Option<StoreError>,
+}
+
+impl Committed {
+    /// Always [`NOTIFY_ACK`]: the notification was processed, Alipay may stop.
+    pub fn answer(&self) -> &'static str {
+        NOTIFY_ACK
+    }
+}
+
+/// What [`NotifyReceiver::handle`] did.
+#[derive(Debug)]
+#[must_use = "answer the notification with Handled::answer"]
+pub enum Handled<E> {
+    /// New, processed and committed.
+    Processed(Committed),
+    /// Already processed before; not processed again.
+    Duplicate { notify_id: String },
+    /// Not processed now; Alipay delivers it again.
+    Retry {
+        notify_id: String,
+        cause: RetryCause,
+    },
+    /// Refused before processing; see [`Receipt::Rejected`].
+    Rejected(Error),
+    /// The processing returned an error: nothing recorded, Alipay delivers it again.
+    Failed { notify_id: String, error: E },
+}
+
+impl<E> Handled<E> {
+    fn finish(pending: Pending, result: Result<(), E>) -> Self {
+        match result {
+            Ok(()) => Handled::Processed(pending.commit()),
+            Err(error) => Handled::Failed {
+                notify_id: pending.notify_id().to_string(),
+                error,
+            },
+        }
+    }
+
+    /// The exact HTTP body to answer: [`NOTIFY_ACK`] when processed now or before,
+    /// [`NOTIFY_FAIL`] otherwise.
+    pub fn answer(&self) -> &'static str {
+        match self {
+            Handled::Processed(_) | Handled::Duplicate { .. } => NOTIFY_ACK,
+            Handled::Retry { .. } | Handled::Rejected(_) | Handled::Failed { .. } => NOTIFY_FAIL,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Barrier, Mutex};
+    use std::thread;
+    use std::time::Duration;
+
+    use super::*;
+    use crate::charset::Charset;
+    use crate::keys::GatewayPrivateKey;
+    use crate::notify::sign_notification;
+
+    const GATEWAY_KEY: &str = include_str!("../testdata/gateway_private_pkcs8.pem");
+    const GATEWAY_PUBLIC: &str = include_str!("../testdata/gateway_public_spki.pem");
+    const APP_ID: &str = "2021000000000001";
+
+    fn public() -> AlipayPublicKey {
+        AlipayPublicKey::from_text(GATEWAY_PUBLIC).unwrap()
+    }
+
+    fn receiver() -> NotifyReceiver {
+        NotifyReceiver::new(public(), APP_ID)
+    }
+
+    fn signed(params: &[(&str, &str)]) -> Vec<u8> {
+        let key = GatewayPrivateKey::from_text(GATEWAY_KEY).unwrap();
+        sign_notification(params.iter().copied(), &key, SignType::Rsa2, Charset::Utf8)
+            .unwrap()
+            .into_bytes()
+    }
+
+    fn body(notify_id: &str) -> Vec<u8> {
+        signed(&[
+            ("notify_id", notify_id),
+            ("notify_type", "fund_auth_pay"),
+            ("notify_time", "2024-01-02 12:05:06"),
+            ("app_id", APP_ID),
+            ("out_order_no", "20240102001"),
+            ("amount", "8.88"),
+        ])
+    }
+
+    /// A handler counting how often it ran.
+    fn counting(count: &AtomicUsize) -> impl FnOnce(&Notification) -> Result<(), String> + '_ {
+        move |n| {
+            assert_eq!(n.get("out_order_no"), Some("20240102001"));
+            count.fetch_add(1, Ordering::SeqCst);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_new_notification_is_processed_once_and_duplicates_are_acknowledged() {
+        let r = receiver();
+        let b = body("n-1");
+        let count = AtomicUsize::new(0);
+        let first = r.handle(&b, counting(&count));
+        assert!(
+            matches!(&first, Handled::Processed(c) if c.notify_id == "n-1" && !c.already_recorded && c.store_error.is_none())
+        );
+        assert_eq!(first.answer(), "success");
+        for _ in 0..3 {
+            let again = r.handle(&b, counting(&count));
+            assert!(
+                matches!(&again, Handled::Duplicate { notify_id } if notify_id == "n-1"),
+                "{again:?}"
+            );
+            assert_eq!(again.answer(), "success");
+        }
+        assert_eq!(count.load(Ordering::SeqCst), 1);
+        // Another notification is new.
+        assert!(matches!(
+            r.handle(&body("n-2"), counting(&count)),
+            Handled::Processed(_)
+        ));
+        assert_eq!(count.load(Ordering::SeqCst), 2);
+    }
+
+    #[test]
+    fn only_commit_marks_seen() {
+        let r = receiver();
+        let b = body("n-1");
+        let receipt = r.receive(&b);
+        assert_eq!(receipt.notify_id(), Some("n-1"));
+        assert_eq!(receipt.answer(), "fail", "uncommitted answers fail");
+        let Receipt::New(pending) = receipt else {
+            panic!("{receipt:?}")
+        };
+        assert_eq!(pending.notification().get("amount"), Some("8.88"));
+        let raw: Notification = pending.parse();
+        assert_eq!(raw.notify_id(), Some("n-1"));
+
+        // While it is being processed, a second delivery is deferred, not processed.
+        let second = r.receive(&b);
+        assert!(
+            matches!(
+                &second,
+                Receipt::Retry {
+                    cause: RetryCause::InFlight,
+                    ..
+                }
+            ),
+            "{second:?}"
+        );
+        assert_eq!(second.answer(), "fail");
+
+        // Dropped without commit (a crash in the handler): the next delivery is new again.
+        drop(pending);
+        let Receipt::New(pending) = r.receive(&b) else {
+            panic!("an uncommitted notification must be processed again")
+        };
+        assert_eq!(pending.abandon(), "fail");
+        let Receipt::New(pending) = r.receive(&b) else {
+            panic!("an abandoned notification must be processed again")
+        };
+        let committed = pending.commit();
+        assert_eq!(committed.answer(), "success");
+        let after = r.receive(&b);
+        assert!(matches!(after, Receipt::Duplicate { .. }), "{after:?}");
+        assert_eq!(after.answer(), "success");
+    }
+
+    #[test]
+    fn a_failed_processing_answers_fail_and_the_retry_is_processed() {
+        let r = receiver();
+        let b = body("n-1");
+        let failed = r.handle(&b, |_| Err("database down"));
+        assert!(
+            matches!(&failed, Handled::Failed { notify_id, error: "database down" } if notify_id == "n-1")
+        );
+        assert_eq!(failed.answer(), "fail");
+
+        // A panicking handler records nothing either.
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _ = r.handle(&b, |_| -> Result<(), ()> { panic!("handler bug") });
+        }));
+        assert!(panicked.is_err());
+
+        let count = AtomicUsize::new(0);
+        let retry = r.handle(&b, counting(&count));
+        assert!(matches!(retry, Handled::Processed(_)), "{retry:?}");
+        assert_eq!(count.load(Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn tampered_notifications_are_rejected_and_not_marked() {
+        let r = receiver();
+        let b = String::from_utf8(body("n-1")).unwrap();
+        let tampered = b.replace("8.88", "88.88");
+        let receipt = r.receive(tampered.as_bytes());
+        let Receipt::Rejected(Error::Signature(_)) = &receipt else {
+            panic!("{receipt:?}")
+        };
+        assert_eq!(receipt.answer(), "fail");
+        assert_eq!(receipt.notify_id(), None);
+        let count = AtomicUsize::new(0);
+        let h = r.handle(tampered.as_bytes(), counting(&count));
+        assert!(matches!(h, Handled::Rejected(_)));
+        assert_eq!(h.answer(), "fail");
+        assert_eq!(count.load(Ordering::SeqCst), 0);
+        // The genuine one, same notify_id, is still new.
+        assert!(matches!(
+            r.handle(b.as_bytes(), counting(&count)),
+            Handled::Processed(_)
+        ));
+        assert_eq!(count.load(Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn other_apps_and_unidentifiable_notifications_are_rejected() {
+        let r = receiver();
+        let other_app = signed(&[("notify_id", "n-1"), ("app_id", "2021000000000002")]);
+        let receipt = r.receive(&other_app);
+        assert!(
+            matches!(&receipt, Receipt::Rejected(e) if e.to_string().contains("app_id")),
+            "{receipt:?}"
+        );
+        assert_eq!(receipt.answer(), "fail");
+
+        for no_id in [
+            signed(&[("app_id", APP_ID)]),
+            signed(&[("notify_id", " "), ("app_id", APP_ID)]),
+        ] {
+            let receipt = r.receive(&no_id);
+            assert!(
+                matches!(&receipt, Receipt::Rejected(e) if e.to_string().contains("notify_id")),
+                "{receipt:?}"
+            );
+        }
+
+        // A receiver built from a NotifyCheck verifies the same way.
+        let key = public();
+        let lenient = NotifyReceiver::from_check(&NotifyCheck {
+            alipay_public_key: &key,
+            sign_type: None,
+            app_id: None,
+        });
+        assert!(matches!(lenient.receive(&other_app), Receipt::New(_)));
+    }
+
+    #[test]
+    fn a_receiver_for_a_client_uses_its_key_and_app_id() {
+        let app_key = crate::keys::AppPrivateKey::from_text(include_str!(
+            "../testdata/app_private_pkcs8.pem"
+        ))
+        .unwrap();
+        let client = AlipayClient::builder(APP_ID, app_key, public())
+            .build()
+            .unwrap();
+        let r = NotifyReceiver::for_client(&client);
+        assert!(format!("{r:?}").contains(APP_ID));
+        assert!(matches!(r.receive(&body("n-1")), Receipt::New(_)));
+        let other_app = signed(&[("notify_id", "n-2"), ("app_id", "2021000000000002")]);
+        assert!(matches!(r.receive(&other_app), Receipt::Rejected(_)));
+    }
+
+    #[test]
+    fn concurrent_identical_deliveries_are_processed_exactly_once() {
+        const THREADS: usize = 8;
+        let r = receiver();
+        let b = body("n-concurrent");
+        let count = AtomicUsize::new(0);
+        let barrier = Barrier::new(THREADS);
+        let answers = Mutex::new(Vec::new());
+        thread::scope(|s| {
+            for _ in 0..THREADS {
+                s.spawn(|| {
+                    barrier.wait();
+                    // Like Alipay: deliver again until answered success.
+                    for _ in 0..1000 {
+                        let handled = r.handle(&b, |_| -> Result<(), ()> {
+                            count.fetch_add(1, Ordering::SeqCst);
+                            thread::sleep(Duration::from_millis(20));
+                            Ok(())
+                        });
+                        if handled.answer() == "success" {
+                            answers.lock().unwrap().push(handled);
+                            return;
+                        }
+                        assert!(matches!(handled, Handled::Retry { .. }), "{handled:?}");
+                        thread::sleep(Duration::from_millis(1));
+                    }
+                    panic!("never answered success");
+                });
+            }
+        });
+        assert_eq!(count.load(Ordering::SeqCst), 1);
+        let answers = answers.into_inner().unwrap();
+        assert_eq!(answers.len(), THREADS);
+        let processed = answers
+            .iter()
+            .filter(|h| matches!(h, Handled::Processed(_)))
+            .count();
+        assert_eq!(processed, 1);
+    }
+
+    #[test]
+    fn the_memory_store_is_bounded() {
+        let seen = MemorySeen::new(3);
+        for id in ["a", "b", "c", "d", "e"] {
+            assert!(seen.insert_if_absent(id).unwrap());
+            assert!(!seen.insert_if_absent(id).unwrap());
+            assert!(seen.len() <= 3);
+        }
+        assert_eq!(seen.len(), 3);
+        assert!(!seen.contains("a").unwrap() && !seen.contains("b").unwrap());
+        assert!(seen.contains("c").unwrap() && seen.contains("e").unwrap());
+        assert_eq!(MemorySeen::new(0).capacity(), 1);
+        assert!(MemorySeen::default().is_empty());
+
+        // Through a receiver: a forgotten id is processed again, a remembered one is not.
+        let store = Arc::new(MemorySeen::new(2));
+        let r = receiver().with_store(Arc::clone(&store));
+        let count = AtomicUsize::new(0);
+        for id in ["x", "y", "z"] {
+            assert!(matches!(
+                r.handle(&body(id), counting(&count)),
+                Handled::Processed(_)
+            ));
+        }
+        assert_eq!(store.len(), 2);
+        assert!(matches!(
+            r.handle(&body("z"), counting(&count)),
+            Handled::Duplicate { .. }
+        ));
+        assert!(matches!(
+            r.handle(&body("x"), counting(&count)),
+            Handled::Processed(_)
+        ));
+        assert_eq!(count.load(Ordering::SeqCst), 4);
+    }
+
+    /// A store whose database is down.
+    struct Down;
+
+    impl SeenNotifications for Down {
+        fn contains(&self, _: &str) -> Result<bool, StoreError> {
+            Err("connection refused".into())
+        }
+
+        fn insert_if_absent(&self, _: &str) -> Result<bool, StoreError> {
+            Err("connection refused".into())
+        }
+    }
+
+    /// A store that can look up but not write.
+    struct ReadOnly;
+
+    impl SeenNotifications for ReadOnly {
+        fn contains(&self, _: &str) -> Result<bool, StoreError> {
+            Ok(false)
+        }
+
+        fn insert_if_absent(&self, _: &str) -> Result<bool, StoreError> {
+            Err("read-only replica".into())
+        }
+    }
+
+    #[test]
+    fn store_failures_defer_before_processing_and_acknowledge_after() {
+        let b = body("n-1");
+        let count = AtomicUsize::new(0);
+        let down = receiver().with_store(Down);
+        let h = down.handle(&b, counting(&count));
+        let Handled::Retry {
+            cause: RetryCause::Store(e),
+            ..
+        } = &h
+        else {
+            panic!("{h:?}")
+        };
+        assert_eq!(e.to_string(), "connection refused");
+        assert_eq!(h.answer(), "fail");
+        assert_eq!(count.load(Ordering::SeqCst), 0);
+
+        let read_only = receiver().with_store(ReadOnly);
+        let h = read_only.handle(&b, counting(&count));
+        let Handled::Processed(c) = &h else {
+            panic!("{h:?}")
+        };
+        assert!(c.store_error.is_some());
+        assert_eq!(h.answer(), "success", "processed, so Alipay may stop");
+        // The in-flight claim was released.
+        assert!(matches!(
+            read_only.handle(&b, counting(&count)),
+            Handled::Processed(_)
+        ));
+    }
+
+    #[test]
+    fn a_typed_view_is_parsed_from_the_verified_notification() {
+        #[derive(Debug, PartialEq)]
+        struct Typed {
+            out_order_no: Option<String>,
+            amount: Option<String>,
+        }
+        impl FromNotification for Typed {
+            fn from_notification(n: &Notification) -> Self {
+                Typed {
+                    out_order_no: n.get("out_order_no").map(str::to_string),
+                    amount: n.get("amount").map(str::to_string),
+                }
+            }
+        }
+        let Receipt::New(pending) = receiver().receive(&body("n-1")) else {
+            panic!()
+        };
+        assert_eq!(
+            pending.parse::<Typed>(),
+            Typed {
+                out_order_no: Some("20240102001".into()),
+                amount: Some("8.88".into()),
+            }
+        );
+        let _ = pending.commit();
+    }
+
+    #[test]
+    fn handle_async_commits_on_ok_and_runs_on_a_multi_thread_runtime() {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .build()
+            .unwrap();
+        let r = receiver();
+        let count = Arc::new(AtomicUsize::new(0));
+        let (r2, c2) = (r.clone(), Arc::clone(&count));
+        let answers = rt.block_on(async move {
+            // Spawned: the future is Send.
+            let task = tokio::spawn(async move {
+                let b = body("n-async");
+                let first = r2
+                    .handle_async(&b, async |n: &Notification| -> Result<(), String> {
+                        tokio::task::yield_now().await;
+                        assert_eq!(n.notify_id(), Some("n-async"));
+                        c2.fetch_add(1, Ordering::SeqCst);
+                        Ok(())
+                    })
+                    .await;
+                let failed = r2
+                    .handle_async(&body("n-async-2"), async |_: &Notification| {
+                        Err::<(), _>("no")
+                    })
+                    .await;
+                let again = r2
+                    .handle_async(&b, async |_: &Notification| -> Result<(), String> {
+                        unreachable!("a duplicate is not processed")
+                    })
+                    .await;
+                (first.answer(), failed.answer(), again.answer())
+            });
+            task.await.unwrap()
+        });
+        assert_eq!(answers, ("success", "fail", "success"));
+        assert_eq!(count.load(Ordering::SeqCst), 1);
+        // The clone shares the store.
+        assert!(matches!(
+            r.receive(&body("n-async")),
+            Receipt::Duplicate { .. }
+        ));
+        assert!(matches!(r.receive(&body("n-async-2")), Receipt::New(_)));
+    }
+
+    #[test]
+    fn debug_names_the_key_not_its_material() {
+        let r = receiver();
+        let text = format!("{r:?}");
+        assert!(text.contains("NotifyReceiver") && text.contains("Alipay public key"));
+        assert!(text.contains(APP_ID));
+        assert!(!text.contains("BEGIN"));
+        let Receipt::New(pending) = r.receive(&body("n-1")) else {
+            panic!()
+        };
+        assert!(format!("{pending:?}").contains("n-1"));
+        assert!(!format!("{pending:?}").contains("sign"));
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(128))]
+
+            #[test]
+            fn arbitrary_bodies_never_panic_and_are_never_recorded(
+                body in proptest::collection::vec(any::<u8>(), 0..512),
+            ) {
+                let store = Arc::new(MemorySeen::new(8));
+                let r = receiver().with_store(Arc::clone(&store));
+                let receipt = r.receive(&body);
+                prop_assert!(matches!(receipt, Receipt::Rejected(_)));
+                prop_assert_eq!(receipt.answer(), "fail");
+                let handled = r.handle(&body, |_| -> Result<(), ()> { Ok(()) });
+                prop_assert_eq!(handled.answer(), "fail");
+                prop_assert!(store.is_empty());
+            }
+
+            #[test]
+            fn mutated_genuine_bodies_never_panic(
+                at in any::<prop::sample::Index>(),
+                byte in any::<u8>(),
+                cut in any::<bool>(),
+            ) {
+                let mut b = body("n-1");
+                let i = at.index(b.len());
+                if cut { b.truncate(i) } else { b[i] = byte }
+                let store = Arc::new(MemorySeen::new(8));
+                let r = receiver().with_store(Arc::clone(&store));
+                let receipt = r.receive(&b);
+                let verified = !matches!(receipt, Receipt::Rejected(_));
+                drop(receipt);
+                // Whatever verified (an equivalent encoding) is new; nothing is ever recorded
+                // without a commit.
+                prop_assert!(store.is_empty());
+                if verified {
+                    prop_assert!(matches!(r.receive(&b), Receipt::New(_)));
+                }
+            }
+        }
+    }
+}
