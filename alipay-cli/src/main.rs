@@ -23,6 +23,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Demo(commands::demo::Args),
+    Sandbox(commands::sandbox::Args),
     Call(commands::call::Args),
     Sign(commands::sign::Args),
     VerifyResponse(commands::verify::ResponseArgs),
@@ -64,6 +65,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Demo(a) => commands::demo::run(a),
+        Command::Sandbox(a) => commands::sandbox::run(a),
         Command::Call(a) => commands::call::run(a),
         Command::Sign(a) => commands::sign::run(a),
         Command::VerifyResponse(a) => commands::verify::run_response(a),

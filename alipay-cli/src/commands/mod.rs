@@ -4,6 +4,7 @@ pub mod call;
 pub mod cert;
 pub mod demo;
 pub mod keygen;
+pub mod sandbox;
 pub mod sign;
 pub mod spec;
 pub mod validate;

@@ -123,7 +123,7 @@ struct State {
     books: Arc<Mutex<Books>>,
     max_clock_skew: Duration,
     faults: Mutex<FaultPlan>,
-    /// Counts faults injected, by kind (for reports).
+    /// Counts calls that passed the checks (`calls`) and faults injected, by kind.
     injected: Mutex<BTreeMap<&'static str, u64>>,
 }
 
@@ -156,7 +156,8 @@ impl Sandbox {
         self.state.books(f)
     }
 
-    /// How many faults of each kind (`before`, `after`, `busy`, `drop`, `delay`) were injected.
+    /// How many calls passed the gateway's checks (`calls`) and how many faults of each kind
+    /// (`before`, `after`, `busy`, `drop`, `delay`) were injected into them.
     pub fn faults_injected(&self) -> BTreeMap<&'static str, u64> {
         self.state
             .injected
@@ -288,13 +289,12 @@ async fn serve(
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .decide(&call.method, &call.biz_content);
-            if fault != Fault::None {
-                *state
-                    .injected
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .entry(fault.name())
-                    .or_default() += 1;
+            {
+                let mut counts = state.injected.lock().unwrap_or_else(|e| e.into_inner());
+                *counts.entry("calls").or_default() += 1;
+                if fault != Fault::None {
+                    *counts.entry(fault.name()).or_default() += 1;
+                }
             }
             let answer = gateway::run(state, &call, fault);
             match fault {

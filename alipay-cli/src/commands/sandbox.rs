@@ -1,0 +1,234 @@
+//! `alipay sandbox`: the offline gateway as a server, for clients in any language.
+//!
+//! When it is ready it prints exactly one JSON line on stdout (where the gateway is, which
+//! keys to use, the sandbox accounts), then serves until SIGINT or SIGTERM. Everything else
+//! goes to stderr.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use alipay_core::keys::generate_app_key_pair;
+use alipay_core::{AppPublicKey, GatewayPrivateKey};
+use alipay_sandbox::ledger::yuan;
+use alipay_sandbox::server::{SandboxConfig, start};
+use alipay_sandbox::{FaultPlan, Ledger};
+use serde_json::json;
+
+use crate::Failure;
+use crate::input;
+
+/// The app id of the app the sandbox makes when no `--app` is given.
+const DEFAULT_APP_ID: &str = "2021000000000001";
+const GATEWAY_KEY: &str = "sandbox_gateway_private_key.pem";
+const ALIPAY_PUBLIC_KEY: &str = "alipay_public_key.pem";
+
+/// Serve the sandbox gateway until SIGINT/SIGTERM; print one JSON line when ready.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Address to listen on, e.g. 127.0.0.1:8080 (port 0 picks a free one).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:0")]
+    listen: SocketAddr,
+    /// A registered app and the file of its public key (repeatable). Without any, the
+    /// sandbox makes an app and its key pair and prints the private key's path.
+    #[arg(long = "app", value_name = "APP_ID=APP_PUBLIC_KEY_FILE")]
+    apps: Vec<String>,
+    /// Keep the ledger (and the generated keys) in this directory: it survives a restart,
+    /// and a committed operation survives kill -9.
+    #[arg(long, value_name = "DIR")]
+    state_dir: Option<PathBuf>,
+    /// Faults to inject, e.g. `before=10%,after=10%,busy=5%,drop=5%,delay=5%@300ms` or
+    /// `disburse:after=20%;query:before=5%`.
+    #[arg(long, value_name = "SPEC")]
+    faults: Option<String>,
+    /// Seed deciding which calls get faults (same seed, same requests: same faults).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    seed: u64,
+}
+
+pub fn run(a: Args) -> Result<(), Failure> {
+    let faults = match &a.faults {
+        Some(spec) => FaultPlan::parse(spec, a.seed).map_err(super::usage)?,
+        None => FaultPlan::none(),
+    };
+    // Without a state directory the keys live in a temporary one, removed on exit.
+    let (key_dir, temporary) = match &a.state_dir {
+        Some(dir) => (dir.clone(), false),
+        None => (
+            std::env::temp_dir().join(format!("alipay-sandbox-{}", std::process::id())),
+            true,
+        ),
+    };
+    std::fs::create_dir_all(&key_dir)
+        .map_err(|e| Failure::Usage(format!("{}: {e}", key_dir.display())))?;
+    let result = serve(a, faults, &key_dir);
+    if temporary {
+        let _ = std::fs::remove_dir_all(&key_dir);
+    }
+    result
+}
+
+fn serve(a: Args, faults: FaultPlan, key_dir: &Path) -> Result<(), Failure> {
+    let gateway_key = gateway_key(key_dir)?;
+    let alipay_public_key_file = key_dir.join(ALIPAY_PUBLIC_KEY);
+    write_file(
+        &alipay_public_key_file,
+        gateway_key.public_key().to_pem().as_bytes(),
+        false,
+    )?;
+
+    let mut apps = Vec::new();
+    let mut printed_apps = Vec::new();
+    for entry in &a.apps {
+        let (app_id, file) = entry.split_once('=').ok_or_else(|| {
+            Failure::Usage(format!(
+                "--app {entry:?}: expected APP_ID=APP_PUBLIC_KEY_FILE"
+            ))
+        })?;
+        let text = input::key_file("--app", Path::new(file))?;
+        let key = AppPublicKey::from_text(&text).map_err(super::usage)?;
+        apps.push((app_id.to_owned(), key));
+        printed_apps.push(json!({"app_id": app_id, "private_key_file": null}));
+    }
+    if apps.is_empty() {
+        let (key, private_key_file) = generated_app(key_dir)?;
+        apps.push((DEFAULT_APP_ID.to_owned(), key));
+        printed_apps.push(json!({
+            "app_id": DEFAULT_APP_ID,
+            "private_key_file": private_key_file.display().to_string(),
+        }));
+    }
+    if !a.listen.ip().is_loopback() {
+        eprintln!(
+            "alipay sandbox: listening on {} — the admin endpoints have no authentication; keep it off shared networks",
+            a.listen
+        );
+    }
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::Rejected(format!("cannot start the async runtime: {e}")))?;
+    runtime.block_on(async move {
+        let mut config = SandboxConfig::new(DEFAULT_APP_ID, apps[0].1.clone(), gateway_key);
+        config.apps = apps;
+        config.faults = faults;
+        config.state_dir = a.state_dir.clone();
+        config.ledger = Ledger::with_demo_data();
+        let sandbox = start(config, a.listen)
+            .await
+            .map_err(|e| Failure::Usage(format!("cannot start the sandbox: {e}")))?;
+        let mut gateway = sandbox.gateway_url.clone();
+        if sandbox.local_addr.ip().is_unspecified() {
+            gateway = format!(
+                "http://127.0.0.1:{}/gateway.do",
+                sandbox.local_addr.port()
+            );
+        }
+        let ready = sandbox.with_ledger(|l| {
+            let merchant = l.merchant_id().to_owned();
+            let users: Vec<_> = l
+                .accounts()
+                .filter(|acc| acc.user_id != merchant)
+                .map(|acc| {
+                    json!({
+                        "user_id": acc.user_id,
+                        "logon_id": acc.logon_id,
+                        "balance": yuan(acc.balance),
+                    })
+                })
+                .collect();
+            // Written field by field to keep the documented order.
+            let merchant = json!({
+                "user_id": merchant,
+                "balance": yuan(l.balance(&merchant).unwrap_or(0)),
+            });
+            format!(
+                r#"{{"gateway":{},"alipay_public_key_file":{},"apps":{},"merchant":{},"users":{}}}"#,
+                json!(gateway),
+                json!(alipay_public_key_file.display().to_string()),
+                json!(printed_apps),
+                merchant,
+                json!(users),
+            )
+        });
+        // The one line on stdout; a caller reads it and knows the sandbox is accepting.
+        println!("{ready}");
+        shutdown_signal().await;
+        eprintln!("alipay sandbox: stopping");
+        sandbox.shutdown();
+        Ok(())
+    })
+}
+
+/// The gateway key: kept in the state directory so clients' Alipay public key stays valid
+/// across restarts.
+fn gateway_key(dir: &Path) -> Result<GatewayPrivateKey, Failure> {
+    let path = dir.join(GATEWAY_KEY);
+    if path.exists() {
+        let text = input::key_file("the sandbox gateway key", &path)?;
+        return GatewayPrivateKey::from_text(&text).map_err(super::usage);
+    }
+    let pair = generate_app_key_pair().map_err(super::usage)?;
+    write_file(&path, pair.private_pem.as_bytes(), true)?;
+    GatewayPrivateKey::from_text(&pair.private_pem).map_err(super::usage)
+}
+
+/// The generated app's public key and its private key file (reused from the state dir).
+fn generated_app(dir: &Path) -> Result<(AppPublicKey, PathBuf), Failure> {
+    let private = dir.join(format!("app_{DEFAULT_APP_ID}_private_key.pem"));
+    let public = dir.join(format!("app_{DEFAULT_APP_ID}_public_key.pem"));
+    if private.exists() && public.exists() {
+        let text = input::key_file("the generated app public key", &public)?;
+        return Ok((
+            AppPublicKey::from_text(&text).map_err(super::usage)?,
+            private,
+        ));
+    }
+    let pair = generate_app_key_pair().map_err(super::usage)?;
+    write_file(&private, pair.private_pem.as_bytes(), true)?;
+    write_file(&public, pair.public_pem.as_bytes(), false)?;
+    Ok((
+        AppPublicKey::from_text(&pair.public_pem).map_err(super::usage)?,
+        private,
+    ))
+}
+
+fn write_file(path: &Path, bytes: &[u8], secret: bool) -> Result<(), Failure> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    if secret {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    #[cfg(not(unix))]
+    let _ = secret;
+    use std::io::Write;
+    options
+        .open(path)
+        .and_then(|mut f| f.write_all(bytes))
+        .map_err(|e| Failure::Usage(format!("{}: {e}", path.display())))
+}
+
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
