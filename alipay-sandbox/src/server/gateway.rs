@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use alipay_core::gateway::{sign_error_response, sign_response};
+use alipay_core::aes::EncryptKey;
+use alipay_core::gateway::{sign_encrypted_response, sign_error_response, sign_response};
 use alipay_core::sign::sign_content;
 use alipay_core::{Charset, SignType, Timestamp};
 use base64::Engine;
@@ -51,9 +52,25 @@ struct Answer<'a> {
     method: Option<String>,
     sign_type: SignType,
     charset: Charset,
+    /// The app's AES key when the request was encrypted: the method's node is then answered
+    /// encrypted too (gateway-level refusals stay plain).
+    encrypt: Option<&'a EncryptKey>,
 }
 
 impl Answer<'_> {
+    /// The ledger's node, encrypted when the request was.
+    fn business(&self, node: &str) -> Answered {
+        if let (Some(method), Some(aes)) = (&self.method, self.encrypt) {
+            let key = &self.state.gateway_key;
+            if let Ok(bytes) =
+                sign_encrypted_response(method, node, aes, key, self.sign_type, self.charset, None)
+            {
+                return (self.charset.as_str().to_owned(), bytes);
+            }
+        }
+        self.node(node)
+    }
+
     fn node(&self, node: &str) -> Answered {
         let key = &self.state.gateway_key;
         let signed = match &self.method {
@@ -86,6 +103,7 @@ pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<C
         method: None,
         sign_type: SignType::Rsa2,
         charset: Charset::Utf8,
+        encrypt: None,
     };
     let declared = raw_charset(body).or_else(|| raw_charset(query));
     if let Some(text) = &declared {
@@ -140,13 +158,6 @@ pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<C
     if fresh != Some(true) {
         return Err(a.error("40002", "isv.invalid-timestamp", "非法的时间戳参数"));
     }
-    if params.contains_key("encrypt_type") {
-        return Err(a.error(
-            "40002",
-            "isv.invalid-encrypt-type",
-            "无效的加密类型（沙箱不支持内容加密）",
-        ));
-    }
     let content = sign_content(
         params
             .iter()
@@ -168,7 +179,29 @@ pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<C
         ));
     }
 
-    let biz_content = params.get("biz_content").cloned().unwrap_or_default();
+    let mut biz_content = params.get("biz_content").cloned().unwrap_or_default();
+    // Signed over the ciphertext, then decrypted (protocol.md section 7).
+    if let Some(encrypt_type) = params.get("encrypt_type") {
+        if encrypt_type != "AES" {
+            return Err(a.error(
+                "40002",
+                "isv.decryption-error-not-valid-encrypt-type",
+                "解密出错, 不支持的加密算法",
+            ));
+        }
+        let Some(aes) = state.encrypt_keys.get(&app_id) else {
+            return Err(a.error(
+                "40002",
+                "isv.decryption-error-not-valid-encrypt-key",
+                "解密出错, 未配置加密密钥或加密密钥格式错误",
+            ));
+        };
+        biz_content = match aes.decrypt(&biz_content) {
+            Ok(plain) => plain,
+            Err(_) => return Err(a.error("40002", "isv.invalid-encrypt", "解密异常")),
+        };
+        a.encrypt = Some(aes);
+    }
     Ok(Call {
         answer: a,
         app_id,
@@ -215,7 +248,7 @@ pub(super) fn run(state: &State, call: &Call<'_>, fault: Fault) -> Answered {
         ),
         // 10003 carries no sub_code (protocol.md section 10).
         Fault::InProgress => a.node(&json!({"code": "10003", "msg": "业务处理中"}).to_string()),
-        _ => a.node(&reply.node.to_string()),
+        _ => a.business(&reply.node.to_string()),
     }
 }
 

@@ -28,11 +28,14 @@
 //! 6. `sign` missing: `40001 isv.missing-signature`.
 //! 7. `timestamp` missing, not `yyyy-MM-dd HH:mm:ss`, or further than `max_clock_skew` from
 //!    now in UTC+8: `40002 isv.invalid-timestamp`.
-//! 8. `encrypt_type` present: `40002 isv.invalid-encrypt-type` (the sandbox has no AES
-//!    content encryption yet).
-//! 9. The signature (every non-empty parameter but `sign`, sorted, charset bytes) checked with
+//! 8. The signature (every non-empty parameter but `sign`, sorted, charset bytes) checked with
 //!    the app's public key under the declared `sign_type`: `40002 isv.invalid-signature`,
 //!    `sub_msg` quoting the gateway's sign string like the live gateway.
+//! 9. `encrypt_type` (signed over the ciphertext, then decrypted, protocol.md section 7): not
+//!    `AES`: `40002 isv.decryption-error-not-valid-encrypt-type`; the app has no key in
+//!    [`SandboxConfig::encrypt_keys`]: `isv.decryption-error-not-valid-encrypt-key`; the
+//!    ciphertext does not decrypt: `isv.invalid-encrypt`. The answer of an encrypted call is
+//!    encrypted with the same key (gateway refusals and injected faults stay plain).
 //!
 //! Responses are signed with the request's `sign_type` and charset (RSA2 / utf-8 when those
 //! are themselves invalid).
@@ -63,6 +66,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use alipay_core::aes::EncryptKey;
 use alipay_core::{AppPublicKey, GatewayPrivateKey};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
@@ -97,6 +101,8 @@ pub struct SandboxConfig {
     pub faults: FaultPlan,
     /// Where the journal lives; `None` keeps everything in memory.
     pub state_dir: Option<PathBuf>,
+    /// Apps that use AES content encryption (`encrypt_type=AES`), with their key.
+    pub encrypt_keys: Vec<(String, EncryptKey)>,
 }
 
 impl SandboxConfig {
@@ -113,6 +119,7 @@ impl SandboxConfig {
             max_clock_skew: Duration::from_secs(600),
             faults: FaultPlan::none(),
             state_dir: None,
+            encrypt_keys: Vec::new(),
         }
     }
 }
@@ -121,6 +128,7 @@ struct State {
     apps: BTreeMap<String, AppPublicKey>,
     gateway_key: GatewayPrivateKey,
     books: Arc<Mutex<Books>>,
+    encrypt_keys: BTreeMap<String, EncryptKey>,
     max_clock_skew: Duration,
     faults: Mutex<FaultPlan>,
     /// Counts calls that passed the checks (`calls`) and faults injected, by kind.
@@ -193,6 +201,7 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<Sandbox, i
         apps: config.apps.into_iter().collect(),
         gateway_key: config.gateway_key,
         books: Arc::new(Mutex::new(books)),
+        encrypt_keys: config.encrypt_keys.into_iter().collect(),
         max_clock_skew: config.max_clock_skew,
         faults: Mutex::new(config.faults),
         injected: Mutex::new(BTreeMap::new()),
