@@ -1,0 +1,256 @@
+//! `alipay sandbox`'s contract: exactly one JSON line on stdout when ready (gateway, Alipay
+//! public key file, apps, merchant, users), then serving until SIGTERM/SIGINT (exit 0); keys
+//! and ledger kept in `--state-dir`; bad flags exit 2.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use alipay_apis::amount;
+use alipay_apis::fund::{CouponOperationQueryRequest, CouponOrderAgreementPayRequest};
+use alipay_core::client::AlipayClient;
+use alipay_core::transport::Gateway;
+use alipay_core::{AlipayPublicKey, AppPrivateKey};
+use alipay_sandbox::{DEMO_MERCHANT, DEMO_USERS};
+use serde_json::Value;
+
+const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../alipay-core/testdata");
+
+struct Running {
+    child: Child,
+    ready: Value,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn spawn(args: &[&str]) -> Running {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_alipay"))
+        .arg("sandbox")
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn alipay sandbox");
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    let ready = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line:?}"));
+    // Nothing else may ever appear on stdout.
+    std::thread::spawn(move || {
+        let mut rest = String::new();
+        let _ = out.read_to_string(&mut rest);
+        assert!(rest.is_empty(), "more on stdout: {rest:?}");
+    });
+    Running { child, ready }
+}
+
+fn terminate(mut running: Running) -> std::process::ExitStatus {
+    let pid = running.child.id().to_string();
+    let status = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(status) = running.child.try_wait().unwrap() {
+            return status;
+        }
+        assert!(Instant::now() < deadline, "still running after SIGTERM");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn text(v: &Value) -> String {
+    std::fs::read_to_string(v.as_str().expect("a path")).unwrap()
+}
+
+fn client(ready: &Value, app: usize, key: AppPrivateKey) -> AlipayClient {
+    AlipayClient::builder(
+        ready["apps"][app]["app_id"].as_str().unwrap(),
+        key,
+        AlipayPublicKey::from_text(&text(&ready["alipay_public_key_file"])).unwrap(),
+    )
+    .gateway(Gateway::new(ready["gateway"].as_str().unwrap()).unwrap())
+    .build()
+    .unwrap()
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+async fn pay(c: &AlipayClient, order: &str) -> String {
+    let paid = c
+        .execute(
+            &CouponOrderAgreementPayRequest::builder()
+                .out_order_no(order)
+                .out_request_no(format!("{order}-1"))
+                .order_title("红包")
+                .amount(amount!("10.00"))
+                .build(),
+        )
+        .await
+        .unwrap();
+    paid.auth_no.unwrap()
+}
+
+#[test]
+fn prints_one_json_line_serves_and_stops_on_sigterm() {
+    let running = spawn(&["--listen", "127.0.0.1:0"]);
+    let ready = running.ready.clone();
+    let keys: Vec<&str> = ready
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys.len(),
+        5,
+        "exactly gateway, alipay_public_key_file, apps, merchant, users: {ready}"
+    );
+    assert!(
+        ready["gateway"]
+            .as_str()
+            .unwrap()
+            .starts_with("http://127.0.0.1:")
+    );
+    assert!(ready["gateway"].as_str().unwrap().ends_with("/gateway.do"));
+    assert_eq!(ready["merchant"]["user_id"], DEMO_MERCHANT);
+    assert_eq!(ready["merchant"]["balance"], "10000.00");
+    let users = ready["users"].as_array().unwrap();
+    assert_eq!(users.len(), DEMO_USERS.len());
+    for (user, (id, logon, _, fen)) in users.iter().zip(DEMO_USERS) {
+        assert_eq!(user["user_id"], id);
+        assert_eq!(user["logon_id"], logon);
+        assert_eq!(user["balance"], alipay_sandbox::ledger::yuan(fen).as_str());
+    }
+    // The app it made: its private key file works against the gateway it printed.
+    let apps = ready["apps"].as_array().unwrap();
+    assert_eq!(apps.len(), 1);
+    let key_file = apps[0]["private_key_file"].as_str().unwrap().to_owned();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key_file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "private key readable by others: {mode:o}");
+    }
+    let c = client(
+        &ready,
+        0,
+        AppPrivateKey::from_text(&std::fs::read_to_string(&key_file).unwrap()).unwrap(),
+    );
+    runtime().block_on(pay(&c, "CLI-1"));
+
+    let status = terminate(running);
+    assert_eq!(status.code(), Some(0));
+    // Without --state-dir the generated keys were temporary.
+    assert!(!Path::new(&key_file).exists());
+}
+
+#[test]
+fn registered_apps_use_their_own_keys() {
+    let running = spawn(&[
+        "--app",
+        &format!("2021000000000042={TESTDATA}/app_public_spki.pem"),
+    ]);
+    let ready = &running.ready;
+    assert_eq!(ready["apps"][0]["app_id"], "2021000000000042");
+    assert_eq!(ready["apps"][0]["private_key_file"], Value::Null);
+    let key = std::fs::read_to_string(format!("{TESTDATA}/app_private_pkcs1.pem")).unwrap();
+    let c = client(ready, 0, AppPrivateKey::from_text(&key).unwrap());
+    runtime().block_on(pay(&c, "CLI-2"));
+    assert_eq!(terminate(running).code(), Some(0));
+}
+
+#[test]
+fn state_dir_keeps_keys_and_ledger_across_restarts() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().to_str().unwrap();
+    let first = spawn(&["--state-dir", state]);
+    let ready = first.ready.clone();
+    let key_file = ready["apps"][0]["private_key_file"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let key = std::fs::read_to_string(&key_file).unwrap();
+    let rt = runtime();
+    let auth_no = rt.block_on(pay(
+        &client(&ready, 0, AppPrivateKey::from_text(&key).unwrap()),
+        "CLI-3",
+    ));
+
+    // A second process on the same directory is refused while the first runs.
+    let second = Command::new(env!("CARGO_BIN_EXE_alipay"))
+        .args(["sandbox", "--state-dir", state])
+        .output()
+        .unwrap();
+    assert_eq!(second.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("one process per directory"),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+
+    // SIGKILL: no graceful shutdown at all.
+    let mut first = first;
+    first.child.kill().unwrap();
+    first.child.wait().unwrap();
+
+    let again = spawn(&["--state-dir", state]);
+    let ready2 = &again.ready;
+    assert_eq!(ready2["apps"][0]["private_key_file"], key_file.as_str());
+    assert_eq!(
+        text(&ready2["alipay_public_key_file"]),
+        text(&ready["alipay_public_key_file"]),
+        "the gateway key is kept"
+    );
+    assert_eq!(ready2["merchant"]["balance"], "9990.00");
+    let c = client(ready2, 0, AppPrivateKey::from_text(&key).unwrap());
+    let found = rt
+        .block_on(
+            c.execute(
+                &CouponOperationQueryRequest::builder()
+                    .out_order_no("CLI-3")
+                    .out_request_no("CLI-3-1")
+                    .build(),
+            ),
+        )
+        .unwrap();
+    assert_eq!(found.auth_no.as_deref(), Some(auth_no.as_str()));
+    assert_eq!(terminate(again).code(), Some(0));
+}
+
+#[test]
+fn bad_flags_exit_2_with_the_reason() {
+    for (args, why) in [
+        (vec!["--faults", "before=200%"], "bad fault plan"),
+        (
+            vec!["--app", "no-equals-sign"],
+            "APP_ID=APP_PUBLIC_KEY_FILE",
+        ),
+        (
+            vec!["--app", "2021=/nonexistent/key.pem"],
+            "/nonexistent/key.pem",
+        ),
+        (vec!["--listen", "not-an-address"], "not-an-address"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_alipay"))
+            .arg("sandbox")
+            .args(&args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(why), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}
