@@ -12,6 +12,7 @@ use alipay_apis::marketing::VoucherSendRequest;
 use alipay_apis::{Amount, UserId, amount};
 use alipay_core::client::AlipayClient;
 use alipay_core::keys::generate_app_key_pair;
+use alipay_core::notify_receiver::{Handled, NotifyReceiver};
 use alipay_core::transport::Gateway;
 use alipay_core::{AppPrivateKey, AppPublicKey, Error, GatewayPrivateKey, Timestamp};
 use alipay_sandbox::server::{SandboxConfig, start};
@@ -220,7 +221,7 @@ async fn story() -> Result<(), String> {
             Ok(Some(Ok(n))) => {
                 received += 1;
                 println!(
-                    "[6] notification   {} {} {} (signature verified, answered success)",
+                    "[6] notification   {} {} {} (verified, processed once per notify_id, answered success)",
                     n.notify_type().unwrap_or("-"),
                     n.get("out_request_no").unwrap_or("-"),
                     n.get("amount").unwrap_or("-")
@@ -346,29 +347,32 @@ async fn story() -> Result<(), String> {
 
 type Received = Result<alipay_core::notify::Notification, String>;
 
-/// A minimal merchant notify endpoint: verifies each POST exactly as received (signature,
-/// sign_type, app_id) and only then answers `success`; hands every verdict out.
+/// A minimal merchant notify endpoint built on [`NotifyReceiver`]: verifies each POST
+/// exactly as received (signature, sign_type, app_id), processes each notify_id once (a
+/// redelivery is answered `success` without processing it again) and hands every verdict out.
 fn serve_notifications(listener: TcpListener, client: AlipayClient) -> mpsc::Receiver<Received> {
     let (tx, rx) = mpsc::channel(16);
+    let receiver = NotifyReceiver::for_client(&client);
     tokio::spawn(async move {
         while let Ok((mut sock, _)) = listener.accept().await {
-            let (tx, client) = (tx.clone(), client.clone());
+            let (tx, receiver) = (tx.clone(), receiver.clone());
             tokio::spawn(async move {
                 let Some(body) = read_request_body(&mut sock).await else {
                     return;
                 };
-                let verdict = client.verify_notification(&body).map_err(|e| e.to_string());
-                let answer = if verdict.is_ok() {
-                    alipay_core::NOTIFY_ACK
-                } else {
-                    "fail"
-                };
+                let handled = receiver.handle(&body, |n| {
+                    tx.try_send(Ok(n.clone()))
+                        .map_err(|_| "the demo stopped listening")
+                });
+                if let Handled::Rejected(e) = &handled {
+                    let _ = tx.try_send(Err(e.to_string()));
+                }
+                let answer = handled.answer();
                 let response = format!(
                     "HTTP/1.1 200 OK\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{answer}",
                     answer.len()
                 );
                 let _ = sock.write_all(response.as_bytes()).await;
-                let _ = tx.send(verdict).await;
             });
         }
     });
