@@ -555,7 +555,7 @@ fn demo_runs_the_red_packet_story_over_loopback() {
         assert!(out.contains(step), "missing {step:?} in\n{out}");
     }
     assert_eq!(
-        out.matches("(signature verified, answered success)")
+        out.matches("(verified, processed once per notify_id, answered success)")
             .count(),
         4,
         "{out}"
