@@ -329,17 +329,23 @@ pub fn run_node(script: &str, job: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // Python
 
-/// The exact `alipay-sdk-python` version the stretch interop test runs against, with the
-/// versions of the two dependencies its `SignatureUtils` needs.
-pub const PYTHON_SDK_REQUIREMENTS: [&str; 3] =
-    ["alipay-sdk-python==3.7.1411", "rsa==4.9.1", "pyasn1==0.6.5"];
+/// The exact `alipay-sdk-python` version the interop tests run against, with its
+/// dependencies: `rsa` and `pyasn1` for `SignatureUtils`, and `pycryptodome`, which
+/// `DefaultAlipayClient` imports at load time (its `EncryptUtils` does
+/// `from Crypto.Cipher import AES`) even when nothing is encrypted.
+pub const PYTHON_SDK_REQUIREMENTS: [&str; 4] = [
+    "alipay-sdk-python==3.7.1411",
+    "rsa==4.9.1",
+    "pyasn1==0.6.5",
+    "pycryptodome==3.23.0",
+];
 
 /// The Python interpreter of a venv holding the official Python SDK.
 ///
 /// Once per test process, under a cross-process lock: creates
 /// `<target>/tmp/alipay-tests/python-sdk` with `python3 -m venv` and installs
-/// [`PYTHON_SDK_REQUIREMENTS`] with pip (`--no-deps`: the SDK's other dependency,
-/// pycryptodome, is only for its AES code), unless a completed install is there already.
+/// [`PYTHON_SDK_REQUIREMENTS`] with pip (`--no-deps`, every dependency pinned there),
+/// unless a completed install is there already.
 /// Missing `python3` or an unreachable package index fails the test with a clear message.
 pub fn python_sdk() -> &'static Path {
     static PYTHON: OnceLock<PathBuf> = OnceLock::new();
