@@ -19,7 +19,8 @@ pub struct Account {
     /// Available balance in fen.
     pub balance: u64,
     /// A restricted account (账户受限): `PAYEE_USER_STATUS_LIMIT` as a payee,
-    /// `PAYER_USER_STATUS_LIMIT` when scanning, `USER_STATUS_ERROR` for voucher.send.
+    /// `PAYER_USER_STATUS_LIMIT` when paying an order or scanning, `USER_STATUS_ERROR` for
+    /// voucher.send.
     pub restricted: bool,
 }
 
@@ -184,7 +185,7 @@ pub enum LedgerError {
         needed: u64,
         balance: u64,
     },
-    /// The scanner's account is restricted: `PAYER_USER_STATUS_LIMIT`.
+    /// The payer's (or scanner's) account is restricted: `PAYER_USER_STATUS_LIMIT`.
     PayerRestricted(String),
     /// The scanner is the voucher's payee: `PAYER_PAYEE_EQUAL`.
     PayerPayeeEqual(String),
@@ -438,6 +439,11 @@ impl Ledger {
         self.freezes.get(out_order_no)
     }
 
+    /// Every voucher.create order, by `out_order_no`.
+    pub fn freezes(&self) -> impl Iterator<Item = &Freeze> {
+        self.freezes.values()
+    }
+
     /// Issued vouchers, oldest first.
     pub fn vouchers(&self) -> &[Voucher] {
         &self.vouchers
@@ -465,7 +471,8 @@ impl Ledger {
     }
 
     /// The user's side of app.pay / page.pay: the order string of `out_order_no` was paid by
-    /// `payer_user_id` at `now`. Debits the payer, opens the red packet (`SUCCESS`).
+    /// `payer_user_id` at `now`. Debits the payer, opens the red packet (`SUCCESS`). A
+    /// restricted payer is refused ([`LedgerError::PayerRestricted`]).
     pub fn pay_order(
         &mut self,
         out_order_no: &str,
@@ -484,6 +491,13 @@ impl Ledger {
             return Err(LedgerError::AlreadyPaid(out_order_no.to_owned()));
         }
         let total = packet.total;
+        if self
+            .accounts
+            .get(payer_user_id)
+            .is_some_and(|a| a.restricted)
+        {
+            return Err(LedgerError::PayerRestricted(payer_user_id.to_owned()));
+        }
         self.debit(payer_user_id, total)?;
         if let Some(p) = self.packets.get_mut(&auth_no) {
             p.payer_user_id = Some(payer_user_id.to_owned());

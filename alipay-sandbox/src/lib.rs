@@ -36,7 +36,8 @@
 //!   Unknown payer: `PAYER_NOT_EXIST` *(the docs have no error table; chosen)*; short
 //!   balance: `MONEY_NOT_ENOUGH`.
 //! * `app.pay` / `page.pay` are SDK/page APIs: [`Ledger::create_pending_order`] (also reached
-//!   through `handle`) opens an `INIT` red packet, [`Ledger::pay_order`] is the user paying it.
+//!   through `handle`) opens an `INIT` red packet, [`Ledger::pay_order`] is the user paying it
+//!   (a restricted payer: `PAYER_USER_STATUS_LIMIT`).
 //! * `disburse`: red packet by `deduct_auth_no` (wins) or `deduct_out_order_no`, else
 //!   `AUTH_ORDER_NOT_EXIST`; payee by `payee_user_id` (wins) or `payee_logon_id`, else
 //!   `PAYEE_NOT_EXIST`; a restricted payee (`Ledger::restrict`) `PAYEE_USER_STATUS_LIMIT`;

@@ -659,7 +659,18 @@ fn restricted_accounts() {
         l.scan_voucher("F2", BOB, NOW),
         Err(alipay_sandbox::LedgerError::PayerRestricted(BOB.into()))
     );
+    assert_ok(&call(
+        &mut l,
+        "alipay.fund.coupon.order.app.pay",
+        json!({"out_order_no": "A9", "out_request_no": "A9-r", "order_title": "t",
+               "amount": "1.00"}),
+    ));
+    assert_eq!(
+        l.pay_order("A9", BOB, NOW),
+        Err(alipay_sandbox::LedgerError::PayerRestricted(BOB.into()))
+    );
     assert_eq!(l.restrict(BOB, false), Ok(()));
+    assert_eq!(l.pay_order("A9", BOB, NOW), Ok(()));
     assert_ok(&disburse_by_auth(&mut l, &auth_no, "D1", BOB, "1.00"));
     assert!(l.scan_voucher("F2", BOB, NOW).is_ok());
     assert_eq!(l.total_money(), total);

@@ -58,6 +58,35 @@
 //! signed form (`notify_id`, `notify_time`, `notify_type`, `app_id`, `charset`, `version`,
 //! the event's fields; `notify_id` unique across restarts) up to 5 times, 100 ms doubling between attempts, until the endpoint
 //! answers exactly `success`. The reply never waits for it. `https` URLs are not delivered.
+//!
+//! ## Admin and cashier
+//!
+//! Besides `/gateway.do`, the operator's and the user's side. There is **no authentication**:
+//! bind the sandbox to loopback (`127.0.0.1`) only. Every change goes through the journaled
+//! [`Books`] helpers, so it survives a restart with a state directory. Amounts are `"x.yy"`
+//! JSON strings both ways (JSON numbers are refused); bodies are limited to 1 MiB (413).
+//!
+//! | route | what |
+//! | --- | --- |
+//! | `GET /admin/ledger` | merchant, users, red packets, operations, freezes, templates, vouchers, `total_money` |
+//! | `GET /admin/users/{user_id}` | one user: `user_id`, `logon_id`, `taobao_nick`, `balance`, `restricted` |
+//! | `POST /admin/users` | `{"user_id","logon_id","taobao_nick"?,"balance"?}`: adds (and funds) a user |
+//! | `POST /admin/users/{user_id}/fund` | `{"amount":"10.00"}` (> 0): mints money; answers the user |
+//! | `POST /admin/users/{user_id}/restrict` | `{"restricted":true}` |
+//! | `POST /admin/templates` | `{"template_id","name","budget"?,"default_amount"?,"expired"?}` |
+//! | page.pay at `/gateway.do` from a browser (`Accept` names `text/html`) | after the checks above (no faults are injected), opens the pending order and answers an HTML cashier page whose form POSTs to `/cashier/pay`; a refused check still answers the signed JSON refusal, and a client that does not ask for HTML gets the signed JSON node of the pending order as before |
+//! | `POST /cashier/pay` | form `out_order_no`, `payer_user_id`, `return_url`?: pays; 302 to `return_url` with a signed synchronous return (`app_id`, `method` `alipay.fund.coupon.order.page.pay.return`, `version`, `timestamp`, `out_order_no`, `auth_no`, `amount`, `status`, `charset`, `sign_type`, `sign`: check it with `verify_notification`), else an HTML "paid" page |
+//! | `POST /cashier/app-pay?payer_user_id=…` | body: the app.pay order string of `sdk_execute`, checked like a gateway call (signature, app, timestamp); opens and pays the order: `{"out_order_no","auth_no","status","amount","payer_user_id"}` |
+//! | `POST /cashier/scan` | `{"out_order_no","payer_user_id"}`: scans a voucher.create QR code; the `fund_auth_freeze` notification is POSTed to that voucher.create call's `notify_url` |
+//!
+//! Refusals: admin and JSON cashier routes answer `{"error": "..."}`, `/cashier/pay` an HTML
+//! page with the error. Ledger refusals map to 404 (unknown user or order), 409 (taken user
+//! id or logon id, template id, already paid, `UNIQUE_VIOLATION`), 403 (restricted payer,
+//! `PAYER_USER_STATUS_LIMIT`), 402 (`MONEY_NOT_ENOUGH`), 503 (state directory failed) and
+//! 400 (the rest, bad JSON, bad amounts, bad signatures). The cashier's memory of page.pay
+//! signing and voucher `notify_url`s is not journaled: after a restart returns are signed
+//! RSA2 / utf-8 and scans of vouchers created before it are not notified. app.pay and
+//! page.pay payments send no notification (the ledger emits none for them).
 
 use std::collections::BTreeMap;
 use std::io;
@@ -80,6 +109,8 @@ use crate::faults::{Fault, FaultPlan};
 use crate::store::Books;
 use crate::{Ledger, METHODS};
 
+mod admin;
+mod cashier;
 mod gateway;
 mod notify;
 
@@ -133,6 +164,8 @@ struct State {
     faults: Mutex<FaultPlan>,
     /// Counts calls that passed the checks (`calls`) and faults injected, by kind.
     injected: Mutex<BTreeMap<&'static str, u64>>,
+    /// What the cashier remembers (page.pay signing, voucher.create notify URLs).
+    cashier: cashier::Memory,
 }
 
 impl State {
@@ -205,6 +238,7 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<Sandbox, i
         max_clock_skew: config.max_clock_skew,
         faults: Mutex::new(config.faults),
         injected: Mutex::new(BTreeMap::new()),
+        cashier: cashier::Memory::default(),
     });
     let serving = state.clone();
     let accept = tokio::spawn(async move {
@@ -261,6 +295,12 @@ async fn serve(
     state: &State,
     req: Request<Incoming>,
 ) -> Result<Response<Full<Bytes>>, DropConnection> {
+    if req.uri().path().starts_with("/admin/") {
+        return Ok(admin::serve(state, req).await);
+    }
+    if req.uri().path().starts_with("/cashier/") {
+        return Ok(cashier::serve(state, req).await);
+    }
     if req.uri().path() != "/gateway.do" {
         return Ok(plain(StatusCode::NOT_FOUND, "not found"));
     }
@@ -268,6 +308,7 @@ async fn serve(
         return Ok(plain(StatusCode::METHOD_NOT_ALLOWED, "use POST or GET"));
     }
     let query = req.uri().query().unwrap_or("").as_bytes().to_vec();
+    let browser = cashier::wants_html(req.headers());
     let content_type = req
         .headers()
         .get(hyper::header::CONTENT_TYPE)
@@ -292,6 +333,9 @@ async fn serve(
     };
     let (charset, bytes) = match gateway::check(state, &query, form_body) {
         Err(refused) => refused,
+        Ok(call) if browser && call.method == cashier::PAGE_PAY => {
+            return Ok(cashier::page(state, &call, &query, form_body));
+        }
         Ok(call) => {
             let fault = state
                 .faults
@@ -306,6 +350,7 @@ async fn serve(
                 }
             }
             let answer = gateway::run(state, &call, fault);
+            cashier::after_call(state, &call, &query, form_body);
             match fault {
                 Fault::Drop => return Err(DropConnection),
                 Fault::Delay(d) => tokio::time::sleep(d).await,
