@@ -551,7 +551,7 @@ async fn scan(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
         .cashier
         .with(|m| m.vouchers.get(&scan.out_order_no).cloned());
     let notified = target.and_then(|(url, signing)| {
-        let id = format!("sandbox{seq:012}0000");
+        let id = super::notify::notify_id(seq, 0);
         let body = notify::body(state, &event, &id, signing.sign_type, signing.charset)?;
         notify::deliver(url.clone(), body, signing.charset);
         Some(url)

@@ -234,7 +234,7 @@ pub(super) fn run(state: &State, call: &Call<'_>, fault: Fault) -> Answered {
     };
     if let Some(url) = &call.notify_url {
         for (i, event) in reply.events.iter().enumerate() {
-            let id = format!("sandbox{seq:012}{i:04}");
+            let id = notify::notify_id(seq, i);
             if let Some(body) = notify::body(state, event, &id, a.sign_type, a.charset) {
                 notify::deliver(url.clone(), body, a.charset);
             }

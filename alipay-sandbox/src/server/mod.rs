@@ -54,10 +54,12 @@
 //!
 //! ## Notifications
 //!
-//! For each [`NotifyEvent`] of a call that carried an `http://` `notify_url`, a task POSTs the
-//! signed form (`notify_id`, `notify_time`, `notify_type`, `app_id`, `charset`, `version`,
-//! the event's fields; `notify_id` unique across restarts) up to 5 times, 100 ms doubling between attempts, until the endpoint
-//! answers exactly `success`. The reply never waits for it. `https` URLs are not delivered.
+//! For each [`NotifyEvent`](crate::NotifyEvent) of a call that carried an `http://`
+//! `notify_url`, a task POSTs the signed form (`notify_id`, `notify_time`, `notify_type`,
+//! `app_id`, `charset`, `version`, the event's fields) up to 5 times, 100 ms doubling between
+//! attempts, until the endpoint answers exactly `success`. The reply never waits for it.
+//! `https` URLs are not delivered. A `notify_id` is 34 hex characters like Alipay's, one per
+//! event and unique across restarts (it carries the journal sequence number).
 //!
 //! ## Admin and cashier
 //!

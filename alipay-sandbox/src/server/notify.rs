@@ -14,6 +14,18 @@ use hyper_util::rt::TokioExecutor;
 use super::State;
 use crate::NotifyEvent;
 
+/// A notify_id shaped like Alipay's (34 lowercase hex characters, e.g.
+/// `91722adff935e8cfa58b3aabf4dead6ibe`), unique across restarts: it carries the journal
+/// sequence number of the command that raised the event and the event's index in it.
+pub(super) fn notify_id(seq: u64, index: usize) -> String {
+    // A scramble so consecutive ids do not look consecutive (merchants must not parse them).
+    let mut x = seq.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^= x >> 31;
+    format!("{x:016x}{seq:016x}{:02x}", index & 0xff)
+}
+
 /// The signed form of one notification.
 pub(super) fn body(
     state: &State,
