@@ -33,8 +33,9 @@
 //! ## Rules (apis.md section 5)
 //!
 //! * `agreement.pay` debits `payer_user_id` (or the merchant) and opens a red packet.
-//!   Unknown payer: `PAYER_NOT_EXIST` *(the docs have no error table; chosen)*; short
-//!   balance: `MONEY_NOT_ENOUGH`.
+//!   Unknown payer: `PAYER_NOT_EXIST` *(the docs have no error table; chosen)*; a restricted
+//!   payer: `PAYER_USER_STATUS_LIMIT` *(chosen, as for scans)*; short balance:
+//!   `MONEY_NOT_ENOUGH`.
 //! * `app.pay` / `page.pay` are SDK/page APIs: [`Ledger::create_pending_order`] (also reached
 //!   through `handle`) opens an `INIT` red packet, [`Ledger::pay_order`] is the user paying it
 //!   (a restricted payer: `PAYER_USER_STATUS_LIMIT`).

@@ -515,8 +515,6 @@ async fn agreement_pay_replays_the_same_order_and_refuses_a_different_one() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-#[ignore = "sandbox missing rule: agreement.pay debits a restricted payer (Ledger::restrict) \
-            instead of refusing it with PAYER_USER_STATUS_LIMIT like scan_voucher does"]
 async fn agreement_pay_from_a_restricted_payer_is_refused() {
     let env = Env::with(|l| l.restrict(ALICE, true).unwrap()).await;
     let before = env.books();
@@ -2349,10 +2347,9 @@ async fn a_call_signed_with_another_key_is_invalid_signature() {
     let e = wrong.execute_call(&agreement_call).await.unwrap_err();
     let a = gateway_refused(&e, "40002", "isv.invalid-signature");
     assert!(
-        a.sub_msg
-            .as_deref()
-            .unwrap()
-            .starts_with("验签出错，网关生成的验签字符串为："),
+        a.sub_msg.as_deref().unwrap().starts_with(
+            "验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为："
+        ),
         "{a}"
     );
     assert_eq!(CouponOrderAgreementPayErrorCode::of(&e), None);

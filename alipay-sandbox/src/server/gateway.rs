@@ -96,6 +96,19 @@ impl Answer<'_> {
     }
 }
 
+/// The live gateway's `isv.invalid-signature` text, followed by its sign string.
+pub(super) const INVALID_SIGNATURE: &str =
+    "验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：";
+
+/// The live gateway HTML-escapes the sign string it quotes (`&` arrives as `&amp;`: the
+/// example in the Node SDK's `exec` docs).
+fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// Checks a call like the live gateway; `Err` is the refusal to send.
 pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<Call<'a>, Answered> {
     let mut a = Answer {
@@ -175,7 +188,7 @@ pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<C
         return Err(a.error(
             "40002",
             "isv.invalid-signature",
-            &format!("验签出错，网关生成的验签字符串为：{content}"),
+            &format!("{INVALID_SIGNATURE}{}", html_escape(&content)),
         ));
     }
 
