@@ -103,9 +103,15 @@ async fn story() -> Result<(), String> {
         listener.local_addr().map_err(|e| e.to_string())?
     );
 
+    let cashier = sandbox
+        .gateway_url
+        .trim_end_matches("/gateway.do")
+        .to_owned();
+    let return_url = notify_url.replace("/alipay/notify", "/alipay/return");
     let client = AlipayClient::builder(APP_ID, app_key, alipay_public)
         .gateway(Gateway::new(&sandbox.gateway_url).map_err(|e| e.to_string())?)
         .notify_url(&notify_url)
+        .return_url(&return_url)
         .build()
         .map_err(|e| e.to_string())?;
     let mut notifications = serve_notifications(listener, client.clone());
@@ -252,14 +258,34 @@ async fn story() -> Result<(), String> {
         name(&code.code_type),
         code.code_value.as_deref().unwrap_or("-")
     );
-    let now = Timestamp::now();
-    sandbox
-        .with_books(|b| b.scan_voucher("demo-freeze-1", DEMO_USERS[1].0, now.as_str()))
-        .map_err(|e| format!("scan: {e}"))?;
+    // The user's phone scanning the code: the sandbox's simulated cashier.
+    let scan_body = format!(
+        r#"{{"out_order_no":"demo-freeze-1","payer_user_id":"{}"}}"#,
+        DEMO_USERS[1].0
+    );
+    let scanned = http(
+        "POST",
+        &format!("{cashier}/cashier/scan"),
+        Some(("application/json", scan_body.as_bytes())),
+    )
+    .await?;
+    if scanned.status != 200 {
+        return Err(format!("scan: HTTP {} {}", scanned.status, scanned.text()));
+    }
     println!(
-        "[7] scan           {} scanned the code: 20.00 frozen",
+        "[7] scan           {} scanned the code (POST /cashier/scan): 20.00 frozen",
         DEMO_USERS[1].1
     );
+    match tokio::time::timeout(Duration::from_secs(5), notifications.recv()).await {
+        Ok(Some(Ok(n))) => println!(
+            "[7] notification   {} {} {} (verified, processed once per notify_id, answered success)",
+            n.notify_type().unwrap_or("-"),
+            n.get("out_order_no").unwrap_or("-"),
+            n.get("amount").unwrap_or("-")
+        ),
+        Ok(Some(Err(e))) => return Err(format!("a notification failed verification: {e}")),
+        Ok(None) | Err(_) => return Err("no fund_auth_freeze notification after the scan".into()),
+    }
 
     // 9. A voucher from a red-packet template.
     let voucher = client
@@ -294,20 +320,91 @@ async fn story() -> Result<(), String> {
         order_string.len(),
         &order_string.chars().take(72).collect::<String>()
     );
-    let form = client
-        .page_execute_form(
-            &CouponOrderPagePayRequest::builder()
-                .out_order_no("demo-page-1")
-                .out_request_no("demo-page-1-1")
-                .order_title("网页红包")
-                .amount(amount!("8.88"))
-                .build(),
-        )
-        .map_err(fail("page.pay"))?;
+    // The Alipay app paying it: the order string goes to the simulated cashier.
+    let paid = http(
+        "POST",
+        &format!(
+            "{cashier}/cashier/app-pay?payer_user_id={}",
+            DEMO_USERS[0].0
+        ),
+        Some(("application/x-www-form-urlencoded", order_string.as_bytes())),
+    )
+    .await?;
+    if paid.status != 200 {
+        return Err(format!("app.pay: HTTP {} {}", paid.status, paid.text()));
+    }
     println!(
-        "[9] page.pay       auto-submitting form ({} bytes) posting to the gateway",
-        form.len()
+        "[9] app.pay        {} paid it in the app (POST /cashier/app-pay): {}",
+        DEMO_USERS[0].1,
+        paid.text()
     );
+    let page = CouponOrderPagePayRequest::builder()
+        .out_order_no("demo-page-1")
+        .out_request_no("demo-page-1-1")
+        .order_title("网页红包")
+        .amount(amount!("8.88"))
+        .build();
+    let form = client.page_execute_form(&page).map_err(fail("page.pay"))?;
+    let url = client.page_execute_url(&page).map_err(fail("page.pay"))?;
+    println!(
+        "[9] page.pay       auto-submitting form ({} bytes), or a GET URL ({} chars), to the gateway",
+        form.len(),
+        url.len()
+    );
+    // A browser following it gets the cashier page, whose Pay button posts to /cashier/pay.
+    let cashier_page = http_get_html(&url).await?;
+    if cashier_page.status != 200 || !cashier_page.text().contains("/cashier/pay") {
+        return Err(format!(
+            "page.pay: no cashier page (HTTP {})",
+            cashier_page.status
+        ));
+    }
+    let pay_form = format!(
+        "out_order_no=demo-page-1&payer_user_id={}&return_url={}",
+        DEMO_USERS[1].0,
+        form_encode(&return_url)
+    );
+    let clicked = http(
+        "POST",
+        &format!("{cashier}/cashier/pay"),
+        Some(("application/x-www-form-urlencoded", pay_form.as_bytes())),
+    )
+    .await?;
+    let location = clicked.header("location").unwrap_or_default();
+    if clicked.status != 302 || !location.starts_with(&return_url) {
+        return Err(format!(
+            "page.pay: the cashier did not redirect to return_url (HTTP {})",
+            clicked.status
+        ));
+    }
+    // The synchronous return is signed like a notification: verify before trusting it.
+    let query = location.split_once('?').map(|(_, q)| q).unwrap_or("");
+    let back = client
+        .verify_notification(query.as_bytes())
+        .map_err(|e| format!("page.pay return: {e}"))?;
+    println!(
+        "[9] page.pay       {} clicked Pay on the cashier page; redirected to return_url, signed return verified: {} {}",
+        DEMO_USERS[1].1,
+        back.get("out_order_no").unwrap_or("-"),
+        back.get("status").unwrap_or("-")
+    );
+    for order in ["demo-app-1", "demo-page-1"] {
+        let q = client
+            .execute(
+                &CouponOperationQueryRequest::builder()
+                    .out_order_no(order)
+                    .out_request_no(format!("{order}-1"))
+                    .build(),
+            )
+            .await
+            .map_err(fail("operation.query"))?;
+        println!(
+            "[9] query          {order}-1: {} {} {}",
+            name(&q.operation_type),
+            show(q.amount),
+            name(&q.status)
+        );
+    }
 
     // 11. The ledger.
     println!("\nledger (integer fen, shown in yuan):");
@@ -406,4 +503,105 @@ async fn read_request_body(sock: &mut tokio::net::TcpStream) -> Option<Vec<u8>> 
         buf.extend_from_slice(&chunk[..n]);
     }
     Some(buf[head_end..head_end + len].to_vec())
+}
+
+/// An HTTP answer, as the demo's browser and phone see it.
+struct Fetched {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Fetched {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.clone())
+    }
+}
+
+/// A one-shot HTTP/1.1 request on loopback (the user's side of the demo; the SDK's own
+/// transport is for calls to the gateway).
+async fn http(method: &str, url: &str, body: Option<(&str, &[u8])>) -> Result<Fetched, String> {
+    request(method, url, body, "*/*").await
+}
+
+/// A browser's GET.
+async fn http_get_html(url: &str) -> Result<Fetched, String> {
+    request("GET", url, None, "text/html,application/xhtml+xml").await
+}
+
+async fn request(
+    method: &str,
+    url: &str,
+    body: Option<(&str, &[u8])>,
+    accept: &str,
+) -> Result<Fetched, String> {
+    let rest = url
+        .strip_prefix("http://")
+        .ok_or_else(|| format!("not an http URL: {url}"))?;
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let path = if path.is_empty() { "/" } else { path };
+    let mut sock = tokio::net::TcpStream::connect(host)
+        .await
+        .map_err(|e| format!("{url}: {e}"))?;
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nhost: {host}\r\naccept: {accept}\r\nconnection: close\r\n"
+    );
+    let payload = match body {
+        Some((content_type, bytes)) => {
+            head.push_str(&format!(
+                "content-type: {content_type}\r\ncontent-length: {}\r\n",
+                bytes.len()
+            ));
+            bytes
+        }
+        None => &[][..],
+    };
+    head.push_str("\r\n");
+    sock.write_all(head.as_bytes())
+        .await
+        .map_err(|e| e.to_string())?;
+    sock.write_all(payload).await.map_err(|e| e.to_string())?;
+    let mut raw = Vec::new();
+    sock.read_to_end(&mut raw)
+        .await
+        .map_err(|e| e.to_string())?;
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .ok_or_else(|| format!("{url}: no HTTP answer"))?;
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| format!("{url}: bad status line"))?;
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+        .collect();
+    Ok(Fetched {
+        status,
+        headers,
+        body: raw[split + 4..].to_vec(),
+    })
+}
+
+fn form_encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
