@@ -548,8 +548,12 @@ fn demo_runs_the_red_packet_story_over_loopback() {
         "[6] notification   fund_stdtrustee_refund.success",
         "[7] scan",
         "[8] voucher.send",
+        "[7] notification   fund_auth_freeze demo-freeze-1 20.00",
         "[9] app.pay",
-        "[9] page.pay",
+        "paid it in the app (POST /cashier/app-pay)",
+        "signed return verified: demo-page-1 SUCCESS",
+        "[9] query          demo-app-1-1: FREEZE 6.66 SUCCESS",
+        "[9] query          demo-page-1-1: FREEZE 8.88 SUCCESS",
         "total money conserved",
     ] {
         assert!(out.contains(step), "missing {step:?} in\n{out}");
@@ -557,7 +561,7 @@ fn demo_runs_the_red_packet_story_over_loopback() {
     assert_eq!(
         out.matches("(verified, processed once per notify_id, answered success)")
             .count(),
-        4,
+        5,
         "{out}"
     );
 }

@@ -14,7 +14,7 @@ use alipay_core::client::AlipayClient;
 use alipay_core::keys::generate_app_key_pair;
 use alipay_core::notify_receiver::{Handled, NotifyReceiver};
 use alipay_core::transport::Gateway;
-use alipay_core::{AppPrivateKey, AppPublicKey, Error, GatewayPrivateKey, Timestamp};
+use alipay_core::{AppPrivateKey, AppPublicKey, Error, GatewayPrivateKey};
 use alipay_sandbox::server::{SandboxConfig, start};
 use alipay_sandbox::{DEMO_MERCHANT, DEMO_TEMPLATE, DEMO_USERS};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
