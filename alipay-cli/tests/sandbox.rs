@@ -254,3 +254,96 @@ fn bad_flags_exit_2_with_the_reason() {
         assert!(out.stdout.is_empty(), "{args:?}");
     }
 }
+
+#[test]
+fn tls_serves_https_with_a_certificate_to_trust() {
+    use alipay_core::transport::{RootCertificate, TransportConfig};
+    use alipay_core::{Error, Outcome};
+
+    let running = spawn(&["--tls"]);
+    let ready = running.ready.clone();
+    let keys: Vec<&str> = ready
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "gateway",
+            "alipay_public_key_file",
+            "ca_cert_file",
+            "apps",
+            "merchant",
+            "users"
+        ],
+        "{ready}"
+    );
+    let gateway = ready["gateway"].as_str().unwrap();
+    assert!(gateway.starts_with("https://127.0.0.1:"), "{gateway}");
+    assert!(gateway.ends_with("/gateway.do"), "{gateway}");
+    let ca_file = ready["ca_cert_file"].as_str().unwrap().to_owned();
+    assert!(ca_file.ends_with("sandbox_ca.pem"), "{ca_file}");
+    let pem = text(&ready["ca_cert_file"]);
+    assert!(pem.starts_with("-----BEGIN CERTIFICATE-----"), "{pem}");
+
+    let key_file = ready["apps"][0]["private_key_file"].as_str().unwrap();
+    let key = std::fs::read_to_string(key_file).unwrap();
+    let with_roots = |roots: Vec<RootCertificate>| {
+        AlipayClient::builder(
+            ready["apps"][0]["app_id"].as_str().unwrap(),
+            AppPrivateKey::from_text(&key).unwrap(),
+            AlipayPublicKey::from_text(&text(&ready["alipay_public_key_file"])).unwrap(),
+        )
+        .gateway(Gateway::new(gateway).unwrap())
+        .transport(TransportConfig {
+            extra_roots: roots,
+            ..TransportConfig::default()
+        })
+        .build()
+        .unwrap()
+    };
+    let rt = runtime();
+    rt.block_on(pay(
+        &with_roots(vec![RootCertificate::from_pem(pem.clone())]),
+        "CLI-TLS-1",
+    ));
+    let e = rt
+        .block_on(
+            with_roots(Vec::new()).execute(
+                &CouponOrderAgreementPayRequest::builder()
+                    .out_order_no("CLI-TLS-2")
+                    .out_request_no("CLI-TLS-2-1")
+                    .order_title("红包")
+                    .amount(amount!("10.00"))
+                    .build(),
+            ),
+        )
+        .unwrap_err();
+    assert!(matches!(e, Error::Transport(_)), "{e:?}");
+    assert_eq!(e.outcome(), Outcome::NotSent, "{e}");
+
+    assert_eq!(terminate(running).code(), Some(0));
+    assert!(
+        !Path::new(&ca_file).exists(),
+        "the temporary key dir is removed"
+    );
+
+    // With a state directory the certificate (and its key) are kept across restarts.
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().to_str().unwrap();
+    let first = spawn(&["--tls", "--state-dir", state]);
+    let pem = text(&first.ready["ca_cert_file"]);
+    assert_eq!(terminate(first).code(), Some(0));
+    let again = spawn(&["--tls", "--state-dir", state]);
+    assert_eq!(text(&again.ready["ca_cert_file"]), pem);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let key = dir.path().join("sandbox_tls_private_key.pem");
+        let mode = std::fs::metadata(key).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "TLS key readable by others: {mode:o}");
+    }
+    assert_eq!(terminate(again).code(), Some(0));
+}

@@ -26,10 +26,12 @@ use http::header::{ACCEPT, CONTENT_TYPE, HeaderValue, USER_AGENT};
 use http::{Method, Request, Uri};
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper::body::Body as _;
-use hyper_rustls::{ConfigBuilderExt as _, HttpsConnector};
+use hyper_rustls::HttpsConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::{HttpConnector, capture_connection};
 use hyper_util::rt::{TokioExecutor, TokioTimer};
+use rustls::pki_types::CertificateDer;
+use rustls::pki_types::pem::PemObject as _;
 
 use crate::charset::Charset;
 use crate::error::{ConfigError, Error, TimeoutPhase, TransportError};
@@ -183,6 +185,11 @@ pub struct TransportConfig {
     /// keep-alive timeouts so that a connection the server is about to close is rarely picked).
     /// Zero disables connection reuse.
     pub pool_idle_timeout: Duration,
+    /// Root certificates trusted in addition to Mozilla's (default none): for a gateway behind
+    /// a private CA, or the local sandbox's self-signed certificate (`alipay sandbox --tls`).
+    /// They are checked by [`HttpTransport::new`]. Certificates are always verified: there is
+    /// deliberately no way to turn verification off; trust the certificate instead.
+    pub extra_roots: Vec<RootCertificate>,
 }
 
 impl Default for TransportConfig {
@@ -192,6 +199,63 @@ impl Default for TransportConfig {
             timeout: Duration::from_secs(15),
             max_response_bytes: 4 * 1024 * 1024,
             pool_idle_timeout: Duration::from_secs(30),
+            extra_roots: Vec::new(),
+        }
+    }
+}
+
+/// A root certificate to trust besides Mozilla's, for [`TransportConfig::extra_roots`]: a
+/// private CA, or the local sandbox's self-signed certificate. Never a way around
+/// verification: the gateway's certificate must still chain to it and name the gateway's host.
+#[derive(Clone, PartialEq, Eq)]
+pub struct RootCertificate(RootSource);
+
+#[derive(Clone, PartialEq, Eq)]
+enum RootSource {
+    Pem(String),
+    Der(Vec<u8>),
+}
+
+impl RootCertificate {
+    /// One or more `-----BEGIN CERTIFICATE-----` blocks (every one is trusted; other blocks
+    /// and text around them are ignored), e.g. the `ca_cert_file` written by
+    /// `alipay sandbox --tls`. Checked by [`HttpTransport::new`]: no certificate block, or a
+    /// block that is not a certificate, is an error there.
+    pub fn from_pem(pem: impl Into<String>) -> RootCertificate {
+        RootCertificate(RootSource::Pem(pem.into()))
+    }
+
+    /// One DER-encoded certificate. Checked by [`HttpTransport::new`].
+    pub fn from_der(der: impl Into<Vec<u8>>) -> RootCertificate {
+        RootCertificate(RootSource::Der(der.into()))
+    }
+
+    /// The DER certificates, or why there are none.
+    fn certificates(&self) -> Result<Vec<CertificateDer<'static>>, String> {
+        match &self.0 {
+            RootSource::Der(der) => Ok(vec![CertificateDer::from(der.clone())]),
+            RootSource::Pem(pem) => {
+                let certs = CertificateDer::pem_slice_iter(pem.as_bytes())
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|e| format!("unreadable PEM: {e}"))?;
+                if certs.is_empty() {
+                    return Err(
+                        "no -----BEGIN CERTIFICATE----- block in the PEM (a key is not a \
+                         certificate)"
+                            .into(),
+                    );
+                }
+                Ok(certs)
+            }
+        }
+    }
+}
+
+impl fmt::Debug for RootCertificate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            RootSource::Pem(pem) => write!(f, "RootCertificate(PEM, {} bytes)", pem.len()),
+            RootSource::Der(der) => write!(f, "RootCertificate(DER, {} bytes)", der.len()),
         }
     }
 }
@@ -207,7 +271,8 @@ pub struct HttpAnswer {
     pub body: Bytes,
 }
 
-/// A pooled HTTP/1.1 client (TLS 1.2 and 1.3, Mozilla's roots from `webpki-roots`).
+/// A pooled HTTP/1.1 client (TLS 1.2 and 1.3, Mozilla's roots from `webpki-roots` plus
+/// [`TransportConfig::extra_roots`]).
 ///
 /// Cheap to clone: clones share the connection pool. Works on any tokio runtime with IO and
 /// time enabled, current-thread included.
@@ -251,7 +316,7 @@ impl HttpTransport {
         http.set_nodelay(true);
         http.set_connect_timeout(Some(config.connect_timeout));
         let https = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_tls_config(tls_config()?)
+            .with_tls_config(tls_config(&config.extra_roots)?)
             .https_or_http()
             .enable_http1()
             .wrap_connector(http);
@@ -423,15 +488,30 @@ impl HttpTransport {
     }
 }
 
-fn tls_config() -> Result<rustls::ClientConfig, ConfigError> {
+fn tls_config(extra_roots: &[RootCertificate]) -> Result<rustls::ClientConfig, ConfigError> {
     #[cfg(not(feature = "aws-lc"))]
     let provider = rustls::crypto::ring::default_provider();
     #[cfg(feature = "aws-lc")]
     let provider = rustls::crypto::aws_lc_rs::default_provider();
+    let mut roots = rustls::RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
+    for (i, root) in extra_roots.iter().enumerate() {
+        let fail = |problem: String| {
+            ConfigError::Other(format!(
+                "transport extra_roots[{i}] ({root:?}) is not a usable root certificate: {problem}"
+            ))
+        };
+        for cert in root.certificates().map_err(fail)? {
+            roots
+                .add(cert)
+                .map_err(|e| fail(format!("{e} (not a DER X.509 certificate?)")))?;
+        }
+    }
     let config = rustls::ClientConfig::builder_with_provider(Arc::new(provider))
         .with_protocol_versions(&[&rustls::version::TLS13, &rustls::version::TLS12])
         .map_err(|e| ConfigError::Other(format!("TLS configuration: {e}")))?
-        .with_webpki_roots()
+        .with_root_certificates(roots)
         .with_no_client_auth();
     Ok(config)
 }
@@ -750,6 +830,42 @@ mod tests {
         // Building needs no runtime.
         let t = transport(TransportConfig::default());
         assert!(format!("{t:?}").contains("HttpTransport"));
+    }
+
+    #[test]
+    fn extra_roots_are_checked_when_the_transport_is_built() {
+        let with = |root: RootCertificate| {
+            HttpTransport::new(TransportConfig {
+                extra_roots: vec![root],
+                ..TransportConfig::default()
+            })
+        };
+        let message = |e: Error| match e {
+            Error::Config(ConfigError::Other(m)) => m,
+            other => panic!("expected a configuration error, got {other:?}"),
+        };
+        assert!(TransportConfig::default().extra_roots.is_empty());
+
+        // A key is not a certificate.
+        let key = include_str!("../testdata/app_public_spki.pem");
+        let m = message(with(RootCertificate::from_pem(key)).expect_err("a key"));
+        assert!(m.contains("extra_roots[0]"), "{m}");
+        assert!(m.contains("no -----BEGIN CERTIFICATE----- block"), "{m}");
+        let m = message(with(RootCertificate::from_pem("")).expect_err("empty"));
+        assert!(m.contains("no -----BEGIN CERTIFICATE----- block"), "{m}");
+
+        // A CERTIFICATE block that holds no certificate.
+        let garbage = "-----BEGIN CERTIFICATE-----\nAAECAwQFBgcICQ==\n-----END CERTIFICATE-----\n";
+        let m = message(with(RootCertificate::from_pem(garbage)).expect_err("garbage"));
+        assert!(m.contains("not a usable root certificate"), "{m}");
+        let m = message(with(RootCertificate::from_der(vec![1, 2, 3])).expect_err("DER garbage"));
+        assert!(m.contains("RootCertificate(DER, 3 bytes)"), "{m}");
+
+        // Real certificates, alone or several in one PEM.
+        let root = include_str!("../testdata/synthetic-certs/root-sha256.crt");
+        with(RootCertificate::from_pem(root)).expect("a root certificate");
+        let chain = include_str!("../testdata/alipay-certs/alipayRootCert.crt");
+        with(RootCertificate::from_pem(chain)).expect("a PEM chain");
     }
 
     #[test]

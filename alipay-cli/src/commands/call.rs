@@ -12,7 +12,7 @@ use std::time::Duration;
 use alipay_apis::{ApiInfo, BizError, Mode};
 use alipay_core::request::{Call, RequestSigner};
 use alipay_core::response::{self, ResponseCheck};
-use alipay_core::transport::{Gateway, HttpTransport, TransportConfig};
+use alipay_core::transport::{Gateway, HttpTransport, RootCertificate, TransportConfig};
 use alipay_core::{AlipayPublicKey, AppPrivateKey, Charset, Error, Outcome, SignType};
 
 use super::usage;
@@ -61,6 +61,10 @@ pub struct Args {
     /// Time allowed for the whole exchange (default 15).
     #[arg(long, value_name = "N")]
     timeout_secs: Option<u64>,
+    /// A root certificate (PEM) trusted besides Mozilla's, e.g. the `ca_cert_file` of
+    /// `alipay sandbox --tls`.
+    #[arg(long, value_name = "FILE")]
+    ca_cert: Option<PathBuf>,
 }
 
 pub fn run(a: Args) -> Result<(), Failure> {
@@ -103,6 +107,11 @@ pub fn run(a: Args) -> Result<(), Failure> {
     if let Some(secs) = a.timeout_secs {
         config.timeout = Duration::from_secs(secs);
         config.connect_timeout = config.connect_timeout.min(config.timeout);
+    }
+    if let Some(path) = &a.ca_cert {
+        let pem = std::fs::read_to_string(path)
+            .map_err(|e| Failure::Usage(format!("--ca-cert {}: {e}", path.display())))?;
+        config.extra_roots.push(RootCertificate::from_pem(pem));
     }
     // One call: no connection is kept for a second one.
     config.pool_idle_timeout = Duration::ZERO;

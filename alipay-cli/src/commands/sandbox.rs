@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use alipay_core::keys::generate_app_key_pair;
 use alipay_core::{AppPublicKey, GatewayPrivateKey};
 use alipay_sandbox::ledger::yuan;
-use alipay_sandbox::server::{SandboxConfig, start};
+use alipay_sandbox::server::{SandboxConfig, SandboxTls, start};
 use alipay_sandbox::{FaultPlan, Ledger};
 use serde_json::json;
 
@@ -21,6 +21,9 @@ use crate::input;
 const DEFAULT_APP_ID: &str = "2021000000000001";
 const GATEWAY_KEY: &str = "sandbox_gateway_private_key.pem";
 const ALIPAY_PUBLIC_KEY: &str = "alipay_public_key.pem";
+/// With `--tls`: the self-signed certificate clients trust, and its key.
+const TLS_CERTIFICATE: &str = "sandbox_ca.pem";
+const TLS_KEY: &str = "sandbox_tls_private_key.pem";
 
 /// Serve the sandbox gateway until SIGINT/SIGTERM; print one JSON line when ready.
 #[derive(clap::Args)]
@@ -43,6 +46,11 @@ pub struct Args {
     /// Seed deciding which calls get faults (same seed, same requests: same faults).
     #[arg(long, value_name = "N", default_value_t = 0)]
     seed: u64,
+    /// Serve HTTPS with a self-signed certificate for localhost, 127.0.0.1 and ::1, written
+    /// as sandbox_ca.pem beside the keys (kept in --state-dir) and printed as `ca_cert_file`:
+    /// make clients trust it (never turn verification off).
+    #[arg(long)]
+    tls: bool,
 }
 
 pub fn run(a: Args) -> Result<(), Failure> {
@@ -97,6 +105,11 @@ fn serve(a: Args, faults: FaultPlan, key_dir: &Path) -> Result<(), Failure> {
             "private_key_file": private_key_file.display().to_string(),
         }));
     }
+    let tls = if a.tls {
+        Some(sandbox_tls(key_dir)?)
+    } else {
+        None
+    };
     if !a.listen.ip().is_loopback() {
         eprintln!(
             "alipay sandbox: listening on {} — the admin endpoints have no authentication; keep it off shared networks",
@@ -115,13 +128,20 @@ fn serve(a: Args, faults: FaultPlan, key_dir: &Path) -> Result<(), Failure> {
         config.faults = faults;
         config.state_dir = a.state_dir.clone();
         config.ledger = Ledger::with_demo_data();
+        let ca_cert_file = tls.as_ref().map(|(_, file)| file.display().to_string());
+        config.tls = tls.map(|(tls, _)| tls);
         let sandbox = start(config, a.listen)
             .await
             .map_err(|e| Failure::Usage(format!("cannot start the sandbox: {e}")))?;
         let mut gateway = sandbox.gateway_url.clone();
         if sandbox.local_addr.ip().is_unspecified() {
+            let scheme = if ca_cert_file.is_some() {
+                "https"
+            } else {
+                "http"
+            };
             gateway = format!(
-                "http://127.0.0.1:{}/gateway.do",
+                "{scheme}://127.0.0.1:{}/gateway.do",
                 sandbox.local_addr.port()
             );
         }
@@ -143,10 +163,16 @@ fn serve(a: Args, faults: FaultPlan, key_dir: &Path) -> Result<(), Failure> {
                 "user_id": merchant,
                 "balance": yuan(l.balance(&merchant).unwrap_or(0)),
             });
+            // `ca_cert_file` only with --tls.
+            let ca_cert_file = ca_cert_file
+                .as_ref()
+                .map(|file| format!(r#","ca_cert_file":{}"#, json!(file)))
+                .unwrap_or_default();
             format!(
-                r#"{{"gateway":{},"alipay_public_key_file":{},"apps":{},"merchant":{},"users":{}}}"#,
+                r#"{{"gateway":{},"alipay_public_key_file":{}{},"apps":{},"merchant":{},"users":{}}}"#,
                 json!(gateway),
                 json!(alipay_public_key_file.display().to_string()),
+                ca_cert_file,
                 json!(printed_apps),
                 merchant,
                 json!(users),
@@ -172,6 +198,31 @@ fn gateway_key(dir: &Path) -> Result<GatewayPrivateKey, Failure> {
     let pair = generate_app_key_pair().map_err(super::usage)?;
     write_file(&path, pair.private_pem.as_bytes(), true)?;
     GatewayPrivateKey::from_text(&pair.private_pem).map_err(super::usage)
+}
+
+/// The TLS certificate and its file, reused from the state directory like the gateway key so
+/// that clients keep trusting it across restarts.
+fn sandbox_tls(dir: &Path) -> Result<(SandboxTls, PathBuf), Failure> {
+    let certificate = dir.join(TLS_CERTIFICATE);
+    let key = dir.join(TLS_KEY);
+    if certificate.exists() && key.exists() {
+        let read = |path: &Path| {
+            std::fs::read_to_string(path)
+                .map_err(|e| Failure::Usage(format!("{}: {e}", path.display())))
+        };
+        let tls = SandboxTls::from_pem(&read(&certificate)?, &read(&key)?).map_err(|e| {
+            Failure::Usage(format!(
+                "{e} (in {}; delete {TLS_CERTIFICATE} and {TLS_KEY} to make new ones)",
+                dir.display()
+            ))
+        })?;
+        return Ok((tls, certificate));
+    }
+    let tls = SandboxTls::generate()
+        .map_err(|e| Failure::Usage(format!("cannot make the TLS certificate: {e}")))?;
+    write_file(&key, tls.private_key_pem().as_bytes(), true)?;
+    write_file(&certificate, tls.certificate_pem().as_bytes(), false)?;
+    Ok((tls, certificate))
 }
 
 /// The generated app's public key and its private key file (reused from the state dir).

@@ -115,6 +115,9 @@ mod admin;
 mod cashier;
 mod gateway;
 mod notify;
+mod tls;
+
+pub use tls::SandboxTls;
 
 /// The largest request body accepted.
 const MAX_BODY: usize = 1 << 20;
@@ -136,6 +139,8 @@ pub struct SandboxConfig {
     pub state_dir: Option<PathBuf>,
     /// Apps that use AES content encryption (`encrypt_type=AES`), with their key.
     pub encrypt_keys: Vec<(String, EncryptKey)>,
+    /// Serve HTTPS with this certificate instead of plain HTTP (the default, `None`).
+    pub tls: Option<SandboxTls>,
 }
 
 impl SandboxConfig {
@@ -153,6 +158,7 @@ impl SandboxConfig {
             faults: FaultPlan::none(),
             state_dir: None,
             encrypt_keys: Vec::new(),
+            tls: None,
         }
     }
 }
@@ -180,14 +186,20 @@ impl State {
 /// A running sandbox gateway. Dropping it (or [`Sandbox::shutdown`]) stops accepting
 /// connections.
 pub struct Sandbox {
-    /// `http://127.0.0.1:PORT/gateway.do`.
+    /// `http://127.0.0.1:PORT/gateway.do`, or `https://` with [`SandboxConfig::tls`].
     pub gateway_url: String,
     pub local_addr: SocketAddr,
+    tls_certificate_pem: Option<String>,
     state: Arc<State>,
     accept: JoinHandle<()>,
 }
 
 impl Sandbox {
+    /// With [`SandboxConfig::tls`], the certificate clients must trust (PEM).
+    pub fn tls_certificate_pem(&self) -> Option<&str> {
+        self.tls_certificate_pem.as_deref()
+    }
+
     /// Reads the ledger (under its lock: keep it short, never across an await).
     pub fn with_ledger<R>(&self, f: impl FnOnce(&Ledger) -> R) -> R {
         self.state.books(|b| f(b.ledger()))
@@ -232,6 +244,15 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<Sandbox, i
     };
     let listener = TcpListener::bind(addr).await?;
     let local_addr = listener.local_addr()?;
+    let scheme = if config.tls.is_some() {
+        "https"
+    } else {
+        "http"
+    };
+    let gateway_url = format!("{scheme}://{local_addr}/gateway.do");
+    let tls_certificate_pem = config.tls.as_ref().map(|t| t.certificate_pem().to_owned());
+    let acceptor = config.tls.as_ref().map(SandboxTls::acceptor);
+    let https_url: Arc<str> = gateway_url.as_str().into();
     let state = Arc::new(State {
         apps: config.apps.into_iter().collect(),
         gateway_key: config.gateway_key,
@@ -254,22 +275,29 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<Sandbox, i
                 }
             };
             let state = serving.clone();
+            let (acceptor, https_url) = (acceptor.clone(), https_url.clone());
             tokio::spawn(async move {
                 let service = hyper::service::service_fn(move |req| {
                     let state = state.clone();
                     async move { serve(&state, req).await }
                 });
+                let mut http = hyper::server::conn::http1::Builder::new();
+                http.keep_alive(true);
                 // An injected `drop` ends the connection here, with no answer written.
-                let _ = hyper::server::conn::http1::Builder::new()
-                    .keep_alive(true)
-                    .serve_connection(TokioIo::new(stream), service)
-                    .await;
+                let _ = match acceptor {
+                    None => http.serve_connection(TokioIo::new(stream), service).await,
+                    Some(acceptor) => match tls::accept(acceptor, stream, https_url).await {
+                        Some(stream) => http.serve_connection(TokioIo::new(stream), service).await,
+                        None => return,
+                    },
+                };
             });
         }
     });
     Ok(Sandbox {
-        gateway_url: format!("http://{local_addr}/gateway.do"),
+        gateway_url,
         local_addr,
+        tls_certificate_pem,
         state,
         accept,
     })
