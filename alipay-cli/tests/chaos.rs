@@ -280,7 +280,7 @@ struct Server {
 fn spawn_sandbox(state_dir: &Path, listen: &str) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_alipay"))
         .args([
-            "sandbox", "--listen", listen, "--faults", FAULTS, "--seed", "7",
+            "sandbox", "--listen", listen, "--faults", FAULTS, "--seed", "7", "--quiet",
         ])
         .arg("--state-dir")
         .arg(state_dir)

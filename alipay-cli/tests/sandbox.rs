@@ -34,7 +34,7 @@ fn spawn(args: &[&str]) -> Running {
         .arg("sandbox")
         .args(args)
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stderr(Stdio::inherit())
         .spawn()
         .expect("spawn alipay sandbox");
     let mut out = BufReader::new(child.stdout.take().unwrap());

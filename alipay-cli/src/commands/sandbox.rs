@@ -51,6 +51,14 @@ pub struct Args {
     /// make clients trust it (never turn verification off).
     #[arg(long)]
     tls: bool,
+    /// How far a request's timestamp may be from Beijing time (e.g. 600s, 10m, 9h). SDKs stamp
+    /// the machine's local time: on a UTC machine either run them with TZ=Asia/Shanghai or
+    /// allow 9h here.
+    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = parse_skew)]
+    max_clock_skew: std::time::Duration,
+    /// Do not log each call on stderr.
+    #[arg(long)]
+    quiet: bool,
 }
 
 pub fn run(a: Args) -> Result<(), Failure> {
@@ -126,6 +134,8 @@ fn serve(a: Args, faults: FaultPlan, key_dir: &Path) -> Result<(), Failure> {
         let mut config = SandboxConfig::new(DEFAULT_APP_ID, apps[0].1.clone(), gateway_key);
         config.apps = apps;
         config.faults = faults;
+        config.max_clock_skew = a.max_clock_skew;
+        config.log_calls = !a.quiet;
         config.state_dir = a.state_dir.clone();
         config.ledger = Ledger::with_demo_data();
         let ca_cert_file = tls.as_ref().map(|(_, file)| file.display().to_string());
@@ -282,4 +292,26 @@ async fn shutdown_signal() {
     {
         let _ = tokio::signal::ctrl_c().await;
     }
+}
+
+/// `600s`, `10m`, `9h`.
+fn parse_skew(text: &str) -> Result<std::time::Duration, String> {
+    let (number, unit) = text.split_at(
+        text.find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len()),
+    );
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("{text:?}: expected a number and s, m or h (600s, 10m, 9h)"))?;
+    let secs = match unit {
+        "s" => Some(n),
+        "m" => n.checked_mul(60),
+        "h" => n.checked_mul(3600),
+        _ => None,
+    };
+    secs.filter(|s| *s <= 7 * 24 * 3600)
+        .map(std::time::Duration::from_secs)
+        .ok_or_else(|| {
+            format!("{text:?}: expected a number and s, m or h, at most a week (600s, 10m, 9h)")
+        })
 }

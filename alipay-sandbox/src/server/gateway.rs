@@ -72,6 +72,9 @@ impl Answer<'_> {
     }
 
     fn node(&self, node: &str) -> Answered {
+        if self.state.log_calls {
+            log_answer(self.method.as_deref(), node);
+        }
         let key = &self.state.gateway_key;
         let signed = match &self.method {
             Some(m) => sign_response(m, node, key, self.sign_type, self.charset, None),
@@ -169,6 +172,12 @@ pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<C
         .get("timestamp")
         .and_then(|t| within_skew(t, state.max_clock_skew));
     if fresh != Some(true) {
+        if state.log_calls {
+            eprintln!(
+                "sandbox: {}",
+                timestamp_hint(params.get("timestamp").map(String::as_str))
+            );
+        }
         return Err(a.error("40002", "isv.invalid-timestamp", "非法的时间戳参数"));
     }
     let content = sign_content(
@@ -265,6 +274,50 @@ pub(super) fn run(state: &State, call: &Call<'_>, fault: Fault) -> Answered {
     }
 }
 
+/// One stderr line per answer: `sandbox: <method> -> <code> [<sub_code>]`.
+fn log_answer(method: Option<&str>, node: &str) {
+    let value: serde_json::Value = serde_json::from_str(node).unwrap_or_default();
+    let field = |k: &str| value.get(k).and_then(|v| v.as_str()).unwrap_or("");
+    eprintln!(
+        "sandbox: {} -> {} {} {}",
+        method.unwrap_or("-"),
+        field("code"),
+        field("sub_code"),
+        field("sub_msg").chars().take(80).collect::<String>()
+    );
+}
+
+/// Why a timestamp was refused, for the operator: SDKs stamp requests with the machine's
+/// local time, so a machine on UTC is 8 hours off Beijing time.
+fn timestamp_hint(text: Option<&str>) -> String {
+    let format = format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
+    let Some(text) = text else {
+        return "refused a call without timestamp (isv.invalid-timestamp)".to_owned();
+    };
+    let Ok(t) = PrimitiveDateTime::parse(text, format) else {
+        return format!(
+            "refused timestamp {text:?}: not yyyy-MM-dd HH:mm:ss (isv.invalid-timestamp)"
+        );
+    };
+    let off = OffsetDateTime::now_utc() - t.assume_offset(offset!(+8));
+    // Rounded to the minute: the request took a moment to arrive.
+    let secs = off.whole_seconds();
+    let minutes = (secs + secs.signum() * 30) / 60;
+    let mut hint = format!(
+        "refused timestamp {text:?}: {}h{:02}m {} Beijing time (isv.invalid-timestamp)",
+        minutes.abs() / 60,
+        minutes.abs() % 60,
+        if minutes > 0 { "behind" } else { "ahead of" }
+    );
+    if (7 * 60 + 50..=8 * 60 + 10).contains(&minutes) {
+        hint.push_str(
+            "; the client stamps UTC local time: run it with TZ=Asia/Shanghai, or start the \
+             sandbox with --max-clock-skew 9h",
+        );
+    }
+    hint
+}
+
 /// `Some(true)` when `text` is a valid timestamp within `skew` of now (UTC+8).
 fn within_skew(text: &str, skew: Duration) -> Option<bool> {
     let format = format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
@@ -273,4 +326,40 @@ fn within_skew(text: &str, skew: Duration) -> Option<bool> {
         .assume_offset(offset!(+8));
     let diff = (OffsetDateTime::now_utc() - t).unsigned_abs();
     Some(diff <= skew)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stamp(offset_hours: i64) -> String {
+        let format = format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
+        (OffsetDateTime::now_utc().to_offset(offset!(+8))
+            + time::Duration::hours(offset_hours))
+        .format(format)
+        .unwrap()
+    }
+
+    #[test]
+    fn a_utc_clock_gets_the_timezone_hint() {
+        let utc = stamp(-8);
+        assert_eq!(within_skew(&utc, Duration::from_secs(600)), Some(false));
+        assert_eq!(within_skew(&utc, Duration::from_secs(9 * 3600)), Some(true));
+        let hint = timestamp_hint(Some(&utc));
+        assert!(hint.contains("8h00m behind"), "{hint}");
+        assert!(hint.contains("TZ=Asia/Shanghai"), "{hint}");
+        let ahead = timestamp_hint(Some(&stamp(2)));
+        assert!(ahead.contains("2h00m ahead of"), "{ahead}");
+        assert!(!ahead.contains("TZ="), "{ahead}");
+        assert!(timestamp_hint(Some("yesterday")).contains("not yyyy-MM-dd"));
+        assert!(timestamp_hint(None).contains("without timestamp"));
+    }
+
+    #[test]
+    fn the_quoted_sign_string_is_html_escaped() {
+        assert_eq!(
+            html_escape(r#"a=1&b={"x":"<y>"}"#),
+            "a=1&amp;b={&quot;x&quot;:&quot;&lt;y&gt;&quot;}"
+        );
+    }
 }

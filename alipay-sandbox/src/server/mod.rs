@@ -40,6 +40,13 @@
 //! Responses are signed with the request's `sign_type` and charset (RSA2 / utf-8 when those
 //! are themselves invalid).
 //!
+//! HTTPS: with [`SandboxConfig::tls`] (a self-signed certificate from `SandboxTls::generate`,
+//! feature `tls`) the gateway speaks only `https`; clients trust
+//! [`Sandbox::tls_certificate_pem`] through `TransportConfig::extra_roots`.
+//!
+//! With [`SandboxConfig::log_calls`] each answer is logged on stderr, and a refused timestamp
+//! says how far off it was (8 hours means the client stamped UTC).
+//!
 //! ## Faults
 //!
 //! [`SandboxConfig::faults`] (a [`FaultPlan`]) decides, after the checks above pass, whether
@@ -141,6 +148,9 @@ pub struct SandboxConfig {
     pub encrypt_keys: Vec<(String, EncryptKey)>,
     /// Serve HTTPS with this certificate instead of plain HTTP (the default, `None`).
     pub tls: Option<SandboxTls>,
+    /// Write one line per gateway call to stderr (method, answer code, injected fault, and a
+    /// hint when a timestamp is refused). Off by default; `alipay sandbox` turns it on.
+    pub log_calls: bool,
 }
 
 impl SandboxConfig {
@@ -159,6 +169,7 @@ impl SandboxConfig {
             state_dir: None,
             encrypt_keys: Vec::new(),
             tls: None,
+            log_calls: false,
         }
     }
 }
@@ -169,6 +180,7 @@ struct State {
     books: Arc<Mutex<Books>>,
     encrypt_keys: BTreeMap<String, EncryptKey>,
     max_clock_skew: Duration,
+    log_calls: bool,
     faults: Mutex<FaultPlan>,
     /// Counts calls that passed the checks (`calls`) and faults injected, by kind.
     injected: Mutex<BTreeMap<&'static str, u64>>,
@@ -259,6 +271,7 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<Sandbox, i
         books: Arc::new(Mutex::new(books)),
         encrypt_keys: config.encrypt_keys.into_iter().collect(),
         max_clock_skew: config.max_clock_skew,
+        log_calls: config.log_calls,
         faults: Mutex::new(config.faults),
         injected: Mutex::new(BTreeMap::new()),
         cashier: cashier::Memory::default(),
@@ -372,6 +385,9 @@ async fn serve(
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .decide(&call.method, &call.biz_content);
+            if state.log_calls && fault != Fault::None {
+                eprintln!("sandbox: injecting {} into {}", fault.name(), call.method);
+            }
             {
                 let mut counts = state.injected.lock().unwrap_or_else(|e| e.into_inner());
                 *counts.entry("calls").or_default() += 1;
