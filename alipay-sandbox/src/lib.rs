@@ -93,11 +93,11 @@ pub mod store;
 use serde_json::{Map, Value};
 
 pub use faults::{Fault, FaultPlan, FaultPlanError};
-pub use store::{Books, Command, StoreError};
 pub use ledger::{
     Account, DEMO_MERCHANT, DEMO_TEMPLATE, DEMO_USERS, Freeze, Ledger, LedgerError, Operation,
     OperationType, RedPacket, Status, Template, Voucher,
 };
+pub use store::{Books, Command, StoreError};
 
 /// The methods [`Ledger::handle`] knows.
 pub const METHODS: [&str; 8] = [

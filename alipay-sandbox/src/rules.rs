@@ -167,7 +167,11 @@ fn open_packet(ledger: &mut Ledger, order: PayOrder<'_>, payer: Option<&str>, no
             return fail(order.method, "PAYER_NOT_EXIST", "付款方支付宝账户不存在");
         };
         if ledger.account(payer).is_some_and(|a| a.restricted) {
-            return fail(order.method, "PAYER_USER_STATUS_LIMIT", "付款方账户状态受限");
+            return fail(
+                order.method,
+                "PAYER_USER_STATUS_LIMIT",
+                "付款方账户状态受限",
+            );
         }
         if balance < order.amount {
             return fail(order.method, "MONEY_NOT_ENOUGH", "付款方余额不足");

@@ -334,10 +334,9 @@ mod tests {
 
     fn stamp(offset_hours: i64) -> String {
         let format = format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
-        (OffsetDateTime::now_utc().to_offset(offset!(+8))
-            + time::Duration::hours(offset_hours))
-        .format(format)
-        .unwrap()
+        (OffsetDateTime::now_utc().to_offset(offset!(+8)) + time::Duration::hours(offset_hours))
+            .format(format)
+            .unwrap()
     }
 
     #[test]
