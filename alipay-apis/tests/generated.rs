@@ -230,3 +230,26 @@ fn notifications_are_typed() {
     assert_eq!(pending.parse::<CouponOrderDisburseNotify>(), typed);
     assert_eq!(pending.commit().answer(), "success");
 }
+
+#[test]
+fn the_spec_handling_hints_reach_the_api_trait() {
+    use alipay_apis::Api;
+    use alipay_apis::fund::{AuthOrderVoucherCreateRequest, CouponOrderDisburseRequest};
+    assert_eq!(
+        <CouponOrderDisburseRequest as Api>::handling("SYSTEM_ERROR"),
+        Some(alipay_apis::Handling::RetrySame)
+    );
+    assert_eq!(
+        <CouponOrderDisburseRequest as Api>::handling("MONEY_NOT_ENOUGH"),
+        Some(alipay_apis::Handling::FixRequest)
+    );
+    assert_eq!(
+        <CouponOrderDisburseRequest as Api>::handling("NO_SUCH_CODE"),
+        None
+    );
+    // voucher.create's SYSTEM_ERROR says query first, so it is not re-sent blindly.
+    assert_eq!(
+        <AuthOrderVoucherCreateRequest as Api>::handling("SYSTEM_ERROR"),
+        Some(alipay_apis::Handling::QueryThenDecide)
+    );
+}

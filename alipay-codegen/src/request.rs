@@ -90,6 +90,7 @@ pub fn enums(spec: &ApiSpec, n: &Names) -> TokenStream {
 
 pub fn expand(spec: &ApiSpec, n: &Names) -> TokenStream {
     let request = &n.request;
+    let error_ty = &n.error;
     let builder = &n.builder;
     let fields_mod = &n.fields_mod;
     let method = &spec.method;
@@ -354,6 +355,10 @@ pub fn expand(spec: &ApiSpec, n: &Names) -> TokenStream {
 
             fn biz_content(&self) -> ::std::string::String {
                 #biz
+            }
+
+            fn handling(sub_code: &str) -> ::std::option::Option<::alipay_core::api::Handling> {
+                #error_ty::from_sub_code(sub_code).handling()
             }
         }
 

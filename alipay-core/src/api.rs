@@ -121,6 +121,13 @@ pub trait Api {
 
     /// The `biz_content` JSON: stable field order, amounts as strings, empty optionals omitted.
     fn biz_content(&self) -> String;
+
+    /// What the API's error table says to do about a business `sub_code` (`None` for codes it
+    /// does not list). The retry policy re-sends the same request on [`Handling::RetrySame`].
+    fn handling(sub_code: &str) -> Option<Handling> {
+        let _ = sub_code;
+        None
+    }
 }
 
 /// An API executed server to server (`execute`).

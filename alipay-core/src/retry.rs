@@ -16,7 +16,8 @@
 //! | [`Error::Signature`]: mismatch, missing, not base64, malformed | Unknown | yes | an unverifiable answer may be a corrupted or forged one; re-sending the same request is safe and may get an authentic answer |
 //! | [`Error::Signature`]: certificate SN, algorithm, sign type | Unknown | no | configuration: every answer will fail the same way; returned at once so it is fixed sooner |
 //! | [`Error::Response`] (authentic but malformed answer) | Unknown | no | the gateway answered; the same request gets the same answer. Query instead |
-//! | [`Error::Gateway`], [`Error::Business`] | Rejected | **never** | Alipay refused the request; fix it |
+//! | [`Error::Business`] whose `sub_code` the API's spec marks `retry_same` (disburse's `SYSTEM_ERROR`: 请使用相同的参数再次调用) | Rejected | yes, typed calls only | the spec's own handling hint: repeat with identical parameters |
+//! | [`Error::Gateway`], any other [`Error::Business`] | Rejected | **never** | Alipay refused the request; fix it |
 //! | [`Error::InvalidRequest`], [`Error::Config`] | NotSent | **never** | not transient; nothing was sent |
 //!
 //! Unknown is never turned into success or failure: when attempts run out the error returned
@@ -180,7 +181,14 @@ impl AlipayClient {
                 };
             }
         };
-        let report = self.execute_call_with_retry_report(&call, policy).await;
+        // Besides the transient failures, the business codes the API's spec says to repeat.
+        let retryable = |e: &Error| {
+            is_retryable(e)
+                || matches!(e, Error::Business(b)
+                    if b.verified
+                        && b.sub_code.as_deref().and_then(A::handling) == Some(api::Handling::RetrySame))
+        };
+        let report = self.retry_loop(&call, policy, retryable).await;
         RetryReport {
             result: report
                 .result
@@ -207,11 +215,20 @@ impl AlipayClient {
         call: &Call,
         policy: &RetryPolicy,
     ) -> RetryReport<Answer> {
+        self.retry_loop(call, policy, is_retryable).await
+    }
+
+    async fn retry_loop(
+        &self,
+        call: &Call,
+        policy: &RetryPolicy,
+        retryable: impl Fn(&Error) -> bool,
+    ) -> RetryReport<Answer> {
         let mut earlier = Vec::new();
         let mut attempt = 1;
         loop {
             match self.execute_call(call).await {
-                Err(e) if attempt < policy.attempts() && is_retryable(&e) => {
+                Err(e) if attempt < policy.attempts() && retryable(&e) => {
                     earlier.push(e);
                     tokio::time::sleep(policy.backoff(attempt)).await;
                     attempt += 1;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use alipay_core::api::{Api, ExecuteApi, Mode, Violations};
+use alipay_core::api::{Api, ExecuteApi, Handling, Mode, Violations};
 use alipay_core::client::AlipayClient;
 use alipay_core::gateway::sign_response;
 use alipay_core::request::Call;
@@ -30,6 +30,8 @@ const UNKNOWN_20000: &str =
     r#"{"code":"20000","msg":"Service Currently Unavailable","sub_code":"isp.unknow-error"}"#;
 const PROCESSING_10003: &str = r#"{"code":"10003","msg":"处理中"}"#;
 const MONEY_NOT_ENOUGH: &str = r#"{"code":"40004","msg":"Business Failed","sub_code":"MONEY_NOT_ENOUGH","sub_msg":"余额不足"}"#;
+const SYSTEM_ERROR: &str =
+    r#"{"code":"40004","msg":"Business Failed","sub_code":"SYSTEM_ERROR","sub_msg":"系统繁忙"}"#;
 
 fn read(name: &str) -> String {
     std::fs::read_to_string(format!("{TESTDATA}/{name}")).unwrap()
@@ -216,6 +218,15 @@ impl Api for Disburse {
     fn biz_content(&self) -> String {
         BIZ.to_string()
     }
+
+    // As the disburse spec's error table says.
+    fn handling(sub_code: &str) -> Option<Handling> {
+        match sub_code {
+            "SYSTEM_ERROR" => Some(Handling::RetrySame),
+            "MONEY_NOT_ENOUGH" => Some(Handling::FixRequest),
+            _ => None,
+        }
+    }
 }
 
 impl ExecuteApi for Disburse {}
@@ -327,6 +338,45 @@ async fn business_failure_is_sent_exactly_once() {
     );
     assert_eq!(e.outcome(), Outcome::Rejected);
     assert_eq!(log.count(), 1);
+}
+
+#[tokio::test]
+async fn a_business_code_the_spec_says_to_repeat_is_resent_identical() {
+    let (gw, log) = fake_gateway(Arc::new(|n| {
+        answer(if n < 2 { SYSTEM_ERROR } else { SUCCESS })
+    }))
+    .await;
+    let r = client(gw.clone())
+        .execute_with_retry(&Disburse, &fast(4))
+        .await
+        .unwrap();
+    assert_eq!(r.status.as_deref(), Some("SUCCESS"));
+    assert_eq!(log.count(), 3);
+    assert_all_identical(&log);
+
+    // Untyped calls have no spec to ask: a business refusal is never re-sent.
+    let (gw, log) = fake_gateway(Arc::new(|_| answer(SYSTEM_ERROR))).await;
+    let e = client(gw)
+        .execute_call_with_retry(&call(), &fast(4))
+        .await
+        .unwrap_err();
+    assert!(matches!(&e, Error::Business(_)), "{e}");
+    assert_eq!(log.count(), 1);
+}
+
+#[tokio::test]
+async fn a_repeated_business_code_that_never_clears_is_returned_as_refused() {
+    let (gw, log) = fake_gateway(Arc::new(|_| answer(SYSTEM_ERROR))).await;
+    let e = client(gw)
+        .execute_with_retry(&Disburse, &fast(3))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&e, Error::Business(a) if a.sub_code.as_deref() == Some("SYSTEM_ERROR")),
+        "{e}"
+    );
+    assert_eq!(e.outcome(), Outcome::Rejected);
+    assert_eq!(log.count(), 3);
 }
 
 #[tokio::test]

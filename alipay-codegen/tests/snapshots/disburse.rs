@@ -937,6 +937,9 @@ impl ::alipay_core::api::Api for DisburseRequest {
         }
         o.finish()
     }
+    fn handling(sub_code: &str) -> ::std::option::Option<::alipay_core::api::Handling> {
+        DisburseErrorCode::from_sub_code(sub_code).handling()
+    }
 }
 impl ::alipay_core::api::ExecuteApi for DisburseRequest {}
 /// `status` of `alipay.fund.coupon.order.disburse`; unknown values are kept.
