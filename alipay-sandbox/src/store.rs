@@ -335,21 +335,7 @@ impl Books {
             biz_content: biz_content.to_owned(),
             now: now.to_owned(),
         };
-        match self.apply(&command) {
-            Ok((_, Ok(reply))) => reply,
-            Ok((_, Err(e))) => Reply::error(
-                "20000",
-                "Service Currently Unavailable",
-                "isp.unknow-error",
-                &e.to_string(),
-            ),
-            Err(why) => Reply::error(
-                "20000",
-                "Service Currently Unavailable",
-                "isp.unknow-error",
-                &why,
-            ),
-        }
+        self.answer(&command)
     }
 
     /// [`Ledger::create_pending_order`], journaled.
@@ -366,21 +352,23 @@ impl Books {
             biz_content: biz_content.to_owned(),
             now: now.to_owned(),
         };
-        match self.apply(&command) {
-            Ok((_, Ok(reply))) => reply,
-            Ok((_, Err(e))) => Reply::error(
-                "20000",
-                "Service Currently Unavailable",
-                "isp.unknow-error",
-                &e.to_string(),
-            ),
-            Err(why) => Reply::error(
-                "20000",
-                "Service Currently Unavailable",
-                "isp.unknow-error",
-                &why,
-            ),
-        }
+        self.answer(&command)
+    }
+
+    /// An API call's reply; a journal failure (the call was not applied) answers like the
+    /// gateway when the business system is unavailable: `20000 isp.unknow-error`.
+    fn answer(&mut self, command: &Command) -> Reply {
+        let why = match self.apply(command) {
+            Ok((_, Ok(reply))) => return reply,
+            Ok((_, Err(e))) => e.to_string(),
+            Err(why) => why,
+        };
+        Reply::error(
+            "20000",
+            "Service Currently Unavailable",
+            "isp.unknow-error",
+            &why,
+        )
     }
 
     fn admin(&mut self, command: Command) -> Outcome {
