@@ -65,6 +65,9 @@ impl Answer<'_> {
             if let Ok(bytes) =
                 sign_encrypted_response(method, node, aes, key, self.sign_type, self.charset, None)
             {
+                if self.state.log_calls {
+                    log_answer(Some(method), node);
+                }
                 return (self.charset.as_str().to_owned(), bytes);
             }
         }
