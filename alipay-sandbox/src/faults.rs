@@ -296,7 +296,8 @@ fn fnv1a(parts: &[&[u8]]) -> u64 {
     h
 }
 
-fn splitmix64(mut x: u64) -> u64 {
+/// A 64-bit mixer (SplitMix64's finaliser): fault draws and scrambled notify_ids.
+pub(crate) fn splitmix64(mut x: u64) -> u64 {
     x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
     x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);

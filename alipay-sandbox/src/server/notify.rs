@@ -19,10 +19,7 @@ use crate::NotifyEvent;
 /// sequence number of the command that raised the event and the event's index in it.
 pub(super) fn notify_id(seq: u64, index: usize) -> String {
     // A scramble so consecutive ids do not look consecutive (merchants must not parse them).
-    let mut x = seq.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    x ^= x >> 31;
+    let x = crate::faults::splitmix64(seq);
     format!("{x:016x}{seq:016x}{:02x}", index & 0xff)
 }
 
