@@ -18,6 +18,8 @@
 //! | AES content encryption | [`aes`] |
 //! | HTTP | [`transport`] |
 //! | what a generated API is to the client | [`api`] |
+//! | the rules of business parameters, and their one engine | [`rules`] |
+//! | JSON with exact numbers (biz_content, responses) | [`wire`] |
 //! | the client tying it together | [`client`] |
 //! | the gateway's side (sandbox, tests) | [`gateway`] |
 
@@ -41,10 +43,12 @@ pub mod notify_receiver;
 pub mod request;
 pub mod response;
 pub mod retry;
+pub mod rules;
 pub mod sign;
 pub mod timestamp;
 pub mod transport;
 pub mod value;
+pub mod wire;
 
 pub use crate::aes::EncryptKey;
 pub use crate::cert::{AlipayCertificate, AlipayRootCertificate, AppCertificate};

@@ -1,4 +1,4 @@
-//! The typed model of a checked spec (schema `alipay-spec/1`).
+//! The typed model of a checked spec (schema `alipay-spec/2`).
 //!
 //! Every value here has passed both phases of [`parse_spec`](crate::parse_spec): names are
 //! unique per section, one-of groups and their members agree, ranges are ordered, patterns
@@ -7,7 +7,7 @@
 use std::fmt;
 
 /// The schema identifier every spec file starts with (`schema = "alipay-spec/1"`).
-pub const SCHEMA: &str = "alipay-spec/1";
+pub const SCHEMA: &str = "alipay-spec/2";
 
 /// A 1-based position in a spec file: the line, and the column counted in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -41,17 +41,20 @@ pub struct ApiSpec {
     pub notify_url: bool,
     /// Whether the public `return_url` parameter applies.
     pub return_url: bool,
+    /// Where the `[[request]]` fields travel (`params = ...`; `biz_content` when not given).
+    pub params: ParamsIn,
     /// JSON key of the business reply: the method with `.` → `_`, plus `_response`.
     pub response_node: String,
     /// How complete the sources were (free text).
     pub completeness: String,
     /// Source ids the spec is built from (`S0`, `JAVA`, `ALY-711128`, ...).
     pub sources: Vec<String>,
-    /// Business fields carried inside `biz_content`, in the doc table's order.
+    /// Business request fields, in the doc table's order (carried as [`ApiSpec::params`] says).
     pub request: Vec<Field>,
     /// Fields found in SDK models but not in the doc table (documentation only).
     pub request_sdk_only: Vec<Field>,
-    /// "特殊可选" groups: at least `min` of the fields must be non-empty.
+    /// "特殊可选" groups of the top-level request fields: at least `min` of the fields must be
+    /// non-empty. Groups of an inline object are in its [`ObjectDef`].
     pub one_of: Vec<OneOfGroup>,
     /// Other cross-field rules, documented but not expressed by the type system.
     pub rules: Vec<Rule>,
@@ -84,6 +87,35 @@ impl ApiSpec {
     /// The error entry for this `sub_code`.
     pub fn error(&self, code: &str) -> Option<&ErrorCode> {
         self.errors.iter().find(|e| e.code == code)
+    }
+}
+
+/// Where an API's business request parameters travel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ParamsIn {
+    /// As one JSON object in the `biz_content` form field (almost every API).
+    #[default]
+    BizContent,
+    /// As top-level form fields next to the public parameters (`alipay.system.oauth.token`):
+    /// strings as they are, numbers and booleans as their JSON text, objects and arrays as
+    /// JSON text.
+    TopLevel,
+    /// Nowhere: the API has no business parameters, only public ones such as `auth_token`
+    /// (`alipay.user.info.share`). `[[request]]` must then be empty.
+    None,
+}
+
+impl ParamsIn {
+    /// Every location, in schema order.
+    pub const ALL: [ParamsIn; 3] = [ParamsIn::BizContent, ParamsIn::TopLevel, ParamsIn::None];
+
+    /// The spelling used in spec files (`"biz_content"`, `"top_level"`, `"none"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamsIn::BizContent => "biz_content",
+            ParamsIn::TopLevel => "top_level",
+            ParamsIn::None => "none",
+        }
     }
 }
 
@@ -125,12 +157,26 @@ pub struct Field {
     pub ty: FieldType,
     /// Whether the field must be given.
     pub required: Required,
-    /// Maximum length and its unit.
+    /// For `required = "conditional"`: the condition, on a sibling field, under which the
+    /// client requires the field (`required_if = { field = "identity_type", equals = "ALIPAY_LOGON_ID" }`).
+    /// `None` when the condition is one the client cannot check.
+    pub required_if: Option<Condition>,
+    /// Maximum length and its unit (of each item, for an array).
     pub max_len: Option<MaxLen>,
     /// A regex the value must match (Rust `regex` syntax, anchored by the author).
     pub pattern: Option<String>,
-    /// Allowed range (amount and pay_timeout fields only).
+    /// Allowed range (amount, pay_timeout and integer fields; of each item, for an array).
     pub range: Option<Range>,
+    /// Ranges that replace [`Field::range`] while a sibling field has a given value, in file
+    /// order; the first whose condition holds applies.
+    pub range_if: Vec<RangeIf>,
+    /// Value sets that replace [`Field::values`] while a sibling field has a given value, in
+    /// file order; the first whose condition holds applies (enum fields only).
+    pub values_if: Vec<ValuesIf>,
+    /// For an array: at most this many items.
+    pub max_items: Option<u32>,
+    /// For a pay_timeout: whether `1c` ("closes at midnight today") is accepted.
+    pub allow_1c: bool,
     /// The server-side default when the field is absent (documentation only: never sent).
     pub default: Option<String>,
     /// The closed set of an `enum` field (empty for every other type).
@@ -170,13 +216,69 @@ impl Field {
 }
 
 /// The value type of a field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum FieldType {
+    /// A scalar type.
+    Scalar(Scalar),
+    /// An object declared inline (`type = "object"` with `[[<section>.fields]]` below it).
+    Object(Box<ObjectDef>),
+    /// A shared type declared once in `_types.toml` (`type = "GoodsDetail"`).
+    Named(String),
+    /// An array (`type = "array"`) of items of the given type (`items = ...`); the field's
+    /// `max_len`, `pattern`, `range`, `values` apply to each item, `max_items` to the array.
+    /// Items are never arrays themselves.
+    Array(Box<FieldType>),
+}
+
+impl FieldType {
+    /// The spelling used in spec files (`"string"`, `"object"`, `"array"`, or the shared type's name).
+    pub fn as_str(&self) -> &str {
+        match self {
+            FieldType::Scalar(s) => s.as_str(),
+            FieldType::Object(_) => "object",
+            FieldType::Named(n) => n,
+            FieldType::Array(_) => "array",
+        }
+    }
+
+    /// The scalar type, if this is one.
+    pub fn scalar(&self) -> Option<Scalar> {
+        match self {
+            FieldType::Scalar(s) => Some(*s),
+            _ => None,
+        }
+    }
+
+    /// The type of one item for an array, the type itself otherwise.
+    pub fn item(&self) -> &FieldType {
+        match self {
+            FieldType::Array(item) => item,
+            t => t,
+        }
+    }
+}
+
+/// A scalar value type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scalar {
     /// Text; checked by `max_len` and `pattern`.
     String,
-    /// RMB yuan as a decimal; checked by `range` (min, max, scale).
+    /// RMB yuan as a decimal; checked by `range` (min, max, scale). Sent as a JSON string.
     Amount,
-    /// A relative timeout `<integer><m|h|d>`; checked by `range` (in minutes) and `max_len`.
+    /// A whole number (`i64`), sent as a JSON number; checked by `range` and `max_len` (digits).
+    Integer,
+    /// A decimal number, kept exactly as written and sent as a JSON number (never a float).
+    Number,
+    /// `true` / `false`.
+    Boolean,
+    /// A calendar date `yyyy-MM-dd`.
+    Date,
+    /// A month `yyyy-MM`.
+    Month,
+    /// A date and time `yyyy-MM-dd HH:mm:ss` (Beijing time).
+    Datetime,
+    /// A relative timeout `<integer><m|h|d>` (and `1c` when `allow_1c`); checked by `range`
+    /// (in minutes) and `max_len`.
     PayTimeout,
     /// An Alipay user id: 16 ASCII digits starting with `2088`.
     UserId,
@@ -184,33 +286,144 @@ pub enum FieldType {
     Json,
     /// One of the field's `values`.
     Enum,
-    /// A date and time in the field's `format`.
-    Datetime,
 }
 
-impl FieldType {
-    /// Every type, in schema order.
-    pub const ALL: [FieldType; 7] = [
-        FieldType::String,
-        FieldType::Amount,
-        FieldType::PayTimeout,
-        FieldType::UserId,
-        FieldType::Json,
-        FieldType::Enum,
-        FieldType::Datetime,
+impl Scalar {
+    /// Every scalar type, in schema order.
+    pub const ALL: [Scalar; 12] = [
+        Scalar::String,
+        Scalar::Amount,
+        Scalar::Integer,
+        Scalar::Number,
+        Scalar::Boolean,
+        Scalar::Date,
+        Scalar::Month,
+        Scalar::Datetime,
+        Scalar::PayTimeout,
+        Scalar::UserId,
+        Scalar::Json,
+        Scalar::Enum,
     ];
 
     /// The spelling used in spec files (`"string"`, `"amount"`, ...).
     pub fn as_str(self) -> &'static str {
         match self {
-            FieldType::String => "string",
-            FieldType::Amount => "amount",
-            FieldType::PayTimeout => "pay_timeout",
-            FieldType::UserId => "user_id",
-            FieldType::Json => "json",
-            FieldType::Enum => "enum",
-            FieldType::Datetime => "datetime",
+            Scalar::String => "string",
+            Scalar::Amount => "amount",
+            Scalar::Integer => "integer",
+            Scalar::Number => "number",
+            Scalar::Boolean => "boolean",
+            Scalar::Date => "date",
+            Scalar::Month => "month",
+            Scalar::Datetime => "datetime",
+            Scalar::PayTimeout => "pay_timeout",
+            Scalar::UserId => "user_id",
+            Scalar::Json => "json",
+            Scalar::Enum => "enum",
         }
+    }
+}
+
+/// The members of an object: an inline `type = "object"` field, or a shared `[[type]]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObjectDef {
+    /// The fields, in file order.
+    pub fields: Vec<Field>,
+    /// One-of groups among these fields.
+    pub one_of: Vec<OneOfGroup>,
+}
+
+impl ObjectDef {
+    /// The field with this wire name.
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// The one-of group with this id.
+    pub fn one_of_group(&self, id: &str) -> Option<&OneOfGroup> {
+        self.one_of.iter().find(|g| g.id == id)
+    }
+}
+
+/// "While sibling field `field` has one of the values `equals`".
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Condition {
+    /// Wire name of a sibling field (same object) of type enum or string.
+    pub field: String,
+    /// The values that make the condition hold (at least one).
+    pub equals: Vec<String>,
+    /// Where the condition is in the spec file.
+    pub location: Location,
+}
+
+/// A range that applies while a condition holds.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RangeIf {
+    /// When.
+    pub when: Condition,
+    /// The range then.
+    pub range: Range,
+}
+
+/// A value set that applies while a condition holds.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ValuesIf {
+    /// When.
+    pub when: Condition,
+    /// The allowed values then (a subset of the field's `values`).
+    pub values: Vec<String>,
+}
+
+/// Which side of the API a shared type is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Side {
+    /// Sent: a struct with typed required fields, a builder and validation.
+    #[default]
+    Request,
+    /// Received: every field optional, unknown members kept.
+    Response,
+}
+
+impl Side {
+    /// The spelling used in spec files (`"request"`, `"response"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Request => "request",
+            Side::Response => "response",
+        }
+    }
+}
+
+/// A shared named type (`[[type]]` of `_types.toml`), referenced by many APIs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedType {
+    /// The type name, PascalCase (`GoodsDetail`); also the generated Rust type's name.
+    pub name: String,
+    /// Which side it is used on.
+    pub side: Side,
+    /// What the type is (zh or en).
+    pub doc: Option<String>,
+    /// Where the attributes come from.
+    pub source: Option<String>,
+    /// The members.
+    pub def: ObjectDef,
+    /// Where the type's `name` value is in its file.
+    pub location: Location,
+}
+
+/// The shared types of a spec directory (`_types.toml`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TypesSpec {
+    /// The types, in file order.
+    pub types: Vec<NamedType>,
+    /// The file name the types were parsed from.
+    pub file: String,
+}
+
+impl TypesSpec {
+    /// The type with this name.
+    pub fn get(&self, name: &str) -> Option<&NamedType> {
+        self.types.iter().find(|t| t.name == name)
     }
 }
 
@@ -267,9 +480,16 @@ impl LenUnit {
     }
 }
 
-/// The allowed range of an amount or pay_timeout field (both ends inclusive).
+/// The allowed range of an amount, pay_timeout or integer field (both ends inclusive).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Range {
+    /// An integer range (`range = { min = 1, max = 99 }`, TOML integers).
+    Integer {
+        /// Smallest allowed value.
+        min: i64,
+        /// Largest allowed value.
+        max: i64,
+    },
     /// An amount range, in fen (1 yuan = 100 fen).
     Amount {
         /// Smallest allowed amount, in fen.
@@ -297,7 +517,7 @@ pub enum Range {
 pub struct OneOfGroup {
     /// The group id, named by each member's `one_of` key.
     pub id: String,
-    /// Member wire names (all in `[[request]]`).
+    /// Member wire names (all fields of the same object).
     pub fields: Vec<String>,
     /// At least this many members must be non-empty (1..=fields.len()).
     pub min: u32,
