@@ -2,9 +2,12 @@
 //!
 //! [`parse`](crate::parse) fills it from the TOML document, reporting what can be seen key by
 //! key (syntax, unknown and missing keys, value types, unknown enum-like words); every value
-//! keeps its [`Location`] so [`check`](crate::check) can point at it.
+//! keeps its [`Location`] so [`check`](crate::check) can point at it. Type names (`type`,
+//! `items`) are kept as written: whether a name is a shared type is only known to the check.
 
-use crate::model::{Execution, FieldType, Handling, LenUnit, Location, ResultHandling, RuleKind};
+use crate::model::{
+    Execution, Handling, LenUnit, Location, ParamsIn, ResultHandling, RuleKind, Side,
+};
 
 /// A value and where it is.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,31 +56,6 @@ impl Slot<Vec<Sp<String>>> {
     }
 }
 
-/// Which array of tables a field belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Section {
-    Request,
-    RequestSdkOnly,
-    Response,
-    NotifyFields,
-    PublicRequest,
-    PublicResponse,
-}
-
-impl Section {
-    /// The header as written in the file, e.g. `[[request]]`.
-    pub(crate) fn header(self) -> &'static str {
-        match self {
-            Section::Request => "[[request]]",
-            Section::RequestSdkOnly => "[[request_sdk_only]]",
-            Section::Response => "[[response]]",
-            Section::NotifyFields => "[[notify.fields]]",
-            Section::PublicRequest => "[[public_request]]",
-            Section::PublicResponse => "[[public_response]]",
-        }
-    }
-}
-
 /// `required` as written (the group id is in [`RawField::one_of`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum RawRequired {
@@ -108,6 +86,7 @@ pub(crate) struct RawSpec {
     pub(crate) execution: Slot<Execution>,
     pub(crate) notify_url: Slot<bool>,
     pub(crate) return_url: Slot<bool>,
+    pub(crate) params: Slot<ParamsIn>,
     pub(crate) response_node: Slot<String>,
     pub(crate) completeness: Slot<String>,
     pub(crate) sources: Slot<Vec<Sp<String>>>,
@@ -120,22 +99,34 @@ pub(crate) struct RawSpec {
     pub(crate) notify: Option<RawNotify>,
 }
 
+/// One field table, at any depth.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RawField {
     /// Where the table starts (its `[[...]]` header or `{`).
     pub(crate) loc: Location,
-    pub(crate) section: Section,
     pub(crate) name: Slot<String>,
-    pub(crate) ty: Slot<FieldType>,
+    /// The type word as written (a builtin or the name of a shared type).
+    pub(crate) ty: Slot<String>,
     pub(crate) required: Slot<RawRequired>,
     pub(crate) one_of: Slot<String>,
+    pub(crate) required_if: Slot<RawCondition>,
+    /// The item type word of an array, as written.
+    pub(crate) items: Slot<String>,
+    pub(crate) max_items: Slot<i64>,
     pub(crate) max_len: Slot<i64>,
     pub(crate) len_unit: Slot<LenUnit>,
     pub(crate) pattern: Slot<String>,
     pub(crate) range: Slot<RawRange>,
+    pub(crate) range_if: Slot<Vec<RawRangeIf>>,
     pub(crate) default: Slot<String>,
     pub(crate) values: Slot<Vec<Sp<String>>>,
+    pub(crate) values_if: Slot<Vec<RawValuesIf>>,
+    pub(crate) allow_1c: Slot<bool>,
     pub(crate) format: Slot<String>,
+    /// The members of an object (or of an array's object items).
+    pub(crate) fields: Slot<Vec<RawField>>,
+    /// The one-of groups among [`RawField::fields`].
+    pub(crate) one_of_groups: Slot<Vec<RawGroup>>,
     pub(crate) doc: Slot<String>,
     pub(crate) note: Slot<String>,
     pub(crate) example: Slot<String>,
@@ -143,11 +134,42 @@ pub(crate) struct RawField {
     pub(crate) inferred: Slot<Vec<Sp<String>>>,
 }
 
+/// One end of a `range`: a string (amount, pay_timeout) or a TOML integer (integer).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum RawBound {
+    Str(String),
+    Int(i64),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RawRange {
-    pub(crate) min: Slot<String>,
-    pub(crate) max: Slot<String>,
+    pub(crate) min: Slot<RawBound>,
+    pub(crate) max: Slot<RawBound>,
     pub(crate) scale: Slot<i64>,
+}
+
+/// `{ field = "...", equals = ... }` (also the condition part of `range_if` / `values_if`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RawCondition {
+    /// Where the inline table starts.
+    pub(crate) loc: Location,
+    pub(crate) field: Slot<String>,
+    /// One string is read as a one-element list.
+    pub(crate) equals: Slot<Vec<Sp<String>>>,
+}
+
+/// One element of `range_if`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RawRangeIf {
+    pub(crate) when: RawCondition,
+    pub(crate) range: Slot<RawRange>,
+}
+
+/// One element of `values_if`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RawValuesIf {
+    pub(crate) when: RawCondition,
+    pub(crate) values: Slot<Vec<Sp<String>>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -213,4 +235,24 @@ pub(crate) struct RawResultCode {
     pub(crate) meaning: Slot<String>,
     pub(crate) handling: Slot<ResultHandling>,
     pub(crate) source: Slot<String>,
+}
+
+/// `_types.toml`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RawTypes {
+    pub(crate) schema: Slot<String>,
+    pub(crate) types: Vec<RawNamedType>,
+}
+
+/// One `[[type]]` of `_types.toml`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RawNamedType {
+    /// Where the `[[type]]` table starts.
+    pub(crate) loc: Location,
+    pub(crate) name: Slot<String>,
+    pub(crate) side: Slot<Side>,
+    pub(crate) doc: Slot<String>,
+    pub(crate) source: Slot<String>,
+    pub(crate) fields: Vec<RawField>,
+    pub(crate) one_of: Vec<RawGroup>,
 }

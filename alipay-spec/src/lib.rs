@@ -1,24 +1,29 @@
-//! The alipay-rs spec language (`alipay-spec/1`) as a plain library.
+//! The alipay-rs spec language (`alipay-spec/2`) as a plain library.
 //!
-//! Each Alipay OpenAPI is declared once in `specs/<method>.toml`. This crate turns such a file
-//! into a checked, typed [`ApiSpec`]; the derive macro (`alipay-macros`) uses it at compile
+//! Each Alipay OpenAPI is declared once in `specs/<method>.toml`; object types several APIs
+//! share are declared once in `specs/_types.toml`. This crate turns such files into a checked,
+//! typed [`ApiSpec`] (and [`TypesSpec`]); the derive macro (`alipay-macros`) uses it at compile
 //! time and the CLI at run time, so both see the same rules and the same errors.
 //!
 //! # Pipeline
 //!
 //! ```text
-//! text ──parse──▶ spanned tree ──check──▶ ApiSpec
+//! text ──parse──▶ spanned tree ──check──▶ ApiSpec / TypesSpec / CommonSpec
 //!         │                       │
 //!         └──── Vec<SpecError> ◀──┘   (all mistakes of the file, in file order)
 //! ```
 //!
 //! 1. **parse**: the TOML is read with `toml`'s span-preserving parser. Syntax errors, unknown
-//!    keys, missing required keys, values of the wrong TOML type and unknown words for `type`,
-//!    `required`, `len_unit`, `execution`, `handling` and `kind` are reported here.
+//!    keys, missing required keys, values of the wrong TOML type and unknown words for
+//!    `required`, `len_unit`, `execution`, `params`, `side`, `handling` and `kind` are reported
+//!    here, at every nesting level (`[[request.fields]]`, `required_if = { ... }`, ...).
 //! 2. **check**: relations between values: `method` against the file name, `response_node`
-//!    against `method`, `max_len`/`len_unit`, `range` and `values` against the field type,
-//!    patterns (compiled with `regex-lite`, the engine of the generated validators), one-of
-//!    groups against their members both ways, duplicates per section.
+//!    against `method`, type names against the builtins and the shared types (and their
+//!    sides), `max_len`/`len_unit`, `range`, `values`, `format`, `items`, `max_items`,
+//!    `allow_1c` and `fields` against the field type, conditions (`required_if`, `range_if`,
+//!    `values_if`) against the sibling fields they name, patterns (compiled with `regex-lite`,
+//!    the engine of the generated validators), one-of groups against their members both ways
+//!    (per object), duplicates per object, cycles among shared types.
 //!
 //! Both phases report into one collector and carry on, so a file with five mistakes gets five
 //! errors at once. Each [`SpecError`] displays as `file:line:col: message`, the position being
@@ -26,8 +31,20 @@
 //! only for a file without any error.
 //!
 //! ```
+//! let types = alipay_spec::parse_types("specs/_types.toml", r#"
+//! schema = "alipay-spec/2"
+//!
+//! [[type]]
+//! name = "GoodsDetail"
+//!
+//! [[type.fields]]
+//! name = "goods_id"
+//! type = "string"
+//! required = "yes"
+//! "#).unwrap();
+//!
 //! let text = r#"
-//! schema = "alipay-spec/1"
+//! schema = "alipay-spec/2"
 //! method = "alipay.demo.pay"
 //! name_zh = "演示"
 //! summary = "A demo."
@@ -43,15 +60,27 @@
 //! type = "amount"
 //! required = "yes"
 //! range = { min = "0.01", max = "100.00", scale = 2 }
+//!
+//! [[request]]
+//! name = "goods_detail"
+//! type = "array"
+//! items = "GoodsDetail"
+//! required = "no"
 //! "#;
-//! let spec = alipay_spec::parse_spec("specs/alipay.demo.pay.toml", text).unwrap();
+//! let spec = alipay_spec::parse_spec_with("specs/alipay.demo.pay.toml", text, &types).unwrap();
 //! assert!(spec.request_field("amount").unwrap().is_required());
 //!
-//! let errors = alipay_spec::parse_spec("specs/alipay.demo.pay.toml", &text.replace("\"amount\"\nr", "\"money\"\nr"))
-//!     .unwrap_err();
+//! let errors = alipay_spec::parse_spec_with(
+//!     "specs/alipay.demo.pay.toml",
+//!     &text.replace("\"amount\"\nr", "\"money\"\nr"),
+//!     &types,
+//! )
+//! .unwrap_err();
 //! assert_eq!(
 //!     errors[0].to_string(),
-//!     "specs/alipay.demo.pay.toml:15:8: unknown type \"money\" (expected one of: string, amount, pay_timeout, user_id, json, enum, datetime)"
+//!     "specs/alipay.demo.pay.toml:15:8: unknown type \"money\" (expected a builtin: string, \
+//!      amount, integer, number, boolean, date, month, datetime, pay_timeout, user_id, json, \
+//!      enum, object, array; or a shared type: GoodsDetail)"
 //! );
 //! ```
 
@@ -68,23 +97,44 @@ use std::path::Path;
 pub use check::{expected_response_node, parse_amount, parse_timeout_minutes};
 pub use error::SpecError;
 pub use model::{
-    ApiSpec, CommonSpec, ErrorCode, Execution, Field, FieldType, Handling, LenUnit, Location,
-    MaxLen, Notify, NotifyType, OneOfGroup, Range, Required, ResultCode, ResultHandling, Rule,
-    RuleKind, SCHEMA,
+    ApiSpec, CommonSpec, Condition, ErrorCode, Execution, Field, FieldType, Handling, LenUnit,
+    Location, MaxLen, NamedType, Notify, NotifyType, ObjectDef, OneOfGroup, ParamsIn, Range,
+    RangeIf, Required, ResultCode, ResultHandling, Rule, RuleKind, SCHEMA, Scalar, Side, TypesSpec,
+    ValuesIf,
 };
 
 use error::Ctxt;
 
-/// Parses and checks one API spec.
+/// Parses and checks one API spec that names no shared type:
+/// [`parse_spec_with`] and an empty [`TypesSpec`].
+pub fn parse_spec(file_name: &str, text: &str) -> Result<ApiSpec, Vec<SpecError>> {
+    parse_spec_with(file_name, text, &TypesSpec::default())
+}
+
+/// Parses and checks one API spec; the shared type names in it resolve against `types`
+/// (the directory's checked `_types.toml`, see [`load_types`]).
 ///
 /// `file_name` is used in error messages as given (e.g. `specs/<method>.toml`); its last
 /// path component without `.toml` must equal the spec's `method`. Returns every mistake of
 /// the file, in file order, when there is any.
-pub fn parse_spec(file_name: &str, text: &str) -> Result<ApiSpec, Vec<SpecError>> {
+pub fn parse_spec_with(
+    file_name: &str,
+    text: &str,
+    types: &TypesSpec,
+) -> Result<ApiSpec, Vec<SpecError>> {
     let mut cx = Ctxt::new(file_name);
-    let spec =
-        parse::parse_api(&mut cx, text).and_then(|raw| check::check_api(&mut cx, &raw, file_name));
+    let spec = parse::parse_api(&mut cx, text)
+        .and_then(|raw| check::check_api(&mut cx, &raw, file_name, types));
     finish(cx, spec)
+}
+
+/// Parses and checks a shared types file (`_types.toml`): its `[[type]]` tables, each
+/// checked like an object, plus unique PascalCase names, sides and cycles.
+pub fn parse_types(file_name: &str, text: &str) -> Result<TypesSpec, Vec<SpecError>> {
+    let mut cx = Ctxt::new(file_name);
+    let types = parse::parse_types(&mut cx, text)
+        .and_then(|raw| check::check_types(&mut cx, &raw, file_name));
+    finish(cx, types)
 }
 
 /// Parses and checks `_common.toml` (public parameters and gateway result codes).
@@ -95,18 +145,22 @@ pub fn parse_common(file_name: &str, text: &str) -> Result<CommonSpec, Vec<SpecE
     finish(cx, spec)
 }
 
-/// Loads every API spec in `dir`: the `*.toml` files whose name does not start with `_`,
-/// sorted by file name.
+/// Loads every API spec in `dir`: first the shared types of `dir/_types.toml` (see
+/// [`load_types`]), then the `*.toml` files whose name does not start with `_`, sorted by
+/// file name, each parsed with those types.
 ///
 /// Errors are those of all files together; each names its file as `dir` joined with the file
-/// name. A file or directory that cannot be read is reported at line 1, column 1.
+/// name. A file or directory that cannot be read is reported at line 1, column 1. When
+/// `_types.toml` has mistakes, only they are reported (the specs naming its types would
+/// only repeat them).
 pub fn load_dir(dir: &Path) -> Result<Vec<ApiSpec>, Vec<SpecError>> {
+    let types = load_types(dir)?;
     let mut errors = Vec::new();
     let mut specs = Vec::new();
     for path in spec_files(dir, &mut errors) {
         let file = path.display().to_string();
         match std::fs::read_to_string(&path) {
-            Ok(text) => match parse_spec(&file, &text) {
+            Ok(text) => match parse_spec_with(&file, &text, &types) {
                 Ok(spec) => specs.push(spec),
                 Err(e) => errors.extend(e),
             },
@@ -126,6 +180,21 @@ pub fn load_common(dir: &Path) -> Result<CommonSpec, Vec<SpecError>> {
     let file = path.display().to_string();
     match std::fs::read_to_string(&path) {
         Ok(text) => parse_common(&file, &text),
+        Err(e) => Err(vec![io_error(&file, "cannot read the file", &e)]),
+    }
+}
+
+/// Loads `dir/_types.toml`, the shared types of the specs in `dir`; an empty [`TypesSpec`]
+/// (whose `file` is that path) when the file does not exist.
+pub fn load_types(dir: &Path) -> Result<TypesSpec, Vec<SpecError>> {
+    let path = dir.join("_types.toml");
+    let file = path.display().to_string();
+    match std::fs::read_to_string(&path) {
+        Ok(text) => parse_types(&file, &text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(TypesSpec {
+            types: Vec::new(),
+            file,
+        }),
         Err(e) => Err(vec![io_error(&file, "cannot read the file", &e)]),
     }
 }

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-/// The schema identifier every spec file starts with (`schema = "alipay-spec/1"`).
+/// The schema identifier every spec file starts with (`schema = "alipay-spec/2"`).
 pub const SCHEMA: &str = "alipay-spec/2";
 
 /// A 1-based position in a spec file: the line, and the column counted in characters.

@@ -2,8 +2,9 @@
 //!
 //! Reports what can be seen one key at a time: TOML syntax errors, unknown keys, missing
 //! required keys, values of the wrong TOML type, and unknown words for the enum-like keys
-//! (`type`, `required`, `len_unit`, `execution`, `handling`, `kind`). Relations between values
-//! are left to [`crate::check`].
+//! (`required`, `len_unit`, `execution`, `params`, `side`, `handling`, `kind`). Type names
+//! (`type`, `items`) and relations between values are left to [`crate::check`], which knows
+//! the shared types.
 
 use std::ops::Range as ByteRange;
 
@@ -11,11 +12,14 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::ast::{
-    RawCommon, RawError, RawField, RawGroup, RawNotify, RawNotifyType, RawRange, RawRequired,
-    RawResultCode, RawRule, RawSpec, Section, Slot, Sp,
+    RawBound, RawCommon, RawCondition, RawError, RawField, RawGroup, RawNamedType, RawNotify,
+    RawNotifyType, RawRange, RawRangeIf, RawRequired, RawResultCode, RawRule, RawSpec, RawTypes,
+    RawValuesIf, Slot, Sp,
 };
 use crate::error::{Ctxt, LineIndex};
-use crate::model::{Execution, FieldType, Handling, LenUnit, Location, ResultHandling, RuleKind};
+use crate::model::{
+    Execution, Handling, LenUnit, Location, ParamsIn, ResultHandling, RuleKind, Side,
+};
 
 /// Keys allowed at the top level of an API spec.
 pub(crate) const TOP_KEYS: &[&str] = &[
@@ -27,6 +31,7 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "execution",
     "notify_url",
     "return_url",
+    "params",
     "response_node",
     "completeness",
     "sources",
@@ -41,14 +46,45 @@ pub(crate) const TOP_KEYS: &[&str] = &[
 
 /// Keys allowed in a field table (`[[request]]`, `[[response]]`, `[[notify.fields]]`, ...).
 pub(crate) const FIELD_KEYS: &[&str] = &[
-    "name", "type", "required", "one_of", "max_len", "len_unit", "pattern", "range", "default",
-    "values", "format", "doc", "note", "example", "source", "inferred",
+    "name",
+    "type",
+    "items",
+    "required",
+    "one_of",
+    "required_if",
+    "max_len",
+    "len_unit",
+    "pattern",
+    "range",
+    "range_if",
+    "values",
+    "values_if",
+    "max_items",
+    "allow_1c",
+    "format",
+    "default",
+    "fields",
+    "one_of_groups",
+    "doc",
+    "note",
+    "example",
+    "source",
+    "inferred",
 ];
 
 /// Keys allowed in a field's `range` table.
 pub(crate) const RANGE_KEYS: &[&str] = &["min", "max", "scale"];
 
-/// Keys allowed in a `[[one_of]]` table.
+/// Keys allowed in a `required_if` table.
+pub(crate) const CONDITION_KEYS: &[&str] = &["field", "equals"];
+
+/// Keys allowed in an element of `range_if`.
+pub(crate) const RANGE_IF_KEYS: &[&str] = &["field", "equals", "range"];
+
+/// Keys allowed in an element of `values_if`.
+pub(crate) const VALUES_IF_KEYS: &[&str] = &["field", "equals", "values"];
+
+/// Keys allowed in a `[[one_of]]` table (and in `one_of_groups`, `[[type.one_of]]`).
 pub(crate) const ONE_OF_KEYS: &[&str] = &[
     "id",
     "fields",
@@ -80,6 +116,12 @@ pub(crate) const COMMON_KEYS: &[&str] =
 /// Keys allowed in a `[[result_code]]` table of `_common.toml`.
 pub(crate) const RESULT_CODE_KEYS: &[&str] = &["code", "meaning", "handling", "source"];
 
+/// Keys allowed at the top level of `_types.toml`.
+pub(crate) const TYPES_KEYS: &[&str] = &["schema", "type"];
+
+/// Keys allowed in a `[[type]]` table of `_types.toml`.
+pub(crate) const TYPE_KEYS: &[&str] = &["name", "side", "doc", "source", "fields", "one_of"];
+
 const REQUIRED_WORDS: [RawRequired; 4] = [
     RawRequired::Yes,
     RawRequired::No,
@@ -88,6 +130,7 @@ const REQUIRED_WORDS: [RawRequired; 4] = [
 ];
 const LEN_UNITS: [LenUnit; 2] = [LenUnit::Char, LenUnit::GbkByte];
 const RULE_KINDS: [RuleKind; 2] = [RuleKind::Conditional, RuleKind::Advisory];
+const SIDES: [Side; 2] = [Side::Request, Side::Response];
 const RESULT_HANDLINGS: [ResultHandling; 6] = [
     ResultHandling::Success,
     ResultHandling::RetrySameOrQuery,
@@ -167,11 +210,12 @@ pub(crate) fn parse_api(cx: &mut Ctxt, text: &str) -> Option<RawSpec> {
         }),
         notify_url: p.bool(&root, "notify_url", Required),
         return_url: p.bool(&root, "return_url", Required),
+        params: p.word(&root, "params", Optional, &ParamsIn::ALL, |w| w.as_str()),
         response_node: p.str(&root, "response_node", Required),
         completeness: p.str(&root, "completeness", Required),
         sources: p.strs(&root, "sources", Required),
-        request: p.fields(&root, "request", Section::Request),
-        request_sdk_only: p.fields(&root, "request_sdk_only", Section::RequestSdkOnly),
+        request: p.fields(&root, "request", "[[request]]"),
+        request_sdk_only: p.fields(&root, "request_sdk_only", "[[request_sdk_only]]"),
         one_of: p
             .tables(&root, "one_of", "[[one_of]]", ONE_OF_KEYS)
             .iter()
@@ -187,7 +231,7 @@ pub(crate) fn parse_api(cx: &mut Ctxt, text: &str) -> Option<RawSpec> {
                 source: p.str(t, "source", Optional),
             })
             .collect(),
-        response: p.fields(&root, "response", Section::Response),
+        response: p.fields(&root, "response", "[[response]]"),
         errors: p
             .tables(&root, "error", "[[error]]", ERROR_KEYS)
             .iter()
@@ -212,8 +256,8 @@ pub(crate) fn parse_common(cx: &mut Ctxt, text: &str) -> Option<RawCommon> {
     let root = p.root(&doc, COMMON_KEYS);
     Some(RawCommon {
         schema: p.str(&root, "schema", Required),
-        public_request: p.fields(&root, "public_request", Section::PublicRequest),
-        public_response: p.fields(&root, "public_response", Section::PublicResponse),
+        public_request: p.fields(&root, "public_request", "[[public_request]]"),
+        public_response: p.fields(&root, "public_response", "[[public_response]]"),
         result_codes: p
             .tables(&root, "result_code", "[[result_code]]", RESULT_CODE_KEYS)
             .iter()
@@ -225,6 +269,39 @@ pub(crate) fn parse_common(cx: &mut Ctxt, text: &str) -> Option<RawCommon> {
             })
             .collect(),
     })
+}
+
+/// Reads `_types.toml`. `None` only when the text is not TOML (already reported).
+pub(crate) fn parse_types(cx: &mut Ctxt, text: &str) -> Option<RawTypes> {
+    let ix = LineIndex::new(text);
+    let doc = parse_toml(cx, &ix, text)?;
+    let mut p = Parser { cx, ix };
+    let root = p.root(&doc, TYPES_KEYS);
+    Some(RawTypes {
+        schema: p.str(&root, "schema", Required),
+        types: p
+            .tables(&root, "type", "[[type]]", TYPE_KEYS)
+            .iter()
+            .map(|t| RawNamedType {
+                loc: t.loc,
+                name: p.str(t, "name", Required),
+                side: p.word(t, "side", Optional, &SIDES, |s| s.as_str()),
+                doc: p.str(t, "doc", Optional),
+                source: p.str(t, "source", Optional),
+                fields: p.fields(t, "fields", "[[type.fields]]"),
+                one_of: p
+                    .tables(t, "one_of", "[[type.one_of]]", ONE_OF_KEYS)
+                    .iter()
+                    .map(|g| p.group(g))
+                    .collect(),
+            })
+            .collect(),
+    })
+}
+
+/// `[[request]]` + `fields` → `[[request.fields]]`.
+fn child_header(header: &str, key: &str) -> String {
+    format!("{}.{key}]]", header.strip_suffix("]]").unwrap_or(header))
 }
 
 /// How a value is named in "found ..." messages.
@@ -457,12 +534,29 @@ impl<'a> Parser<'a> {
         header: &str,
         allowed: &[&str],
     ) -> Vec<Tbl<'d, 'i>> {
+        match self.tables_slot(t, key, header, header, allowed) {
+            Slot::Good(sp) => sp.v,
+            Slot::Bad | Slot::Absent => Vec::new(),
+        }
+    }
+
+    /// An array of tables, its elements named `what` in messages about their keys and the
+    /// whole spelled `shape` when it is not an array of tables. Elements that are not tables
+    /// are reported and left out.
+    fn tables_slot<'d, 'i>(
+        &mut self,
+        t: &Tbl<'d, 'i>,
+        key: &str,
+        what: &str,
+        shape: &str,
+        allowed: &[&str],
+    ) -> Slot<Vec<Tbl<'d, 'i>>> {
         let Some(v) = self.value(t, key, Optional) else {
-            return Vec::new();
+            return Slot::Absent;
         };
         let DeValue::Array(items) = v.get_ref() else {
-            self.wrong_type(key, &format!("an array of tables ({header})"), v);
-            return Vec::new();
+            self.wrong_type(key, &format!("an array of tables ({shape})"), v);
+            return Slot::Bad;
         };
         let mut out = Vec::new();
         for item in items.iter() {
@@ -471,7 +565,7 @@ impl<'a> Parser<'a> {
                     let sub = Tbl {
                         map,
                         loc: self.loc(item.span()),
-                        what: format!("in {header}"),
+                        what: format!("in {what}"),
                     };
                     self.unknown_keys(&sub, allowed);
                     out.push(sub);
@@ -481,49 +575,198 @@ impl<'a> Parser<'a> {
                     self.cx.error(
                         loc,
                         format!(
-                            "\"{key}\" must be an array of tables ({header}), found {} in it",
+                            "\"{key}\" must be an array of tables ({shape}), found {} in it",
                             describe(other)
                         ),
                     );
                 }
             }
         }
-        out
+        Slot::Good(Sp {
+            v: out,
+            loc: self.loc(v.span()),
+        })
     }
 
-    fn fields(&mut self, t: &Tbl<'_, '_>, key: &str, section: Section) -> Vec<RawField> {
-        self.tables(t, key, section.header(), FIELD_KEYS)
+    /// A string or an array of strings (`equals`); one string reads as a one-element list.
+    fn str_or_strs(&mut self, t: &Tbl<'_, '_>, key: &str, need: Need) -> Slot<Vec<Sp<String>>> {
+        let Some(v) = self.value(t, key, need) else {
+            return Slot::Absent;
+        };
+        match v.get_ref() {
+            DeValue::String(s) => {
+                let loc = self.loc(v.span());
+                Slot::Good(Sp {
+                    v: vec![Sp {
+                        v: s.to_string(),
+                        loc,
+                    }],
+                    loc,
+                })
+            }
+            DeValue::Array(_) => self.strs(t, key, need),
+            _ => {
+                self.wrong_type(key, "a string or an array of strings", v);
+                Slot::Bad
+            }
+        }
+    }
+
+    /// One end of a range: a string (amount, pay_timeout) or an integer (integer).
+    fn bound(&mut self, t: &Tbl<'_, '_>, key: &str) -> Slot<RawBound> {
+        let Some(v) = self.value(t, key, Required) else {
+            return Slot::Absent;
+        };
+        match v.get_ref() {
+            DeValue::String(s) => Slot::Good(Sp {
+                v: RawBound::Str(s.to_string()),
+                loc: self.loc(v.span()),
+            }),
+            DeValue::Integer(_) => match self.int(t, key, Required) {
+                Slot::Good(n) => Slot::Good(Sp {
+                    v: RawBound::Int(n.v),
+                    loc: n.loc,
+                }),
+                Slot::Bad => Slot::Bad,
+                Slot::Absent => Slot::Absent,
+            },
+            _ => {
+                self.wrong_type(
+                    key,
+                    "a string (amount, pay_timeout) or an integer (integer)",
+                    v,
+                );
+                Slot::Bad
+            }
+        }
+    }
+
+    /// A `range = { min, max, scale }` table under `key` of `t`.
+    fn range(&mut self, t: &Tbl<'_, '_>, key: &str) -> Slot<RawRange> {
+        match self.table(t, key, "range", RANGE_KEYS) {
+            Slot::Good(r) => Slot::Good(Sp {
+                loc: r.loc,
+                v: RawRange {
+                    min: self.bound(&r.v, "min"),
+                    max: self.bound(&r.v, "max"),
+                    scale: self.int(&r.v, "scale", Optional),
+                },
+            }),
+            Slot::Bad => Slot::Bad,
+            Slot::Absent => Slot::Absent,
+        }
+    }
+
+    /// The `field` and `equals` keys of a condition table.
+    fn condition(&mut self, t: &Tbl<'_, '_>) -> RawCondition {
+        RawCondition {
+            loc: t.loc,
+            field: self.str(t, "field", Required),
+            equals: self.str_or_strs(t, "equals", Required),
+        }
+    }
+
+    fn fields(&mut self, t: &Tbl<'_, '_>, key: &str, header: &str) -> Vec<RawField> {
+        self.tables(t, key, header, FIELD_KEYS)
             .iter()
-            .map(|f| self.field(f, section))
+            .map(|f| self.field(f, header))
             .collect()
     }
 
-    fn field(&mut self, t: &Tbl<'_, '_>, section: Section) -> RawField {
+    /// One field table; `header` names its array of tables (`[[request.fields]]`).
+    fn field(&mut self, t: &Tbl<'_, '_>, header: &str) -> RawField {
+        let members = child_header(header, "fields");
+        let groups = child_header(header, "one_of_groups");
         RawField {
             loc: t.loc,
-            section,
             name: self.str(t, "name", Required),
-            ty: self.word(t, "type", Required, &FieldType::ALL, |t| t.as_str()),
+            ty: self.str(t, "type", Required),
+            items: self.str(t, "items", Optional),
             required: self.word(t, "required", Required, &REQUIRED_WORDS, |r| r.as_str()),
             one_of: self.str(t, "one_of", Optional),
+            required_if: match self.table(t, "required_if", "required_if", CONDITION_KEYS) {
+                Slot::Good(c) => Slot::Good(Sp {
+                    loc: c.loc,
+                    v: self.condition(&c.v),
+                }),
+                Slot::Bad => Slot::Bad,
+                Slot::Absent => Slot::Absent,
+            },
             max_len: self.int(t, "max_len", Optional),
             len_unit: self.word(t, "len_unit", Optional, &LEN_UNITS, |u| u.as_str()),
             pattern: self.str(t, "pattern", Optional),
-            range: match self.table(t, "range", "range", RANGE_KEYS) {
-                Slot::Good(r) => Slot::Good(Sp {
-                    loc: r.loc,
-                    v: RawRange {
-                        min: self.str(&r.v, "min", Required),
-                        max: self.str(&r.v, "max", Required),
-                        scale: self.int(&r.v, "scale", Optional),
-                    },
+            range: self.range(t, "range"),
+            range_if: match self.tables_slot(
+                t,
+                "range_if",
+                "range_if",
+                "range_if = [{ field = ..., equals = ..., range = { ... } }]",
+                RANGE_IF_KEYS,
+            ) {
+                Slot::Good(items) => Slot::Good(Sp {
+                    loc: items.loc,
+                    v: items
+                        .v
+                        .iter()
+                        .map(|c| RawRangeIf {
+                            when: self.condition(c),
+                            range: match self.range(c, "range") {
+                                Slot::Absent => {
+                                    self.cx
+                                        .error(c.loc, "missing required key \"range\" in range_if");
+                                    Slot::Bad
+                                }
+                                r => r,
+                            },
+                        })
+                        .collect(),
                 }),
                 Slot::Bad => Slot::Bad,
                 Slot::Absent => Slot::Absent,
             },
             default: self.str(t, "default", Optional),
             values: self.strs(t, "values", Optional),
+            values_if: match self.tables_slot(
+                t,
+                "values_if",
+                "values_if",
+                "values_if = [{ field = ..., equals = ..., values = [...] }]",
+                VALUES_IF_KEYS,
+            ) {
+                Slot::Good(items) => Slot::Good(Sp {
+                    loc: items.loc,
+                    v: items
+                        .v
+                        .iter()
+                        .map(|c| RawValuesIf {
+                            when: self.condition(c),
+                            values: self.strs(c, "values", Required),
+                        })
+                        .collect(),
+                }),
+                Slot::Bad => Slot::Bad,
+                Slot::Absent => Slot::Absent,
+            },
+            max_items: self.int(t, "max_items", Optional),
+            allow_1c: self.bool(t, "allow_1c", Optional),
             format: self.str(t, "format", Optional),
+            fields: match self.tables_slot(t, "fields", &members, &members, FIELD_KEYS) {
+                Slot::Good(items) => Slot::Good(Sp {
+                    loc: items.loc,
+                    v: items.v.iter().map(|f| self.field(f, &members)).collect(),
+                }),
+                Slot::Bad => Slot::Bad,
+                Slot::Absent => Slot::Absent,
+            },
+            one_of_groups: match self.tables_slot(t, "one_of_groups", &groups, &groups, ONE_OF_KEYS)
+            {
+                Slot::Good(items) => Slot::Good(Sp {
+                    loc: items.loc,
+                    v: items.v.iter().map(|g| self.group(g)).collect(),
+                }),
+                Slot::Bad => Slot::Bad,
+                Slot::Absent => Slot::Absent,
+            },
             doc: self.str(t, "doc", Optional),
             note: self.str(t, "note", Optional),
             example: self.str(t, "example", Optional),
@@ -565,7 +808,7 @@ impl<'a> Parser<'a> {
                     default_on: self.bool(t, "default_on", Required),
                 })
                 .collect(),
-            fields: self.fields(&n, "fields", Section::NotifyFields),
+            fields: self.fields(&n, "fields", "[[notify.fields]]"),
         })
     }
 }

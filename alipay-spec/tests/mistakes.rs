@@ -6,7 +6,7 @@ use alipay_spec::parse_spec;
 
 const FILE: &str = "specs/alipay.demo.pay.toml";
 
-const HEADER: &str = r#"schema = "alipay-spec/1"
+const HEADER: &str = r#"schema = "alipay-spec/2"
 method = "alipay.demo.pay"
 name_zh = "演示支付"
 summary = "A demo."
@@ -88,7 +88,7 @@ max_length = 64
     assert_eq!(
         errors(body),
         [
-            "specs/alipay.demo.pay.toml:16:1: unknown key \"max_length\" in [[request]] (expected one of: name, type, required, one_of, max_len, len_unit, pattern, range, default, values, format, doc, note, example, source, inferred)"
+            "specs/alipay.demo.pay.toml:16:1: unknown key \"max_length\" in [[request]] (expected one of: name, type, items, required, one_of, required_if, max_len, len_unit, pattern, range, range_if, values, values_if, max_items, allow_1c, format, default, fields, one_of_groups, doc, note, example, source, inferred)"
         ]
     );
 }
@@ -113,7 +113,7 @@ enabled = false
     assert_eq!(
         errors(body),
         [
-            "specs/alipay.demo.pay.toml:11:1: unknown key \"version\" at the top level (expected one of: schema, method, name_zh, summary, doc_url, execution, notify_url, return_url, response_node, completeness, sources, request, request_sdk_only, one_of, rule, response, error, notify)",
+            "specs/alipay.demo.pay.toml:11:1: unknown key \"version\" at the top level (expected one of: schema, method, name_zh, summary, doc_url, execution, notify_url, return_url, params, response_node, completeness, sources, request, request_sdk_only, one_of, rule, response, error, notify)",
             "specs/alipay.demo.pay.toml:17:50: unknown key \"step\" in range (expected one of: min, max, scale)",
             "specs/alipay.demo.pay.toml:24:1: unknown key \"enabled\" in [[notify.types]] (expected one of: name, doc, default_on)",
         ]
@@ -212,7 +212,7 @@ required = "yes"
     assert_eq!(
         errors(body),
         [
-            "specs/alipay.demo.pay.toml:14:8: unknown type \"money\" (expected one of: string, amount, pay_timeout, user_id, json, enum, datetime)"
+            "specs/alipay.demo.pay.toml:14:8: unknown type \"money\" (expected a builtin: string, amount, integer, number, boolean, date, month, datetime, pay_timeout, user_id, json, enum, object, array; or a shared type: none declared)"
         ]
     );
 }
@@ -297,11 +297,11 @@ doc = "auth_no goes with operation_id"
 
 #[test]
 fn unknown_schema() {
-    let text = HEADER.replace("alipay-spec/1", "alipay-spec-draft/1");
+    let text = HEADER.replace("alipay-spec/2", "alipay-spec-draft/1");
     assert_eq!(
         errors_of(&text),
         [
-            "specs/alipay.demo.pay.toml:1:10: unknown schema \"alipay-spec-draft/1\" (expected \"alipay-spec/1\")"
+            "specs/alipay.demo.pay.toml:1:10: unknown schema \"alipay-spec-draft/1\" (expected \"alipay-spec/2\")"
         ]
     );
 }
@@ -466,7 +466,7 @@ range = { min = "1", max = "2" }
     assert_eq!(
         errors(body),
         [
-            "specs/alipay.demo.pay.toml:16:9: range is only allowed on amount and pay_timeout fields (this field is type \"string\")"
+            "specs/alipay.demo.pay.toml:16:9: range is only allowed on amount, pay_timeout and integer fields (this field is type \"string\")"
         ]
     );
 }
@@ -905,7 +905,7 @@ one_of = "order"
     assert_eq!(
         errors(body),
         [
-            "specs/alipay.demo.pay.toml:15:12: required = \"one_of\" is only allowed in [[request]], not in [[response]] (one_of groups are made of request fields)"
+            "specs/alipay.demo.pay.toml:15:12: required = \"one_of\" is only allowed in [[request]] and in request-side objects, not in [[response]] (one_of groups are made of request fields)"
         ]
     );
 }
@@ -969,7 +969,7 @@ fn columns_count_characters_not_bytes() {
 
 #[test]
 fn five_mistakes_are_reported_together_in_file_order() {
-    let text = r#"schema = "alipay-spec/1"
+    let text = r#"schema = "alipay-spec/2"
 method = "alipay.demo.refund"
 name_zh = "演示支付"
 summary = "A demo."
@@ -1013,8 +1013,8 @@ handling = "retry_same"
         errors_of(text),
         [
             "specs/alipay.demo.pay.toml:2:10: method \"alipay.demo.refund\" does not match the file name (expected \"alipay.demo.pay\")",
-            "specs/alipay.demo.pay.toml:14:8: unknown type \"money\" (expected one of: string, amount, pay_timeout, user_id, json, enum, datetime)",
-            "specs/alipay.demo.pay.toml:21:1: unknown key \"max_length\" in [[request]] (expected one of: name, type, required, one_of, max_len, len_unit, pattern, range, default, values, format, doc, note, example, source, inferred)",
+            "specs/alipay.demo.pay.toml:14:8: unknown type \"money\" (expected a builtin: string, amount, integer, number, boolean, date, month, datetime, pay_timeout, user_id, json, enum, object, array; or a shared type: none declared)",
+            "specs/alipay.demo.pay.toml:21:1: unknown key \"max_length\" in [[request]] (expected one of: name, type, items, required, one_of, required_if, max_len, len_unit, pattern, range, range_if, values, values_if, max_items, allow_1c, format, default, fields, one_of_groups, doc, note, example, source, inferred)",
             "specs/alipay.demo.pay.toml:27:17: range min 7d is above max 1d",
             "specs/alipay.demo.pay.toml:36:8: duplicate error code \"SYSTEM_ERROR\" (first at line 30)",
         ]
@@ -1025,7 +1025,7 @@ handling = "retry_same"
 
 #[test]
 fn common_file_mistakes() {
-    let text = r#"schema = "alipay-spec/1"
+    let text = r#"schema = "alipay-spec/2"
 
 [[public_request]]
 name = "app_id"

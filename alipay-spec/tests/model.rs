@@ -4,11 +4,12 @@ use std::path::Path;
 
 use alipay_spec::{
     ApiSpec, ErrorCode, Execution, Field, FieldType, Handling, LenUnit, Location, MaxLen, Notify,
-    NotifyType, OneOfGroup, Range, Required, Rule, RuleKind, load_dir, parse_spec,
+    NotifyType, OneOfGroup, ParamsIn, Range, Required, Rule, RuleKind, Scalar, load_dir,
+    parse_spec,
 };
 
 const MINIMAL: &str = r#"# a comment
-schema = "alipay-spec/1"
+schema = "alipay-spec/2"
 method = "alipay.demo.pay"
 name_zh = "演示支付"
 summary = "A demo."
@@ -115,9 +116,14 @@ fn field(name: &str, ty: FieldType, required: Required, line: u32) -> Field {
         name: name.to_owned(),
         ty,
         required,
+        required_if: None,
         max_len: None,
         pattern: None,
         range: None,
+        range_if: Vec::new(),
+        values_if: Vec::new(),
+        max_items: None,
+        allow_1c: false,
         default: None,
         values: Vec::new(),
         format: None,
@@ -148,6 +154,7 @@ fn minimal_valid_spec_parses_into_the_expected_model() {
         execution: Execution::SdkExecute,
         notify_url: true,
         return_url: false,
+        params: ParamsIn::BizContent,
         response_node: "alipay_demo_pay_response".to_owned(),
         completeness: "complete".to_owned(),
         sources: strings(&["S0", "JAVA"]),
@@ -158,7 +165,12 @@ fn minimal_valid_spec_parses_into_the_expected_model() {
                     unit: LenUnit::GbkByte,
                 }),
                 inferred: strings(&["len_unit"]),
-                ..field("order_title", FieldType::String, Required::Yes, 15)
+                ..field(
+                    "order_title",
+                    FieldType::Scalar(Scalar::String),
+                    Required::Yes,
+                    15,
+                )
             },
             Field {
                 range: Some(Range::Amount {
@@ -167,7 +179,12 @@ fn minimal_valid_spec_parses_into_the_expected_model() {
                     scale: 2,
                 }),
                 example: Some("100.00".to_owned()),
-                ..field("amount", FieldType::Amount, Required::Yes, 23)
+                ..field(
+                    "amount",
+                    FieldType::Scalar(Scalar::Amount),
+                    Required::Yes,
+                    23,
+                )
             },
             Field {
                 max_len: Some(MaxLen {
@@ -182,22 +199,32 @@ fn minimal_valid_spec_parses_into_the_expected_model() {
                     max: "15d".to_owned(),
                 }),
                 default: Some("15m".to_owned()),
-                ..field("pay_timeout", FieldType::PayTimeout, Required::No, 30)
+                ..field(
+                    "pay_timeout",
+                    FieldType::Scalar(Scalar::PayTimeout),
+                    Required::No,
+                    30,
+                )
             },
             field(
                 "auth_no",
-                FieldType::String,
+                FieldType::Scalar(Scalar::String),
                 Required::OneOf("order".to_owned()),
                 40,
             ),
             field(
                 "out_order_no",
-                FieldType::String,
+                FieldType::Scalar(Scalar::String),
                 Required::OneOf("order".to_owned()),
                 46,
             ),
         ],
-        request_sdk_only: vec![field("memo", FieldType::String, Required::No, 52)],
+        request_sdk_only: vec![field(
+            "memo",
+            FieldType::Scalar(Scalar::String),
+            Required::No,
+            52,
+        )],
         one_of: vec![OneOfGroup {
             id: "order".to_owned(),
             fields: strings(&["auth_no", "out_order_no"]),
@@ -220,11 +247,16 @@ fn minimal_valid_spec_parses_into_the_expected_model() {
         response: vec![
             Field {
                 values: strings(&["INIT", "SUCCESS", "CLOSED"]),
-                ..field("status", FieldType::Enum, Required::Yes, 70)
+                ..field("status", FieldType::Scalar(Scalar::Enum), Required::Yes, 70)
             },
             Field {
                 format: Some("yyyy-MM-dd HH:mm:ss".to_owned()),
-                ..field("gmt_trans", FieldType::Datetime, Required::No, 76)
+                ..field(
+                    "gmt_trans",
+                    FieldType::Scalar(Scalar::Datetime),
+                    Required::No,
+                    76,
+                )
             },
         ],
         errors: vec![ErrorCode {
@@ -245,7 +277,12 @@ fn minimal_valid_spec_parses_into_the_expected_model() {
                 doc: Some("资金授权支付成功".to_owned()),
                 default_on: true,
             }],
-            fields: vec![field("auth_no", FieldType::String, Required::No, 99)],
+            fields: vec![field(
+                "auth_no",
+                FieldType::Scalar(Scalar::String),
+                Required::No,
+                99,
+            )],
         }),
         file: "specs/alipay.demo.pay.toml".to_owned(),
     };
@@ -332,7 +369,7 @@ fn load_dir_skips_underscore_files_and_reports_every_file() {
                 at("alipay.demo.a.toml")
             ),
             format!(
-                "{}:71:8: unknown type \"enumeration\" (expected one of: string, amount, pay_timeout, user_id, json, enum, datetime)",
+                "{}:71:8: unknown type \"enumeration\" (expected a builtin: string, amount, integer, number, boolean, date, month, datetime, pay_timeout, user_id, json, enum, object, array; or a shared type: none declared)",
                 at("alipay.demo.a.toml")
             ),
             format!(

@@ -1,8 +1,11 @@
-//! The real spec files in `specs/` all parse, and carry the facts of reference/apis.md.
+//! The real spec files in `specs/` all parse (with the directory's shared types), and carry the
+//! documented facts of each API.
 
 use std::path::Path;
 
-use alipay_spec::{ApiSpec, Execution, FieldType, Handling, LenUnit, MaxLen, Range, Required};
+use alipay_spec::{
+    ApiSpec, Execution, FieldType, Handling, LenUnit, MaxLen, ParamsIn, Range, Required, Scalar,
+};
 
 const SPECS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../specs");
 
@@ -70,6 +73,7 @@ fn execution_modes_and_public_parameters() {
         (Execution::Execute, false, false)
     );
     for s in &specs {
+        assert_eq!(s.params, ParamsIn::BizContent, "{}", s.method);
         assert_eq!(
             s.response_node,
             alipay_spec::expected_response_node(&s.method)
@@ -116,7 +120,7 @@ fn disburse_facts() {
     );
 
     let amount = d.request_field("amount").expect("amount");
-    assert_eq!(amount.ty, FieldType::Amount);
+    assert_eq!(amount.ty, FieldType::Scalar(Scalar::Amount));
     assert!(amount.is_required());
     assert_eq!(amount.max_len, None);
     assert_eq!(
@@ -146,8 +150,8 @@ fn disburse_facts() {
     ));
     assert_eq!(timeout.default.as_deref(), Some("1h"));
     assert_eq!(
-        d.request_field("payee_user_id").map(|f| f.ty),
-        Some(FieldType::UserId)
+        d.request_field("payee_user_id").map(|f| &f.ty),
+        Some(&FieldType::Scalar(Scalar::UserId))
     );
 
     let notify = d.notify.as_ref().expect("[notify]");
