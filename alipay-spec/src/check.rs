@@ -904,6 +904,9 @@ impl Checker<'_> {
                         range: range?,
                     })
                 })
+                // every element is checked before the first failure is looked at
+                .collect::<Vec<_>>()
+                .into_iter()
                 .collect::<Option<Vec<_>>>()
         });
 
@@ -951,6 +954,8 @@ impl Checker<'_> {
                         values: values.v.iter().map(|s| s.v.clone()).collect(),
                     })
                 })
+                .collect::<Vec<_>>()
+                .into_iter()
                 .collect::<Option<Vec<_>>>()
         });
 
