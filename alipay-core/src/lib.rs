@@ -35,15 +35,18 @@ pub mod cert;
 pub mod charset;
 pub mod client;
 mod crypto;
+pub mod dates;
 pub mod error;
 pub mod gateway;
 pub mod keys;
 pub mod notify;
 pub mod notify_receiver;
+pub mod number;
 pub mod request;
 pub mod response;
 pub mod retry;
 pub mod rules;
+mod rules_engine;
 pub mod sign;
 pub mod timestamp;
 pub mod transport;
@@ -58,6 +61,8 @@ pub use crate::error::{ApiError, Error, Outcome};
 pub use crate::keys::{AlipayPublicKey, AppPrivateKey, AppPublicKey, GatewayPrivateKey};
 pub use crate::sign::{Params, SignType};
 pub use crate::timestamp::Timestamp;
+pub use crate::dates::{Date, DateTime, Month};
+pub use crate::number::Number;
 pub use crate::value::{Amount, PayTimeout, UserId};
 
 /// The production gateway.

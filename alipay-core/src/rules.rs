@@ -295,4 +295,18 @@ impl ObjectRules {
         self.check(&value).map_err(BizError::Invalid)?;
         Ok(value)
     }
+
+    /// [`ObjectRules::check`] into `v`, for an object at `prefix` (`""` at the top level,
+    /// `payee_info.` or `goods_detail[1].` when nested; unknown members of a nested object are
+    /// reported as `not a field of <name>`).
+    pub fn check_into(&self, value: &Wire, prefix: &str, v: &mut Violations) {
+        crate::rules_engine::check_object(self, value, prefix, v);
+    }
+}
+
+/// Checks one member on its own: `value` ([`Wire::Null`] when missing) against `field`'s
+/// presence, type and value rules, reported at `path`. Its conditional rules do not hold here
+/// (they name siblings, and there are none): the base rules apply.
+pub fn check_value(field: &FieldRule, value: &Wire, path: &str, v: &mut Violations) {
+    crate::rules_engine::check_value(field, value, path, v);
 }

@@ -42,6 +42,9 @@ use serde::de::{Error as _, IgnoredAny};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
+pub use crate::dates::{Date, DateTime, FormatError, Month};
+pub use crate::number::Number;
+
 // ---------------------------------------------------------------------------------------------
 // const helpers (byte loops: const fn cannot use iterators)
 // ---------------------------------------------------------------------------------------------
@@ -622,7 +625,33 @@ impl PayTimeout {
         })
     }
 
-    /// The duration in minutes (`2h` → 120).
+    /// `1c`: the order closes at midnight today (Beijing time) whenever it was created. Only
+    /// some APIs accept it ([`PayTimeout::parse_allowing_1c`]); [`PayTimeout::parse`] rejects
+    /// it. It has no length in minutes: [`PayTimeout::minutes`] is 0 and
+    /// [`PayTimeout::check_range`] always accepts it.
+    pub const TODAY: PayTimeout = PayTimeout {
+        text: [b'1', b'c', 0, 0, 0],
+        len: 2,
+        minutes: 0,
+    };
+
+    /// [`PayTimeout::parse`], and `1c` ([`PayTimeout::TODAY`]) too: for the APIs that accept
+    /// it.
+    pub const fn parse_allowing_1c(text: &str) -> Result<PayTimeout, PayTimeoutError> {
+        let b = text.as_bytes();
+        if b.len() == 2 && b[0] == b'1' && b[1] == b'c' {
+            Ok(PayTimeout::TODAY)
+        } else {
+            PayTimeout::parse(text)
+        }
+    }
+
+    /// Whether this is `1c` ([`PayTimeout::TODAY`]).
+    pub const fn is_today(&self) -> bool {
+        self.len == 2 && self.text[1] == b'c'
+    }
+
+    /// The duration in minutes (`2h` → 120); 0 for `1c`, which has no fixed length.
     pub const fn minutes(&self) -> u32 {
         self.minutes
     }
@@ -639,12 +668,15 @@ impl PayTimeout {
     }
 
     /// `Ok` when `min_minutes <= minutes <= max_minutes` (e.g. `1, PayTimeout::MINUTES_7D`).
+    /// Always `Ok` for `1c`: ranges do not apply to it.
     pub const fn check_range(
         &self,
         min_minutes: u32,
         max_minutes: u32,
     ) -> Result<(), PayTimeoutError> {
-        if self.minutes < min_minutes || self.minutes > max_minutes {
+        if self.is_today() {
+            Ok(())
+        } else if self.minutes < min_minutes || self.minutes > max_minutes {
             Err(PayTimeoutError::OutOfRange {
                 minutes: self.minutes,
                 min: min_minutes,
