@@ -436,7 +436,8 @@ pub enum Required {
     No,
     /// Member of the `[[one_of]]` group with this id (特殊可选).
     OneOf(String),
-    /// Required only under a condition the client cannot check.
+    /// Required only under a condition: [`Field::required_if`] when the client can check it,
+    /// otherwise a condition the client cannot check (documented only).
     Conditional,
 }
 
