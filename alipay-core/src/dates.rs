@@ -361,8 +361,7 @@ impl DateTime {
 
     /// The instant: this wall-clock time at UTC+8.
     pub fn to_offset_date_time(&self) -> time::OffsetDateTime {
-        self.to_primitive()
-            .assume_offset(time::macros::offset!(+8))
+        self.to_primitive().assume_offset(time::macros::offset!(+8))
     }
 }
 

@@ -60,9 +60,7 @@ pub(crate) fn is_decimal(text: &str) -> bool {
         None => (unsigned, None),
     };
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    digits(int)
-        && !(int.len() > 1 && int.starts_with('0'))
-        && frac.is_none_or(|f| digits(f))
+    digits(int) && !(int.len() > 1 && int.starts_with('0')) && frac.is_none_or(|f| digits(f))
 }
 
 impl From<i64> for Number {
@@ -130,7 +128,14 @@ mod tests {
 
     #[test]
     fn grammar() {
-        for ok in ["0", "-0", "5", "-12.50", "0.001", "123456789012345678901234567890.5"] {
+        for ok in [
+            "0",
+            "-0",
+            "5",
+            "-12.50",
+            "0.001",
+            "123456789012345678901234567890.5",
+        ] {
             assert_eq!(Number::parse(ok).unwrap().as_str(), ok);
         }
         for bad in [

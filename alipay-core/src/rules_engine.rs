@@ -156,10 +156,7 @@ fn effective_range(field: &FieldRule, siblings: &WireObject) -> (Option<Range>, 
 }
 
 /// The values in force and, for a conditional set, the suffix naming its condition.
-fn effective_values(
-    field: &FieldRule,
-    siblings: &WireObject,
-) -> (&'static [&'static str], String) {
+fn effective_values(field: &FieldRule, siblings: &WireObject) -> (&'static [&'static str], String) {
     for c in field.conditionals {
         if let Then::Values(values) = c.then
             && let Some(value) = holds(&c.when, siblings)
@@ -306,7 +303,11 @@ fn scalar_value(
             let t = match parsed {
                 Ok(t) => t,
                 Err(e) => {
-                    v.push(path, "grammar", format!("pay_timeout {:?}: {e}", shorten(s)));
+                    v.push(
+                        path,
+                        "grammar",
+                        format!("pay_timeout {:?}: {e}", shorten(s)),
+                    );
                     return None;
                 }
             };
@@ -323,7 +324,9 @@ fn scalar_value(
                     v.push(
                         path,
                         "range",
-                        format!("must be within {min_text}~{max_text}, got {t} ({m} minutes){suffix}"),
+                        format!(
+                            "must be within {min_text}~{max_text}, got {t} ({m} minutes){suffix}"
+                        ),
                     );
                 }
             }

@@ -477,15 +477,11 @@ impl Parser<'_> {
                             let hi = self.hex4()?;
                             let cp = if (0xD800..0xDC00).contains(&hi) {
                                 if !(self.eat(b'\\') && self.eat(b'u')) {
-                                    return Err(
-                                        self.error("lone leading surrogate in hex escape")
-                                    );
+                                    return Err(self.error("lone leading surrogate in hex escape"));
                                 }
                                 let lo = self.hex4()?;
                                 if !(0xDC00..0xE000).contains(&lo) {
-                                    return Err(
-                                        self.error("lone leading surrogate in hex escape")
-                                    );
+                                    return Err(self.error("lone leading surrogate in hex escape"));
                                 }
                                 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
                             } else {
@@ -959,7 +955,11 @@ macro_rules! text_values {
     )*};
 }
 
-text_values!(crate::dates::Date, crate::dates::Month, crate::dates::DateTime);
+text_values!(
+    crate::dates::Date,
+    crate::dates::Month,
+    crate::dates::DateTime
+);
 
 impl ToWire for crate::number::Number {
     /// A JSON number with exactly this text.
@@ -983,7 +983,10 @@ mod tests {
     #[test]
     fn parse_keeps_numbers_order_and_duplicates() {
         let w = Wire::parse(r#" {"b":100.00,"a":[1e2,-0,null,true],"b":"x"} "#).unwrap();
-        assert_eq!(w.to_json(), r#"{"b":100.00,"a":[1e2,-0,null,true],"b":"x"}"#);
+        assert_eq!(
+            w.to_json(),
+            r#"{"b":100.00,"a":[1e2,-0,null,true],"b":"x"}"#
+        );
         let o = w.object().unwrap();
         assert_eq!(o.get("b"), Some(&Wire::String("x".into())));
         assert_eq!(o.len(), 3);
