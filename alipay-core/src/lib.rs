@@ -57,12 +57,12 @@ pub use crate::aes::EncryptKey;
 pub use crate::cert::{AlipayCertificate, AlipayRootCertificate, AppCertificate};
 pub use crate::charset::Charset;
 pub use crate::crypto::BACKEND as CRYPTO_BACKEND;
+pub use crate::dates::{Date, DateTime, Month};
 pub use crate::error::{ApiError, Error, Outcome};
 pub use crate::keys::{AlipayPublicKey, AppPrivateKey, AppPublicKey, GatewayPrivateKey};
+pub use crate::number::Number;
 pub use crate::sign::{Params, SignType};
 pub use crate::timestamp::Timestamp;
-pub use crate::dates::{Date, DateTime, Month};
-pub use crate::number::Number;
 pub use crate::value::{Amount, PayTimeout, UserId};
 
 /// The production gateway.
