@@ -60,7 +60,7 @@ pub(crate) fn is_decimal(text: &str) -> bool {
         None => (unsigned, None),
     };
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    digits(int) && !(int.len() > 1 && int.starts_with('0')) && frac.is_none_or(|f| digits(f))
+    digits(int) && !(int.len() > 1 && int.starts_with('0')) && frac.is_none_or(digits)
 }
 
 impl From<i64> for Number {

@@ -86,6 +86,26 @@ fn parse_object_and_object() {
 }
 
 #[test]
+fn syntax_errors_are_serde_jsons() {
+    assert_eq!(
+        Wire::parse("").unwrap_err(),
+        "EOF while parsing a value at line 1 column 0"
+    );
+    assert_eq!(
+        Wire::parse("{} x").unwrap_err(),
+        "trailing characters at line 1 column 4"
+    );
+    assert_eq!(
+        Wire::parse(r#""\ud83d\ude00""#).unwrap(),
+        Wire::String("😀".into())
+    );
+    assert_eq!(
+        Wire::parse(r#""a\"\\\/\b\f\n\r\t""#).unwrap(),
+        Wire::String("a\"\\/\u{8}\u{c}\n\r\t".into())
+    );
+}
+
+#[test]
 fn hostile_text_is_an_error_not_a_crash() {
     for text in [
         "[".repeat(1_000_000),
