@@ -20,6 +20,8 @@
 //! | what a generated API is to the client | [`api`] |
 //! | the rules of business parameters, and their one engine | [`rules`] |
 //! | JSON with exact numbers (biz_content, responses) | [`wire`] |
+//! | dates, months and times as Alipay writes them | [`dates`] |
+//! | exact decimal numbers | [`number`] |
 //! | the client tying it together | [`client`] |
 //! | the gateway's side (sandbox, tests) | [`gateway`] |
 

@@ -24,6 +24,42 @@
 //! let v = RULES.check_json(json).unwrap_err();
 //! assert_eq!(v.to_string(), "amount: grammar (invalid amount \"0.001\": at most 2 decimals)");
 //! ```
+//!
+//! # What the engine checks, and its messages
+//!
+//! Each broken rule is one [`Violation`](crate::api::Violation), displayed `<path>: <rule>
+//! (<detail>)`. Paths are `name` at the top level, `a.b` in nested objects and `a[0].b` in
+//! arrays (0-based). An object's fields are checked in table order, then its one-of groups,
+//! then its unknown members; every level is checked the same way.
+//!
+//! A member is *absent* when it is missing, `null` or `""` (and, for an array field, `[]`).
+//! A member given twice is reported, and its last occurrence is checked. A required value that
+//! is a string of whitespace only is missing too (values are never trimmed otherwise). A value
+//! of the wrong JSON type or grammar gets one violation and no further checks; a well-formed
+//! one is then checked against its range, values, `max_len` (on the text as sent: an amount
+//! written with its range's scale, a JSON object field as compact JSON) and `pattern`.
+//!
+//! | rule | broken when | detail |
+//! | --- | --- | --- |
+//! | `duplicate` | a member is given more than once | `given 2 times` |
+//! | `required` | a required member is absent or blank | `must be set and not blank`; an empty required array: `must have at least one item`; a [`Then::Required`] whose condition holds: `must be set when mode is B` |
+//! | `type` | the JSON type is wrong (string, integer, number, boolean, object, array) | `must be a JSON string, got 12` (`JSON integer`, `JSON number in decimal notation`, `true or false`, `JSON object`, `JSON array`) |
+//! | `grammar` | an amount, pay_timeout or user id is malformed | `invalid amount "0.001": at most 2 decimals`, `invalid amount 1e2: no exponent allowed (write 100, not 1e2)`, `expected an amount (a JSON string or number), found true`, `pay_timeout "1.5h": no decimals (write 90m, not 1.5h)`, `user id "2088": must be 16 digits (2088 and 12 more), found 4`; not a string: `must be a JSON string, got 90` |
+//! | `json_object` | a JSON field is not an object (or a string holding one) | `must be a JSON object ({...}), found a JSON array`, `not valid JSON (<serde_json's message>)` |
+//! | `enum` | a value is not one of the field's values | `"FOO" is not one of PAY, REFUND`, with ` (when mode is C)` when a [`Then::Values`] applies; not a string: `must be a JSON string, got 1` |
+//! | `format` | a date, month or datetime is malformed | `must be yyyy-MM-dd, got "2024-02-30" (no such day)`; not a string: `must be a JSON string, got 20240101` |
+//! | `scale` | an amount has more decimals (as written) than its range's scale 0 or 1 | `at most 0 decimals, got 5.00` |
+//! | `range` | an amount, timeout or integer is out of its range | `must be within [0.01, 100000000.00], got 0.00`, `must be within 1m~7d, got 169h (10140 minutes)`, `must be within [1, 99], got 100`, with ` (when mode is B)` when a [`Then::Range`] applies; `1c` has no range |
+//! | `max_len` | the text as sent is too long | `at most 100 gbk_byte, got 104`, `at most 64 char, got 65` |
+//! | `pattern` | a string does not match (a pattern that does not compile matches nothing) | `must match ^[0-9]{6}$` |
+//! | `max_items` | an array has too many items | `at most 3 items, got 4` |
+//! | `one_of` | fewer group members than `min` are present (path `a\|b`, `payee_info.a\|b`) | `at least 1 of a, b must be non-empty, got 0` |
+//! | `unknown_field` | a member is not in the table | `not a field of this API` (top level), `not a field of <ObjectRules::name>` (nested) |
+//! | `depth` | values nest more than 128 levels through recursive tables | `nested more than 128 levels deep` |
+//!
+//! A JSON value quoted in a detail is its compact JSON text, at most 64 characters (`...`
+//! marks a cut); quoted strings are cut the same way. An array item that is `null` or `""` is
+//! `name[i]: required (must be set and not blank)`.
 
 use crate::api::{BizError, Violations};
 use crate::wire::Wire;
