@@ -21,10 +21,27 @@
 //! ```
 
 pub use alipay_core;
-pub use alipay_core::api::{Api, ApiInfo, BizError, Handling, Mode, Violation, Violations};
+
+// The generated code names the runtime `::alipay_apis::alipay_core`, here as in users' crates.
+extern crate self as alipay_apis;
+pub use alipay_core::api::{
+    Api, ApiInfo, BizError, ErrorInfo, Handling, Mode, ParamsIn, Violation, Violations,
+};
+pub use alipay_core::value::{Date, DateTime, JsonObjectText, Month, Number};
 pub use alipay_core::{
     AlipayPublicKey, Amount, AppPrivateKey, PayTimeout, UserId, amount, pay_timeout,
 };
+/// Your own APIs from your own spec files, with everything the APIs of this crate get:
+/// `#[derive(AlipayApi)] #[alipay(spec = "specs/<method>.toml")] pub struct MyApi;`, or every
+/// spec of a directory with `specs!(dir = "specs")` (and its shared types, `_types.toml`).
+/// The generated code reaches the runtime through `::alipay_apis`, so this crate is the one
+/// dependency you need.
+pub use alipay_macros::{AlipayApi, specs, types};
+
+/// The shared types of `specs/_types.toml` (objects that several APIs' parameters use).
+pub mod types {
+    alipay_macros::types!(dir = "../specs");
+}
 
 #[cfg(feature = "fund")]
 pub mod fund;

@@ -7,6 +7,7 @@
 
 mod commands;
 mod input;
+mod spec_rules;
 
 use std::process::ExitCode;
 

@@ -20,6 +20,22 @@ pub fn pascal(name: &str) -> String {
     out
 }
 
+/// `CouponOrderDisburse` -> `coupon_order_disburse`.
+pub fn snake(pascal: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in pascal.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// An identifier for a wire field name, raw when it is a Rust keyword.
 pub fn field(name: &str) -> Ident {
     if syn::parse_str::<Ident>(name).is_ok() {
@@ -44,6 +60,7 @@ mod tests {
         assert_eq!(pascal("PRE_AUTH"), "PreAuth");
         assert_eq!(pascal("qrCode"), "QrCode");
         assert_eq!(pascal("1c"), "V1c");
+        assert_eq!(snake("GoodsDetail"), "goods_detail");
         assert_eq!(field("type").to_string(), "r#type");
         assert_eq!(field("amount").to_string(), "amount");
     }

@@ -3,20 +3,21 @@
 
 use alipay_spec::ApiSpec;
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
+use crate::docs::{doc_attr, received_doc};
+use crate::names;
 use crate::response::open_enum;
-use crate::{Names, doc_attr, field_doc, names};
 
-pub fn expand(spec: &ApiSpec, n: &Names) -> TokenStream {
+pub fn expand(spec: &ApiSpec, prefix: &str) -> TokenStream {
     let Some(notify) = &spec.notify else {
         return TokenStream::new();
     };
-    let ty = &n.notify;
-    let types_ty = &n.notify_type;
+    let ty = format_ident!("{prefix}Notify");
+    let types_ty = format_ident!("{prefix}NotifyType");
     let type_names: Vec<String> = notify.types.iter().map(|t| t.name.clone()).collect();
     let types = open_enum(
-        types_ty,
+        &types_ty,
         &type_names,
         &format!(
             "The `notify_type`s of `{}`; unknown types are kept (the docs' own examples use others).",
@@ -31,7 +32,7 @@ pub fn expand(spec: &ApiSpec, n: &Names) -> TokenStream {
         .collect();
     let ids: Vec<_> = fields.iter().map(|f| names::field(&f.name)).collect();
     let wire: Vec<&String> = fields.iter().map(|f| &f.name).collect();
-    let docs: Vec<_> = fields.iter().map(|f| field_doc(f)).collect();
+    let docs: Vec<_> = fields.iter().map(|f| received_doc(f)).collect();
     let doc = doc_attr(&format!(
         "A verified notification of `{}`, typed. Values are kept as sent.{}",
         spec.method,
@@ -59,24 +60,6 @@ pub fn expand(spec: &ApiSpec, n: &Names) -> TokenStream {
             #( #docs pub #ids: ::std::option::Option<::std::string::String>, )*
         }
 
-        impl #ty {
-            /// The typed view of a notification whose signature verified.
-            pub fn from_notification(n: &::alipay_core::notify::Notification) -> Self {
-                let get = |k: &str| n.get(k).map(::std::string::ToString::to_string);
-                #ty {
-                    notify_type: n.get("notify_type").map(#types_ty::from),
-                    notify_id: get("notify_id"),
-                    notify_time: get("notify_time"),
-                    app_id: get("app_id"),
-                    #( #ids: get(#wire), )*
-                }
-            }
-        }
-
-        impl ::alipay_core::notify_receiver::FromNotification for #ty {
-            fn from_notification(n: &::alipay_core::notify::Notification) -> Self {
-                #ty::from_notification(n)
-            }
-        }
+        ::alipay_core::__notify_struct!(#ty, #types_ty { #( #ids = #wire ),* });
     }
 }

@@ -1,82 +1,118 @@
-//! The response struct: every field optional (error replies carry none), amounts read exactly
-//! from a JSON number or string, unknown enum values kept.
+//! A response-side object (an API's answer, its nested objects, a shared response type):
+//! every field optional (error replies carry none), read leniently from the wire (amounts
+//! exactly, from a JSON number or string), unknown members and enum values kept.
 
-use alipay_spec::{ApiSpec, FieldType};
-use proc_macro2::TokenStream;
-use quote::quote;
+use alipay_spec::{Field, FieldType, Scalar};
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
 
-use crate::{Names, doc_attr, field_doc, names};
+use crate::docs::{doc_attr, received_doc};
+use crate::{TypesPath, names};
 
-pub fn expand(spec: &ApiSpec, n: &Names) -> TokenStream {
-    let response = &n.response;
-    let mut enums = TokenStream::new();
-    let mut fields = TokenStream::new();
-    for f in &spec.response {
-        let id = names::field(&f.name);
-        let name = &f.name;
-        let doc = field_doc(f);
-        let ty = match f.ty {
-            FieldType::Amount => {
-                // Exact, from a JSON number or string; no range (a remainder can be 0.00).
-                fields.extend(quote! {
-                    #doc
-                    #[serde(default, rename = #name, deserialize_with = "::alipay_core::Amount::deserialize_optional")]
-                    pub #id: ::std::option::Option<::alipay_core::Amount>,
-                });
-                continue;
-            }
-            FieldType::Enum => {
-                let e = n.response_enum_type(&f.name);
-                enums.extend(open_enum(
-                    &e,
+/// The Rust type of one value of a response field; nested objects and enums go to `out`.
+fn item_type(
+    f: &Field,
+    t: &FieldType,
+    owner: &Ident,
+    types: &TypesPath,
+    out: &mut TokenStream,
+) -> TokenStream {
+    let own = format_ident!("{owner}{}", names::pascal(&f.name));
+    match t {
+        FieldType::Scalar(s) => match s {
+            Scalar::Amount => quote!(::alipay_core::Amount),
+            Scalar::Integer => quote!(i64),
+            Scalar::Number => quote!(::alipay_core::value::Number),
+            Scalar::Boolean => quote!(bool),
+            Scalar::Date => quote!(::alipay_core::value::Date),
+            Scalar::Month => quote!(::alipay_core::value::Month),
+            Scalar::Datetime => quote!(::alipay_core::value::DateTime),
+            Scalar::Enum => {
+                out.extend(open_enum(
+                    &own,
                     &f.values,
-                    &format!(
-                        "`{}` of `{}`; unknown values are kept.",
-                        f.name, spec.method
-                    ),
+                    &format!("`{}` of `{owner}`; unknown values are kept.", f.name),
                 ));
-                quote!(#e)
+                quote!(#own)
             }
-            // Ids, times and texts are kept as sent: a reply is never rejected for their shape.
-            _ => quote!(::std::string::String),
-        };
-        fields.extend(quote! {
-            #doc
-            #[serde(default, rename = #name)]
-            pub #id: ::std::option::Option<#ty>,
-        });
-    }
-    let doc = doc_attr(&format!(
-        "The answer of `{}` (`{}`). Every field is optional: error replies carry none.",
-        spec.method, spec.response_node
-    ));
-    quote! {
-        #enums
-
-        #doc
-        #[derive(Debug, Clone, PartialEq, Default, ::alipay_core::api::__private::serde::Deserialize)]
-        #[serde(crate = "::alipay_core::api::__private::serde")]
-        #[non_exhaustive]
-        pub struct #response {
-            /// `code`: `10000` on success.
-            #[serde(default)]
-            pub code: ::std::option::Option<::std::string::String>,
-            /// `msg`.
-            #[serde(default)]
-            pub msg: ::std::option::Option<::std::string::String>,
-            /// `sub_code`: the business error code, absent on success.
-            #[serde(default)]
-            pub sub_code: ::std::option::Option<::std::string::String>,
-            /// `sub_msg`.
-            #[serde(default)]
-            pub sub_msg: ::std::option::Option<::std::string::String>,
-            #fields
+            // Ids, texts and JSON texts are kept as sent: a reply is never rejected for their shape.
+            Scalar::String | Scalar::UserId | Scalar::PayTimeout | Scalar::Json => {
+                quote!(::std::string::String)
+            }
+        },
+        FieldType::Object(def) => {
+            let fields: Vec<&Field> = def.fields.iter().collect();
+            out.extend(expand(
+                &own,
+                &format!("`{}` of `{owner}`. Every field is optional.", f.name),
+                &fields,
+                false,
+                types,
+            ));
+            quote!(#own)
+        }
+        FieldType::Named(n) => types.name(n),
+        FieldType::Array(item) => {
+            let t = item_type(f, item, owner, types, out);
+            quote!(::std::vec::Vec<#t>)
         }
     }
 }
 
+/// The struct `ty` with `fields`; `envelope` adds the public `code`, `msg`, `sub_code`, `sub_msg`.
+pub fn expand(
+    ty: &Ident,
+    doc: &str,
+    fields: &[&Field],
+    envelope: bool,
+    types: &TypesPath,
+) -> TokenStream {
+    let mut out = TokenStream::new();
+    let mut decls = TokenStream::new();
+    let mut names_ = Vec::new();
+    let mut ids = Vec::new();
+    if envelope {
+        decls.extend(quote! {
+            /// `code`: `10000` on success.
+            pub code: ::std::option::Option<::std::string::String>,
+            /// `msg`.
+            pub msg: ::std::option::Option<::std::string::String>,
+            /// `sub_code`: the business error code, absent on success.
+            pub sub_code: ::std::option::Option<::std::string::String>,
+            /// `sub_msg`.
+            pub sub_msg: ::std::option::Option<::std::string::String>,
+        });
+        for n in ["code", "msg", "sub_code", "sub_msg"] {
+            names_.push(n.to_string());
+            ids.push(names::field(n));
+        }
+    }
+    for f in fields {
+        let id = names::field(&f.name);
+        let t = item_type(f, &f.ty, ty, types, &mut out);
+        let doc = received_doc(f);
+        decls.extend(quote!(#doc pub #id: ::std::option::Option<#t>,));
+        names_.push(f.name.clone());
+        ids.push(id);
+    }
+    let doc = doc_attr(doc);
+    out.extend(quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, Default)]
+        #[non_exhaustive]
+        pub struct #ty {
+            #decls
+            /// Members this SDK does not know, kept as sent.
+            pub unknown: ::alipay_core::wire::WireObject,
+        }
+
+        ::alipay_core::__wire_struct!(read #ty { #( #ids = #names_ ),* });
+    });
+    out
+}
+
 /// An enum over documented values with an `Other` variant for values added later.
-pub fn open_enum(ty: &proc_macro2::Ident, values: &[String], doc: &str) -> TokenStream {
+pub fn open_enum(ty: &Ident, values: &[String], doc: &str) -> TokenStream {
     let variants: Vec<_> = values
         .iter()
         .map(|v| names::ident(&names::pascal(v)))
@@ -84,33 +120,6 @@ pub fn open_enum(ty: &proc_macro2::Ident, values: &[String], doc: &str) -> Token
     let docs = values.iter().map(|v| format!(" `{v}`"));
     let doc = doc_attr(doc);
     quote! {
-        #doc
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum #ty {
-            #( #[doc = #docs] #variants, )*
-            /// A value this SDK does not know yet, kept as sent.
-            Other(::std::string::String),
-        }
-
-        impl #ty {
-            /// The wire value.
-            pub fn as_str(&self) -> &str {
-                match self { #( #ty::#variants => #values, )* #ty::Other(s) => s.as_str() }
-            }
-        }
-
-        impl ::std::convert::From<&str> for #ty {
-            fn from(s: &str) -> Self {
-                match s { #( #values => #ty::#variants, )* other => #ty::Other(other.to_string()) }
-            }
-        }
-
-        impl<'de> ::alipay_core::api::__private::serde::Deserialize<'de> for #ty {
-            fn deserialize<D: ::alipay_core::api::__private::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                let s = <::std::string::String as ::alipay_core::api::__private::serde::Deserialize>::deserialize(d)?;
-                ::std::result::Result::Ok(#ty::from(s.as_str()))
-            }
-        }
+        ::alipay_core::__wire_enum!(open #doc pub enum #ty { #( #[doc = #docs] #variants = #values ),* });
     }
 }

@@ -16,7 +16,7 @@
 //! const RULES: &ObjectRules = &ObjectRules::new(
 //!     "alipay.demo.pay",
 //!     &[
-//!         FieldRule::new("out_order_no", Ty::String).required().max_len(64, LenUnit::Char),
+//!         FieldRule::new("out_order_no", Ty::Text).required().max_len(64, LenUnit::Char),
 //!         FieldRule::new("amount", Ty::Amount).required().amount_range(1, 10_000_000_000, 2),
 //!     ],
 //! );
@@ -76,8 +76,9 @@ pub enum LenUnit {
 /// The value type of a field (of each item, for an array).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ty {
-    /// A JSON string.
-    String,
+    /// A JSON string. (Not `String`: a public item of that name would make rustc spell
+    /// `std::string::String` in full in every diagnostic of a crate that sees it.)
+    Text,
     /// Yuan, exact: a JSON string or number in the amount grammar, at most `scale` decimals
     /// (see [`FieldRule::amount_range`]).
     Amount,
@@ -345,4 +346,45 @@ impl ObjectRules {
 /// (they name siblings, and there are none): the base rules apply.
 pub fn check_value(field: &FieldRule, value: &Wire, path: &str, v: &mut Violations) {
     crate::rules_engine::check_value(field, value, path, v);
+}
+
+/// Shorthands that keep each generated table entry on one line.
+impl FieldRule {
+    /// At most `max` Unicode scalar values.
+    pub const fn max_chars(self, max: u32) -> FieldRule {
+        self.max_len(max, LenUnit::Char)
+    }
+
+    /// At most `max` GB18030 bytes ("100 个字母或 50 个汉字").
+    pub const fn max_gbk(self, max: u32) -> FieldRule {
+        self.max_len(max, LenUnit::GbkByte)
+    }
+
+    /// A timeout within `[min, max]` minutes, written `min_text`~`max_text` in the spec.
+    pub const fn minutes(
+        self,
+        min: u32,
+        max: u32,
+        min_text: &'static str,
+        max_text: &'static str,
+    ) -> FieldRule {
+        self.range(Range::Minutes {
+            min,
+            max,
+            min_text,
+            max_text,
+        })
+    }
+
+    /// An integer within `[min, max]`.
+    pub const fn integer_range(self, min: i64, max: i64) -> FieldRule {
+        self.range(Range::Integer { min, max })
+    }
+}
+
+impl Group {
+    /// At least `min` of `fields` (in precedence order) non-empty.
+    pub const fn new(fields: &'static [&'static str], min: u8) -> Group {
+        Group { fields, min }
+    }
 }

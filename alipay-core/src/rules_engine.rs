@@ -125,13 +125,13 @@ fn is_absent(ty: Option<&Ty>, w: &Wire) -> bool {
 
 /// Empty or only whitespace: a string that does not count for a required field.
 fn is_blank(w: &Wire) -> bool {
-    matches!(w, Wire::String(s) if s.trim().is_empty())
+    matches!(w, Wire::Str(s) if s.trim().is_empty())
 }
 
 /// The sibling's text when `when` holds (`Some("PRE_AUTH")`).
 fn holds<'a>(when: &When, siblings: &'a WireObject) -> Option<&'a str> {
     let text = match siblings.get(when.field)? {
-        Wire::String(s) if !s.is_empty() => s.as_str(),
+        Wire::Str(s) if !s.is_empty() => s.as_str(),
         Wire::Number(t) => t.as_str(),
         _ => return None,
     };
@@ -286,13 +286,13 @@ fn scalar_value(
         None
     };
     match ty {
-        Ty::String => match value {
-            Wire::String(s) => Some(s.clone()),
+        Ty::Text => match value {
+            Wire::Str(s) => Some(s.clone()),
             _ => not_string("type", v),
         },
         Ty::Amount => amount(field, value, siblings, path, v),
         Ty::PayTimeout => {
-            let Wire::String(s) = value else {
+            let Wire::Str(s) = value else {
                 return not_string("grammar", v);
             };
             let parsed = if field.allow_1c {
@@ -333,7 +333,7 @@ fn scalar_value(
             Some(s.clone())
         }
         Ty::UserId => {
-            let Wire::String(s) = value else {
+            let Wire::Str(s) = value else {
                 return not_string("grammar", v);
             };
             match UserId::parse(s) {
@@ -346,7 +346,7 @@ fn scalar_value(
         }
         Ty::Json => {
             let text = match value {
-                Wire::String(s) => s.clone(),
+                Wire::Str(s) => s.clone(),
                 other => other.to_json(),
             };
             match JsonObjectText::parse(text) {
@@ -358,7 +358,7 @@ fn scalar_value(
             }
         }
         Ty::Enum => {
-            let Wire::String(s) = value else {
+            let Wire::Str(s) = value else {
                 return not_string("enum", v);
             };
             let (values, suffix) = effective_values(field, siblings);
@@ -426,7 +426,7 @@ fn scalar_value(
             None
         }
         Ty::Date | Ty::Month | Ty::Datetime => {
-            let Wire::String(s) = value else {
+            let Wire::Str(s) = value else {
                 return not_string("format", v);
             };
             let checked = match ty {
@@ -464,7 +464,7 @@ fn amount(
     v: &mut Violations,
 ) -> Option<String> {
     let raw = match value {
-        Wire::String(s) => s,
+        Wire::Str(s) => s,
         Wire::Number(t) => t,
         other => {
             v.push(
@@ -529,7 +529,7 @@ fn text_rules(field: &FieldRule, ty: &Ty, text: &str, path: &str, v: &mut Violat
             v.push(path, "max_len", format!("at most {max} {unit}, got {len}"));
         }
     }
-    if let (Some(source), Ty::String) = (field.pattern, ty)
+    if let (Some(source), Ty::Text) = (field.pattern, ty)
         && !pattern_matches(source, text)
     {
         v.push(path, "pattern", format!("must match {source}"));

@@ -35,8 +35,8 @@ pub enum Wire {
     Bool(bool),
     /// A number, as its literal JSON text (`100.00`, `5`, `-1`, `1e2`).
     Number(String),
-    /// A string.
-    String(String),
+    /// A string. (Not `String`: see [`Ty::Text`](crate::rules::Ty::Text).)
+    Str(String),
     /// An array.
     Array(Vec<Wire>),
     /// An object.
@@ -163,7 +163,7 @@ impl Wire {
             Wire::Null => "null",
             Wire::Bool(_) => "a boolean",
             Wire::Number(_) => "a number",
-            Wire::String(_) => "a string",
+            Wire::Str(_) => "a string",
             Wire::Array(_) => "an array",
             Wire::Object(_) => "an object",
         }
@@ -183,7 +183,7 @@ impl Wire {
             Wire::Bool(true) => out.push_str("true"),
             Wire::Bool(false) => out.push_str("false"),
             Wire::Number(n) => out.push_str(n),
-            Wire::String(s) => write_json_string(out, s),
+            Wire::Str(s) => write_json_string(out, s),
             Wire::Array(items) => {
                 out.push('[');
                 for (i, item) in items.iter().enumerate() {
@@ -218,7 +218,7 @@ impl Wire {
     pub fn is_absent(&self) -> bool {
         match self {
             Wire::Null => true,
-            Wire::String(s) => s.is_empty(),
+            Wire::Str(s) => s.is_empty(),
             _ => false,
         }
     }
@@ -324,7 +324,7 @@ impl Parser<'_> {
             Some(b'n') => self.literal("null", Wire::Null),
             Some(b't') => self.literal("true", Wire::Bool(true)),
             Some(b'f') => self.literal("false", Wire::Bool(false)),
-            Some(b'"') => self.string().map(Wire::String),
+            Some(b'"') => self.string().map(Wire::Str),
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(b'[') => {
                 self.enter()?;
@@ -560,7 +560,7 @@ impl WireObject {
             .filter(|(_, w)| !w.is_absent())
             .map(|(n, w)| {
                 let text = match w {
-                    Wire::String(s) => s.clone(),
+                    Wire::Str(s) => s.clone(),
                     Wire::Number(t) => t.clone(),
                     other => other.to_json(),
                 };
@@ -644,7 +644,7 @@ impl fmt::Display for Scaled {
 
 impl ToWire for Scaled {
     fn to_wire(&self) -> Wire {
-        Wire::String(self.text())
+        Wire::Str(self.text())
     }
 }
 
@@ -704,13 +704,13 @@ impl FromWire for WireObject {
 
 impl ToWire for str {
     fn to_wire(&self) -> Wire {
-        Wire::String(self.to_string())
+        Wire::Str(self.to_string())
     }
 }
 
 impl ToWire for String {
     fn to_wire(&self) -> Wire {
-        Wire::String(self.clone())
+        Wire::Str(self.clone())
     }
 }
 
@@ -718,7 +718,7 @@ impl ToWire for String {
 impl FromWire for String {
     fn from_wire(w: &Wire) -> Result<Self, WireError> {
         match w {
-            Wire::String(s) => Ok(s.clone()),
+            Wire::Str(s) => Ok(s.clone()),
             Wire::Number(t) => Ok(t.clone()),
             Wire::Bool(b) => Ok(b.to_string()),
             Wire::Null => Err(missing()),
@@ -741,8 +741,8 @@ impl FromWire for bool {
     fn from_wire(w: &Wire) -> Result<Self, WireError> {
         match w {
             Wire::Bool(b) => Ok(*b),
-            Wire::String(s) if s == "true" => Ok(true),
-            Wire::String(s) if s == "false" => Ok(false),
+            Wire::Str(s) if s == "true" => Ok(true),
+            Wire::Str(s) if s == "false" => Ok(false),
             Wire::Null => Err(missing()),
             other => Err(WireError::new(format!(
                 "expected true or false, found {}",
@@ -764,7 +764,7 @@ macro_rules! integers {
         impl FromWire for $t {
             fn from_wire(w: &Wire) -> Result<Self, WireError> {
                 let text = match w {
-                    Wire::Number(t) | Wire::String(t) => t,
+                    Wire::Number(t) | Wire::Str(t) => t,
                     Wire::Null => return Err(missing()),
                     other => {
                         return Err(WireError::new(format!(
@@ -852,7 +852,7 @@ impl<T: FromWire> FromWire for Vec<T> {
 /// JSON text otherwise).
 fn string_text(w: &Wire, numbers: bool) -> Result<&str, WireError> {
     match w {
-        Wire::String(s) => Ok(s),
+        Wire::Str(s) => Ok(s),
         Wire::Number(t) if numbers => Ok(t),
         Wire::Null => Err(missing()),
         other => Err(WireError::new(format!(
@@ -865,7 +865,7 @@ fn string_text(w: &Wire, numbers: bool) -> Result<&str, WireError> {
 impl ToWire for Amount {
     /// `"x.yy"`.
     fn to_wire(&self) -> Wire {
-        Wire::String(self.to_string())
+        Wire::Str(self.to_string())
     }
 }
 
@@ -874,7 +874,7 @@ impl ToWire for Amount {
 impl FromWire for Amount {
     fn from_wire(w: &Wire) -> Result<Self, WireError> {
         let text = match w {
-            Wire::String(s) => s,
+            Wire::Str(s) => s,
             Wire::Number(t) => t,
             Wire::Null => return Err(missing()),
             other => {
@@ -891,7 +891,7 @@ impl FromWire for Amount {
 
 impl ToWire for PayTimeout {
     fn to_wire(&self) -> Wire {
-        Wire::String(self.as_str().to_string())
+        Wire::Str(self.as_str().to_string())
     }
 }
 
@@ -906,7 +906,7 @@ impl FromWire for PayTimeout {
 
 impl ToWire for UserId {
     fn to_wire(&self) -> Wire {
-        Wire::String(self.as_str().to_string())
+        Wire::Str(self.as_str().to_string())
     }
 }
 
@@ -921,7 +921,7 @@ impl FromWire for UserId {
 impl ToWire for JsonObjectText {
     /// A JSON string holding the text.
     fn to_wire(&self) -> Wire {
-        Wire::String(self.as_str().to_string())
+        Wire::Str(self.as_str().to_string())
     }
 }
 
@@ -929,7 +929,7 @@ impl ToWire for JsonObjectText {
 impl FromWire for JsonObjectText {
     fn from_wire(w: &Wire) -> Result<Self, WireError> {
         let text = match w {
-            Wire::String(s) => s.clone(),
+            Wire::Str(s) => s.clone(),
             Wire::Null => return Err(missing()),
             other => other.to_json(),
         };
@@ -941,7 +941,7 @@ macro_rules! text_values {
     ($($t:ty),*) => {$(
         impl ToWire for $t {
             fn to_wire(&self) -> Wire {
-                Wire::String(self.as_str().to_string())
+                Wire::Str(self.as_str().to_string())
             }
         }
 
@@ -973,5 +973,33 @@ impl FromWire for crate::number::Number {
     fn from_wire(w: &Wire) -> Result<Self, WireError> {
         let text = string_text(w, true)?;
         crate::number::Number::parse(text).map_err(|e| WireError::new(e.to_string()))
+    }
+}
+
+/// Reads the members of a received object once each, by name; what was not read is
+/// [`Reader::rest`], the members a response type keeps as unknown.
+pub struct Reader<'a> {
+    members: &'a WireObject,
+    read: Vec<&'static str>,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader of `w`, which must be an object.
+    pub fn new(w: &'a Wire) -> Result<Reader<'a>, WireError> {
+        Ok(Reader {
+            members: w.object()?,
+            read: Vec::new(),
+        })
+    }
+
+    /// Member `name` as a `T`, like [`WireObject::field`].
+    pub fn take<T: FromWire>(&mut self, name: &'static str) -> Result<T, WireError> {
+        self.read.push(name);
+        self.members.field(name)
+    }
+
+    /// The members not read, in order.
+    pub fn rest(&self) -> WireObject {
+        self.members.unknown(&self.read)
     }
 }

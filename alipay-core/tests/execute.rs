@@ -355,10 +355,29 @@ struct OperationQuery {
     operation_id: String,
 }
 
-#[derive(serde::Deserialize, Debug)]
+#[derive(Debug)]
 struct OperationQueryResponse {
     status: Option<String>,
     amount: Option<String>,
+}
+
+impl alipay_core::wire::FromWire for OperationQueryResponse {
+    fn from_wire(w: &alipay_core::wire::Wire) -> Result<Self, alipay_core::wire::WireError> {
+        let o = w.object()?;
+        Ok(OperationQueryResponse {
+            status: o.field("status")?,
+            amount: o.field("amount")?,
+        })
+    }
+}
+
+impl alipay_core::wire::ToWire for OperationQuery {
+    fn to_wire(&self) -> alipay_core::wire::Wire {
+        let mut o = alipay_core::wire::WireObject::default();
+        o.put("auth_no", &self.auth_no);
+        o.put("operation_id", &self.operation_id);
+        o.into()
+    }
 }
 
 impl alipay_core::api::Api for OperationQuery {
@@ -367,6 +386,8 @@ impl alipay_core::api::Api for OperationQuery {
     const RESPONSE_NODE: &'static str = "alipay_fund_coupon_operation_query_response";
     const NOTIFY_URL: bool = false;
     const RETURN_URL: bool = false;
+    const RULES: &'static alipay_core::rules::ObjectRules =
+        &alipay_core::rules::ObjectRules::new(METHOD, &[]);
     type Response = OperationQueryResponse;
 
     fn validate(&self) -> Result<(), alipay_core::api::Violations> {

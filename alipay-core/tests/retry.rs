@@ -197,10 +197,26 @@ fn call() -> Call {
 /// A hand-written typed API, as the derive would generate it.
 struct Disburse;
 
-#[derive(serde::Deserialize, Debug)]
+#[derive(Debug)]
 struct DisburseAnswer {
     status: Option<String>,
     out_request_no: Option<String>,
+}
+
+impl alipay_core::wire::FromWire for DisburseAnswer {
+    fn from_wire(w: &alipay_core::wire::Wire) -> Result<Self, alipay_core::wire::WireError> {
+        let o = w.object()?;
+        Ok(DisburseAnswer {
+            status: o.field("status")?,
+            out_request_no: o.field("out_request_no")?,
+        })
+    }
+}
+
+impl alipay_core::wire::ToWire for Disburse {
+    fn to_wire(&self) -> alipay_core::wire::Wire {
+        alipay_core::wire::Wire::parse(BIZ).unwrap_or(alipay_core::wire::Wire::Null)
+    }
 }
 
 impl Api for Disburse {
@@ -209,6 +225,8 @@ impl Api for Disburse {
     const RESPONSE_NODE: &'static str = "alipay_fund_coupon_order_disburse_response";
     const NOTIFY_URL: bool = false;
     const RETURN_URL: bool = false;
+    const RULES: &'static alipay_core::rules::ObjectRules =
+        &alipay_core::rules::ObjectRules::new(METHOD, &[]);
     type Response = DisburseAnswer;
 
     fn validate(&self) -> Result<(), Violations> {

@@ -16,19 +16,19 @@ use proptest::prelude::*;
 static DISBURSE: ObjectRules = ObjectRules::new(
     "alipay.fund.coupon.order.disburse",
     &[
-        FieldRule::new("out_order_no", Ty::String)
+        FieldRule::new("out_order_no", Ty::Text)
             .required()
             .max_len(64, LenUnit::Char),
-        FieldRule::new("deduct_auth_no", Ty::String)
+        FieldRule::new("deduct_auth_no", Ty::Text)
             .one_of(0)
             .max_len(64, LenUnit::Char),
-        FieldRule::new("deduct_out_order_no", Ty::String)
+        FieldRule::new("deduct_out_order_no", Ty::Text)
             .one_of(0)
             .max_len(64, LenUnit::Char),
-        FieldRule::new("out_request_no", Ty::String)
+        FieldRule::new("out_request_no", Ty::Text)
             .required()
             .max_len(64, LenUnit::Char),
-        FieldRule::new("order_title", Ty::String)
+        FieldRule::new("order_title", Ty::Text)
             .required()
             .max_len(100, LenUnit::GbkByte),
         FieldRule::new("amount", Ty::Amount)
@@ -37,7 +37,7 @@ static DISBURSE: ObjectRules = ObjectRules::new(
         FieldRule::new("payee_user_id", Ty::UserId)
             .one_of(1)
             .max_len(32, LenUnit::Char),
-        FieldRule::new("payee_logon_id", Ty::String)
+        FieldRule::new("payee_logon_id", Ty::Text)
             .one_of(1)
             .max_len(100, LenUnit::Char),
         FieldRule::new("pay_timeout", Ty::PayTimeout)
@@ -65,12 +65,12 @@ static DISBURSE: ObjectRules = ObjectRules::new(
 static ADDRESS: ObjectRules = ObjectRules::new(
     "Address",
     &[
-        FieldRule::new("city", Ty::String)
+        FieldRule::new("city", Ty::Text)
             .required()
             .max_len(8, LenUnit::GbkByte),
-        FieldRule::new("zip", Ty::String).pattern("^[0-9]{6}$"),
-        FieldRule::new("phone", Ty::String).one_of(0),
-        FieldRule::new("email", Ty::String).one_of(0),
+        FieldRule::new("zip", Ty::Text).pattern("^[0-9]{6}$"),
+        FieldRule::new("phone", Ty::Text).one_of(0),
+        FieldRule::new("email", Ty::Text).one_of(0),
     ],
 )
 .groups(&[Group {
@@ -89,7 +89,7 @@ static PAYEE: ObjectRules = ObjectRules::new(
 static GOODS: ObjectRules = ObjectRules::new(
     "GoodsDetail",
     &[
-        FieldRule::new("goods_id", Ty::String).required(),
+        FieldRule::new("goods_id", Ty::Text).required(),
         FieldRule::new("price", Ty::Amount)
             .required()
             .amount_range(1, 1_000_000, 2),
@@ -112,8 +112,8 @@ static ORDER: ObjectRules = ObjectRules::new(
             .values(&["X", "Y"])
             .max_len(1, LenUnit::Char)
             .max_items(2),
-        FieldRule::new("notes", Ty::Array(&Ty::String)).required(),
-        FieldRule::new("reason", Ty::String).conditionals(&[Conditional {
+        FieldRule::new("notes", Ty::Array(&Ty::Text)).required(),
+        FieldRule::new("reason", Ty::Text).conditionals(&[Conditional {
             when: MODE_B,
             then: Then::Required,
         }]),
@@ -159,7 +159,7 @@ static ORDER: ObjectRules = ObjectRules::new(
                 min_text: "1m",
                 max_text: "15d",
             }),
-        FieldRule::new("bad_pattern", Ty::String).pattern("(unclosed"),
+        FieldRule::new("bad_pattern", Ty::Text).pattern("(unclosed"),
     ],
 );
 
@@ -723,7 +723,7 @@ fn check_value_alone() {
         check_value(&rule, &w, "x.amount", &mut v);
         v.to_string()
     };
-    assert_eq!(check(Wire::String("0.5".into())), "");
+    assert_eq!(check(Wire::Str("0.5".into())), "");
     assert_eq!(
         check(Wire::Null),
         "x.amount: required (must be set and not blank)"

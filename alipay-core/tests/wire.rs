@@ -80,8 +80,8 @@ fn parse_object_and_object() {
         "expected a JSON object, found a number"
     );
     assert!(Wire::Null.is_absent());
-    assert!(Wire::String(String::new()).is_absent());
-    assert!(!Wire::String(" ".into()).is_absent());
+    assert!(Wire::Str(String::new()).is_absent());
+    assert!(!Wire::Str(" ".into()).is_absent());
     assert!(!Wire::Array(vec![]).is_absent());
 }
 
@@ -97,11 +97,11 @@ fn syntax_errors_are_serde_jsons() {
     );
     assert_eq!(
         Wire::parse(r#""\ud83d\ude00""#).unwrap(),
-        Wire::String("😀".into())
+        Wire::Str("😀".into())
     );
     assert_eq!(
         Wire::parse(r#""a\"\\\/\b\f\n\r\t""#).unwrap(),
-        Wire::String("a\"\\/\u{8}\u{c}\n\r\t".into())
+        Wire::Str("a\"\\/\u{8}\u{c}\n\r\t".into())
     );
 }
 
@@ -285,7 +285,7 @@ fn value_types() {
         Amount::from_wire(&w("true")).unwrap_err().message,
         "expected an amount (a JSON string or number), found true"
     );
-    assert_eq!(Amount::from_fen(5).to_wire(), Wire::String("0.05".into()));
+    assert_eq!(Amount::from_fen(5).to_wire(), Wire::Str("0.05".into()));
 
     assert_eq!(
         PayTimeout::from_wire(&w("\"90m\"")).unwrap(),
@@ -296,7 +296,7 @@ fn value_types() {
         PayTimeout::from_wire(&w("\"1.5h\"")).unwrap_err().message,
         "pay_timeout \"1.5h\": no decimals (write 90m, not 1.5h)"
     );
-    assert_eq!(PayTimeout::TODAY.to_wire(), Wire::String("1c".into()));
+    assert_eq!(PayTimeout::TODAY.to_wire(), Wire::Str("1c".into()));
 
     let id = UserId::parse("2088102138117431").unwrap();
     assert_eq!(UserId::from_wire(&w("\"2088102138117431\"")).unwrap(), id);
@@ -305,13 +305,13 @@ fn value_types() {
         UserId::from_wire(&w("\"2088\"")).unwrap_err().message,
         "user id \"2088\": must be 16 digits (2088 and 12 more), found 4"
     );
-    assert_eq!(id.to_wire(), Wire::String("2088102138117431".into()));
+    assert_eq!(id.to_wire(), Wire::Str("2088102138117431".into()));
 
     let j = JsonObjectText::from_wire(&w(r#"{"a": [1, 2.50]}"#)).unwrap();
     assert_eq!(j.as_str(), r#"{"a":[1,2.50]}"#);
     let j = JsonObjectText::from_wire(&w(r#""{\"a\": 1}""#)).unwrap();
     assert_eq!(j.as_str(), r#"{"a": 1}"#);
-    assert_eq!(j.to_wire(), Wire::String(r#"{"a": 1}"#.into()));
+    assert_eq!(j.to_wire(), Wire::Str(r#"{"a": 1}"#.into()));
     assert!(JsonObjectText::from_wire(&w("[1]")).is_err());
 
     assert_eq!(
@@ -336,12 +336,12 @@ fn value_types() {
 #[test]
 fn scaled_amounts() {
     let s = |fen, scale| Scaled(Amount::from_fen(fen), scale).to_wire();
-    assert_eq!(s(10_000, 0), Wire::String("100".into()));
-    assert_eq!(s(10_050, 1), Wire::String("100.5".into()));
-    assert_eq!(s(10_050, 2), Wire::String("100.50".into()));
+    assert_eq!(s(10_000, 0), Wire::Str("100".into()));
+    assert_eq!(s(10_050, 1), Wire::Str("100.5".into()));
+    assert_eq!(s(10_050, 2), Wire::Str("100.50".into()));
     // Not exact at that scale: 2 decimals rather than lose money.
-    assert_eq!(s(10_050, 0), Wire::String("100.50".into()));
-    assert_eq!(s(10_001, 1), Wire::String("100.01".into()));
+    assert_eq!(s(10_050, 0), Wire::Str("100.50".into()));
+    assert_eq!(s(10_001, 1), Wire::Str("100.01".into()));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -357,8 +357,8 @@ fn wire() -> impl Strategy<Value = Wire> {
         Just(Wire::Null),
         any::<bool>().prop_map(Wire::Bool),
         number_text().prop_map(Wire::Number),
-        any::<String>().prop_map(Wire::String),
-        "[\\x00-\\x1f\"\\\\/a\u{7f}\u{2028}红😀]{0,8}".prop_map(Wire::String),
+        any::<String>().prop_map(Wire::Str),
+        "[\\x00-\\x1f\"\\\\/a\u{7f}\u{2028}红😀]{0,8}".prop_map(Wire::Str),
     ];
     leaf.prop_recursive(6, 64, 6, |inner| {
         prop_oneof![
@@ -412,7 +412,7 @@ proptest! {
 
     #[test]
     fn prop_strings_escape_like_serde_json(s in any::<String>()) {
-        let w = Wire::String(s.clone());
+        let w = Wire::Str(s.clone());
         prop_assert_eq!(w.to_json(), serde_json::to_string(&s).unwrap());
         // And serde_json's escapes (including \u for every character) read back.
         let escaped: String = s

@@ -1,17 +1,23 @@
-//! `specs!(dir = "...", domain = "...")`: every spec of a directory for one domain.
+//! `specs!(dir = "...", domain = "...", types = "...")`: every spec of a directory for one
+//! domain; `types!(dir = "...")`: the directory's shared types.
 
+use std::path::{Path, PathBuf};
+
+use alipay_codegen::TypesPath;
+use alipay_spec::TypesSpec;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use syn::Token;
 use syn::parse::Parser;
+use syn::{LitStr, Token};
 
 use crate::attr::{resolve, spec_errors};
 
-pub fn specs(input: TokenStream) -> syn::Result<TokenStream> {
-    let (mut dir, mut domain) = (None, None);
-    let args = syn::punctuated::Punctuated::<syn::MetaNameValue, Token![,]>::parse_terminated
+/// The `key = "value"` arguments of a function-like macro.
+fn args(input: TokenStream, allowed: &[&str], usage: &str) -> syn::Result<Vec<(String, LitStr)>> {
+    let parsed = syn::punctuated::Punctuated::<syn::MetaNameValue, Token![,]>::parse_terminated
         .parse2(input)?;
-    for arg in args {
+    let mut out = Vec::new();
+    for arg in parsed {
         let syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Str(s),
             ..
@@ -22,28 +28,54 @@ pub fn specs(input: TokenStream) -> syn::Result<TokenStream> {
                 "expected a string literal",
             ));
         };
-        if arg.path.is_ident("dir") {
-            dir = Some(s.clone());
-        } else if arg.path.is_ident("domain") {
-            domain = Some(s.clone());
-        } else {
-            return Err(syn::Error::new_spanned(
-                &arg.path,
-                "expected `dir = \"...\"` or `domain = \"...\"`",
-            ));
-        }
+        let key = arg
+            .path
+            .get_ident()
+            .map(ToString::to_string)
+            .filter(|k| allowed.contains(&k.as_str()))
+            .ok_or_else(|| syn::Error::new_spanned(&arg.path, usage))?;
+        out.push((key, s.clone()));
     }
-    let usage = "expected specs!(dir = \"path/to/specs\", domain = \"fund\")";
-    let dir = dir.ok_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), usage))?;
-    let domain = domain.ok_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), usage))?;
-    let path = resolve(&dir);
-    let specs = load(&dir, &path)?;
-    let prefix = format!("alipay.{}.", domain.value());
+    Ok(out)
+}
+
+fn get<'a>(args: &'a [(String, LitStr)], key: &str) -> Option<&'a LitStr> {
+    args.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+pub fn specs(input: TokenStream) -> syn::Result<TokenStream> {
+    let usage = "expected specs!(dir = \"path/to/specs\", domain = \"fund\", types = \"crate::types\"); `domain` and `types` are optional";
+    let args = args(input, &["dir", "domain", "types"], usage)?;
+    let dir =
+        get(&args, "dir").ok_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), usage))?;
+    let path = resolve(dir);
+    let types_lit = get(&args, "types");
+    let types_path = match types_lit {
+        Some(lit) => {
+            let p = lit.parse::<syn::Path>()?;
+            TypesPath(quote!(#p))
+        }
+        None => TypesPath::default(),
+    };
+    let (types, specs) = load(dir, &path)?;
+    let prefix = match get(&args, "domain") {
+        Some(d) => format!("alipay.{}.", d.value()),
+        None => "alipay.".to_string(),
+    };
     let mut items = TokenStream::new();
+    if types_lit.is_none() {
+        // No shared-types module named: the directory's shared types are generated here.
+        let file = path.join("_types.toml");
+        let file = if file.is_file() {
+            file.to_string_lossy().into_owned()
+        } else {
+            String::new()
+        };
+        items.extend(alipay_codegen::expand_types(&types, &file));
+    }
     let mut entries = Vec::new();
     for spec in specs.iter().filter(|s| s.method.starts_with(&prefix)) {
-        let rest = &spec.method[prefix.len()..];
-        let name: String = rest
+        let name: String = spec.method[prefix.len()..]
             .split('.')
             .map(|p| {
                 let mut c = p.chars();
@@ -55,7 +87,7 @@ pub fn specs(input: TokenStream) -> syn::Result<TokenStream> {
         let ident = format_ident!("{}", name);
         let request = format_ident!("{}Request", name);
         let file = path.join(format!("{}.toml", spec.method));
-        let expanded = alipay_codegen::expand(spec, &ident, &file.to_string_lossy());
+        let expanded = alipay_codegen::expand(spec, &ident, &file.to_string_lossy(), &types_path);
         let doc = format!(" `{}` ({}): {}", spec.method, spec.name_zh, spec.summary);
         items.extend(quote! {
             #[doc = #doc]
@@ -82,32 +114,71 @@ pub fn specs(input: TokenStream) -> syn::Result<TokenStream> {
     })
 }
 
-/// Every `<method>.toml` of the directory (not `_*.toml`), in name order; errors name each
-/// file as `specs/<file>.toml`, all files' errors reported together.
-fn load(lit: &syn::LitStr, dir: &std::path::Path) -> syn::Result<Vec<alipay_spec::ApiSpec>> {
+pub fn types(input: TokenStream) -> syn::Result<TokenStream> {
+    let usage = "expected types!(dir = \"path/to/specs\")";
+    let args = args(input, &["dir"], usage)?;
+    let dir =
+        get(&args, "dir").ok_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), usage))?;
+    let path = resolve(dir);
+    let types = load_types(dir, &path)?;
+    let file = path.join("_types.toml");
+    let file = if file.is_file() {
+        file.to_string_lossy().into_owned()
+    } else {
+        String::new()
+    };
+    Ok(alipay_codegen::expand_types(&types, &file))
+}
+
+/// `dir/_types.toml` (empty when there is none); errors name it `specs/_types.toml`.
+pub fn load_types(lit: &LitStr, dir: &Path) -> syn::Result<TypesSpec> {
+    let file = dir.join("_types.toml");
+    if !file.is_file() {
+        return Ok(TypesSpec::default());
+    }
+    let text = std::fs::read_to_string(&file)
+        .map_err(|e| syn::Error::new(lit.span(), format!("cannot read {}: {e}", file.display())))?;
+    alipay_spec::parse_types("specs/_types.toml", &text).map_err(|errors| {
+        spec_errors(lit, errors)
+            .unwrap_or_else(|| syn::Error::new(lit.span(), "invalid _types.toml"))
+    })
+}
+
+/// The shared types and every `<method>.toml` of the directory (not `_*.toml`), in name
+/// order; errors name each file as `specs/<file>.toml`, all files' errors reported together.
+fn load(lit: &LitStr, dir: &Path) -> syn::Result<(TypesSpec, Vec<alipay_spec::ApiSpec>)> {
+    let types = load_types(lit, dir)?;
     let entries = std::fs::read_dir(dir).map_err(|e| {
         syn::Error::new(
             lit.span(),
             format!("cannot read spec directory {}: {e}", dir.display()),
         )
     })?;
-    let mut names: Vec<String> = entries
+    let mut names: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".toml") && !n.starts_with('_'))
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .map(|n| n.to_string_lossy())
+                .is_some_and(|n| n.ends_with(".toml") && !n.starts_with('_'))
+        })
         .collect();
     names.sort();
     let (mut specs, mut errors) = (Vec::new(), Vec::new());
-    for name in names {
-        let text = std::fs::read_to_string(dir.join(&name))
+    for file in names {
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(&file)
             .map_err(|e| syn::Error::new(lit.span(), format!("cannot read spec {name}: {e}")))?;
-        match alipay_spec::parse_spec(&format!("specs/{name}"), &text) {
+        match alipay_spec::parse_spec_with(&format!("specs/{name}"), &text, &types) {
             Ok(spec) => specs.push(spec),
             Err(e) => errors.extend(e),
         }
     }
     match spec_errors(lit, errors) {
         Some(e) => Err(e),
-        None => Ok(specs),
+        None => Ok((types, specs)),
     }
 }

@@ -14,12 +14,12 @@ use libfuzzer_sys::fuzz_target;
 static ADDRESS: ObjectRules = ObjectRules::new(
     "Address",
     &[
-        FieldRule::new("city", Ty::String)
+        FieldRule::new("city", Ty::Text)
             .required()
             .max_len(8, LenUnit::GbkByte),
-        FieldRule::new("zip", Ty::String).pattern("^[0-9]{6}$"),
-        FieldRule::new("phone", Ty::String).one_of(0),
-        FieldRule::new("email", Ty::String).one_of(0),
+        FieldRule::new("zip", Ty::Text).pattern("^[0-9]{6}$"),
+        FieldRule::new("phone", Ty::Text).one_of(0),
+        FieldRule::new("email", Ty::Text).one_of(0),
     ],
 )
 .groups(&[Group {
@@ -38,7 +38,7 @@ static PAYEE: ObjectRules = ObjectRules::new(
 static GOODS: ObjectRules = ObjectRules::new(
     "GoodsDetail",
     &[
-        FieldRule::new("goods_id", Ty::String).required(),
+        FieldRule::new("goods_id", Ty::Text).required(),
         FieldRule::new("price", Ty::Amount)
             .required()
             .amount_range(1, 1_000_000, 2),
@@ -61,8 +61,8 @@ static RULES: ObjectRules = ObjectRules::new(
             .values(&["X", "Y"])
             .max_len(1, LenUnit::Char)
             .max_items(2),
-        FieldRule::new("notes", Ty::Array(&Ty::Array(&Ty::String))).required(),
-        FieldRule::new("reason", Ty::String).conditionals(&[Conditional {
+        FieldRule::new("notes", Ty::Array(&Ty::Array(&Ty::Text))).required(),
+        FieldRule::new("reason", Ty::Text).conditionals(&[Conditional {
             when: MODE_B,
             then: Then::Required,
         }]),
@@ -102,7 +102,7 @@ static RULES: ObjectRules = ObjectRules::new(
             }),
         FieldRule::new("extra", Ty::Json).max_len(300, LenUnit::Char),
         FieldRule::new("payer", Ty::UserId).one_of(0),
-        FieldRule::new("payer_logon", Ty::String).one_of(0),
+        FieldRule::new("payer_logon", Ty::Text).one_of(0),
     ],
 )
 .groups(&[Group {

@@ -151,6 +151,42 @@ pub fn scratch_dir() -> PathBuf {
     dir
 }
 
+/// The target directory the running tests were built in (`CARGO_TARGET_DIR` or `target/`).
+pub fn target_dir() -> PathBuf {
+    let profile = profile_dir();
+    profile.parent().unwrap_or(&profile).to_path_buf()
+}
+
+/// A `Command` for cargo (`$CARGO` when set) with the environment a shell has.
+///
+/// Cargo runs tests with the test package's own variables set (CARGO_PKG_VERSION_*,
+/// CARGO_MANIFEST_DIR, ...). Build scripts that watch them (ring's does) would see a change,
+/// and a build from a test and the next plain `cargo build` would rebuild each other's
+/// dependencies every time: those variables are removed.
+pub fn cargo() -> Command {
+    let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    for (name, _) in std::env::vars_os() {
+        let Some(name) = name.to_str() else { continue };
+        let set_by_cargo_for_tests = name.starts_with("CARGO_PKG_")
+            || name.starts_with("CARGO_BIN_EXE_")
+            || matches!(
+                name,
+                "CARGO_MANIFEST_DIR"
+                    | "CARGO_MANIFEST_PATH"
+                    | "CARGO_CRATE_NAME"
+                    | "CARGO_BIN_NAME"
+                    | "CARGO_PRIMARY_PACKAGE"
+                    | "CARGO_TARGET_TMPDIR"
+                    | "CARGO_RUSTC_CURRENT_DIR"
+                    | "OUT_DIR"
+            );
+        if set_by_cargo_for_tests {
+            cmd.env_remove(name);
+        }
+    }
+    cmd
+}
+
 fn exe_name(stem: &str) -> String {
     format!("{stem}{}", std::env::consts::EXE_SUFFIX)
 }
@@ -176,8 +212,7 @@ pub fn alipay_bin() -> &'static Path {
         }
         let profile = profile_dir();
         let bin = profile.join(exe_name("alipay"));
-        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-        let mut cmd = Command::new(&cargo);
+        let mut cmd = cargo();
         cmd.arg("build")
             .arg("-p")
             .arg("alipay-cli")
@@ -185,29 +220,6 @@ pub fn alipay_bin() -> &'static Path {
             .arg("alipay")
             .arg("--manifest-path")
             .arg(workspace_root().join("Cargo.toml"));
-        // Cargo runs tests with the test package's own variables set (CARGO_PKG_VERSION_*,
-        // CARGO_MANIFEST_DIR, ...). Build scripts that watch them (ring's does) would see a
-        // change, and this build and the next plain `cargo build` would rebuild each other's
-        // dependencies every time: give cargo the environment a shell has.
-        for (name, _) in std::env::vars_os() {
-            let Some(name) = name.to_str() else { continue };
-            let set_by_cargo_for_tests = name.starts_with("CARGO_PKG_")
-                || name.starts_with("CARGO_BIN_EXE_")
-                || matches!(
-                    name,
-                    "CARGO_MANIFEST_DIR"
-                        | "CARGO_MANIFEST_PATH"
-                        | "CARGO_CRATE_NAME"
-                        | "CARGO_BIN_NAME"
-                        | "CARGO_PRIMARY_PACKAGE"
-                        | "CARGO_TARGET_TMPDIR"
-                        | "CARGO_RUSTC_CURRENT_DIR"
-                        | "OUT_DIR"
-                );
-            if set_by_cargo_for_tests {
-                cmd.env_remove(name);
-            }
-        }
         match profile.file_name().and_then(OsStr::to_str) {
             Some("debug") | None => {}
             Some("release") => {

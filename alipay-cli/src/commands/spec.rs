@@ -13,6 +13,13 @@ pub enum Args {
         /// e.g. alipay.fund.coupon.order.disburse
         method: String,
     },
+    /// Check spec files with the real parser (with their directory's `_types.toml`): every
+    /// mistake as `file:line:col: message`; exit 1 when there is one.
+    Check {
+        /// The spec files.
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+    },
 }
 
 pub fn run(a: Args) -> Result<(), Failure> {
@@ -41,56 +48,35 @@ pub fn run(a: Args) -> Result<(), Failure> {
             print!("{}", render(&spec));
             Ok(())
         }
+        Args::Check { files } => {
+            let mut bad = false;
+            for file in &files {
+                match crate::commands::validate::load_spec(file) {
+                    Ok((spec, _)) => println!("ok {} ({})", file.display(), spec.method),
+                    Err(Failure::Usage(m)) => {
+                        bad = true;
+                        println!("{m}");
+                    }
+                    Err(other) => return Err(other),
+                }
+            }
+            if bad { Err(Failure::Silent(1)) } else { Ok(()) }
+        }
     }
 }
 
 fn render(s: &ApiSpec) -> String {
     let mut out = format!(
-        "{} ({})\n{}\nexecution: {}   notify_url: {}   return_url: {}\n\nrequest (biz_content):\n",
+        "{} ({})\n{}\nexecution: {}   notify_url: {}   return_url: {}\n\nrequest ({}):\n",
         s.method,
         s.name_zh,
         s.summary,
         s.execution.as_str(),
         if s.notify_url { "yes" } else { "no" },
         if s.return_url { "yes" } else { "no" },
+        s.params.as_str(),
     );
-    for f in &s.request {
-        let required = match &f.required {
-            Required::OneOf(g) => format!("one_of {g}"),
-            r => r.as_str().to_string(),
-        };
-        let mut rules = Vec::new();
-        if let Some(m) = &f.max_len {
-            rules.push(format!("max {} {}", m.value, m.unit.as_str()));
-        }
-        if let Some(r) = &f.range {
-            rules.push(match r {
-                alipay_spec::Range::Amount {
-                    min_fen, max_fen, ..
-                } => format!(
-                    "[{}.{:02}, {}.{:02}]",
-                    min_fen / 100,
-                    min_fen % 100,
-                    max_fen / 100,
-                    max_fen % 100
-                ),
-                alipay_spec::Range::PayTimeout { min, max, .. } => format!("{min}~{max}"),
-            });
-        }
-        if !f.values.is_empty() {
-            rules.push(f.values.join("|"));
-        }
-        if let Some(p) = &f.pattern {
-            rules.push(format!("/{p}/"));
-        }
-        out.push_str(&format!(
-            "  {:<22} {:<12} {:<16} {}\n",
-            f.name,
-            f.ty.as_str(),
-            required,
-            rules.join("; ")
-        ));
-    }
+    render_fields(&mut out, &s.request, "  ");
     for g in &s.one_of {
         out.push_str(&format!(
             "  one_of {}: at least {} of {} (wins: {}){}\n",
@@ -121,4 +107,71 @@ fn render(s: &ApiSpec) -> String {
         }
     }
     out
+}
+
+/// One line per field, nested members indented under their object.
+fn render_fields(out: &mut String, fields: &[alipay_spec::Field], indent: &str) {
+    for f in fields {
+        let required = match &f.required {
+            Required::OneOf(g) => format!("one_of {g}"),
+            r => r.as_str().to_string(),
+        };
+        let mut rules = Vec::new();
+        if let Some(c) = &f.required_if {
+            rules.push(format!("required if {} = {}", c.field, c.equals.join("|")));
+        }
+        if let Some(m) = &f.max_len {
+            rules.push(format!("max {} {}", m.value, m.unit.as_str()));
+        }
+        if let Some(r) = &f.range {
+            rules.push(range(r));
+        }
+        for r in &f.range_if {
+            rules.push(format!(
+                "{} if {} = {}",
+                range(&r.range),
+                r.when.field,
+                r.when.equals.join("|")
+            ));
+        }
+        if !f.values.is_empty() {
+            rules.push(f.values.join("|"));
+        }
+        if let Some(p) = &f.pattern {
+            rules.push(format!("/{p}/"));
+        }
+        if let Some(n) = f.max_items {
+            rules.push(format!("<= {n} items"));
+        }
+        let ty = match &f.ty {
+            alipay_spec::FieldType::Array(item) => format!("{}[]", item.as_str()),
+            t => t.as_str().to_string(),
+        };
+        out.push_str(&format!(
+            "{indent}{:<22} {:<12} {:<16} {}\n",
+            f.name,
+            ty,
+            required,
+            rules.join("; ")
+        ));
+        if let alipay_spec::FieldType::Object(def) = f.ty.item() {
+            render_fields(out, &def.fields, &format!("{indent}  "));
+        }
+    }
+}
+
+fn range(r: &alipay_spec::Range) -> String {
+    match r {
+        alipay_spec::Range::Amount {
+            min_fen, max_fen, ..
+        } => format!(
+            "[{}.{:02}, {}.{:02}]",
+            min_fen / 100,
+            min_fen % 100,
+            max_fen / 100,
+            max_fen % 100
+        ),
+        alipay_spec::Range::PayTimeout { min, max, .. } => format!("{min}~{max}"),
+        alipay_spec::Range::Integer { min, max } => format!("[{min}, {max}]"),
+    }
 }
