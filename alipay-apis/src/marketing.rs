@@ -1,3 +1,7 @@
 //! `alipay.marketing.*`: vouchers, one per `specs/alipay.marketing.*.toml` file.
 
-alipay_macros::specs!(dir = "../specs", domain = "marketing");
+alipay_macros::specs!(
+    dir = "../specs",
+    domain = "marketing",
+    types = "crate::types"
+);
