@@ -164,6 +164,42 @@ fn required_if_and_dependent_ranges_and_enums() {
 }
 
 #[test]
+fn amounts_travel_with_the_spec_scale() {
+    let r = FundTransUniTransferRequest::builder()
+        .out_biz_no("b1")
+        .trans_amount(amount!("1"))
+        .product_code(FundTransUniTransferProductCode::StdRedPacket)
+        .payee_info(
+            FundTransUniTransferPayeeInfo::builder()
+                .identity("2088102138117431")
+                .identity_type(FundTransUniTransferPayeeInfoIdentityType::AlipayUserId)
+                .build(),
+        )
+        .tip(amount!("5"))
+        .build();
+    assert_eq!(r.validate(), Ok(()));
+    assert!(
+        r.biz_content().contains(r#""trans_amount":"1.00""#),
+        "{}",
+        r.biz_content()
+    );
+    assert!(
+        r.biz_content().contains(r#""tip":"5""#),
+        "{}",
+        r.biz_content()
+    );
+    assert_eq!(
+        FundTransUniTransferRequest::from_biz_content(&r.biz_content()),
+        Ok(r)
+    );
+    let v = violations(FundTransUniTransfer::validate_biz_content(
+        r#"{"out_biz_no":"b","trans_amount":"1","product_code":"STD_RED_PACKET","tip":"5.5","payee_info":{"identity":"2088102138117431","identity_type":"ALIPAY_USER_ID"}}"#,
+    ));
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert!(v[0].starts_with("tip: scale"), "{v:?}");
+}
+
+#[test]
 fn top_level_parameters_travel_outside_biz_content() {
     let r = SystemOauthTokenRequest::builder()
         .grant_type(SystemOauthTokenGrantType::AuthorizationCode)

@@ -169,6 +169,10 @@ pub struct FundTransUniTransferRequest {
     ///
     /// type `object`; required: yes.
     pub payee_info: FundTransUniTransferPayeeInfo,
+    /// `tip`
+    ///
+    /// type `amount`; required: no; range [1.00, 100.00]. A made-up whole-yuan amount: proves a spec's scale reaches the wire.
+    pub tip: ::std::option::Option<::alipay_core::Amount>,
     /// `remark`
     ///
     /// type `string`; required: no; max 200 char.
@@ -193,13 +197,14 @@ pub struct FundTransUniTransferRequestBuilder<
     (S0, S1, S2, S3),
     (
         ::std::option::Option<FundTransUniTransferBizScene>,
+        ::std::option::Option<::alipay_core::Amount>,
         ::std::option::Option<::std::string::String>,
     ),
 );
 ::alipay_core::__wire_struct!(
     FundTransUniTransferRequest { out_biz_no = "out_biz_no", trans_amount =
     "trans_amount", product_code = "product_code", biz_scene = "biz_scene", payee_info =
-    "payee_info", remark = "remark" }
+    "payee_info", tip = "tip" as 0, remark = "remark" }
 );
 const _: () = {
     use ::alipay_core::api::__private::{self as __a, FieldRule as __F, Ty as __Ty};
@@ -251,13 +256,21 @@ const _: () = {
                             __Ty::Object(FundTransUniTransferPayeeInfo::RULES),
                         )
                         .required(),
+                    __F::new("tip", __Ty::Amount).amount_range(100, 10000, 0),
                     __F::new("remark", __Ty::Text).max_chars(200),
                 ],
             )
             .groups(&[]);
         /// A builder with nothing set.
         pub fn builder() -> FundTransUniTransferRequestBuilder {
-            __B(__f::START, (::std::option::Option::None, ::std::option::Option::None))
+            __B(
+                __f::START,
+                (
+                    ::std::option::Option::None,
+                    ::std::option::Option::None,
+                    ::std::option::Option::None,
+                ),
+            )
         }
         /// Every rule of the spec this value breaks, at once.
         pub fn validate(
@@ -329,9 +342,14 @@ const _: () = {
             self.1.0 = ::std::option::Option::Some(value);
             self
         }
+        /// Sets [`tip`](FundTransUniTransferRequest::tip).
+        pub fn tip(mut self, value: ::alipay_core::Amount) -> Self {
+            self.1.1 = ::std::option::Option::Some(value);
+            self
+        }
         /// Sets [`remark`](FundTransUniTransferRequest::remark).
         pub fn remark(mut self, value: impl Into<String>) -> Self {
-            self.1.1 = ::std::option::Option::Some(value.into());
+            self.1.2 = ::std::option::Option::Some(value.into());
             self
         }
         /// The value. Compiles only when every required field and one-of group is set.
@@ -342,13 +360,14 @@ const _: () = {
             S2: __f::Required<FundTransUniTransferProductCode>,
             S3: __f::Required<FundTransUniTransferPayeeInfo>,
         {
-            let ((s0, s1, s2, s3), (biz_scene, remark)) = (self.0, self.1);
+            let ((s0, s1, s2, s3), (biz_scene, tip, remark)) = (self.0, self.1);
             FundTransUniTransferRequest {
                 out_biz_no: __t::IsSet::into_value(s0),
                 trans_amount: __t::IsSet::into_value(s1),
                 product_code: __t::IsSet::into_value(s2),
                 payee_info: __t::IsSet::into_value(s3),
                 biz_scene,
+                tip,
                 remark,
             }
         }
