@@ -221,11 +221,10 @@ fn expand_inner(o: &Object, types: &TypesPath, top: bool) -> TokenStream {
             }
         });
         let parts: Vec<Ident> = (0..slots.len()).map(|j| format_ident!("s{j}")).collect();
-        let take =
-            parts
-                .iter()
-                .enumerate()
-                .map(|(j, p)| if j == i { quote!(_) } else { quote!(#p) });
+        let take = parts
+            .iter()
+            .enumerate()
+            .map(|(j, p)| if j == i { quote!(_) } else { quote!(#p) });
         let moved = parts.iter().enumerate().map(|(j, p)| {
             if j == i {
                 quote!(__t::Set::new(#conv))
