@@ -173,7 +173,7 @@ fn expand_inner(o: &Object, types: &TypesPath, top: bool) -> TokenStream {
     });
     let owner = &o.owner;
     let rules_doc = format!(
-        "The rules of `{owner}` as data, enforced by [`alipay_core::rules`] (`validate`, `from_biz_content`, the sandbox, `alipay validate`)."
+        "The rules of `{owner}` as data, enforced by the one rule engine, `alipay_core::rules` (`validate`, `from_biz_content`, the sandbox, `alipay validate`)."
     );
 
     // The struct.

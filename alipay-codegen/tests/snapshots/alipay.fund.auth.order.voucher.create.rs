@@ -82,7 +82,7 @@ const _: () = {
     use auth_order_voucher_create_fields as __f;
     use AuthOrderVoucherCreateRequestBuilder as __B;
     impl AuthOrderVoucherCreateRequest {
-        ///The rules of `alipay.fund.auth.order.voucher.create` as data, enforced by [`alipay_core::rules`] (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
+        ///The rules of `alipay.fund.auth.order.voucher.create` as data, enforced by the one rule engine, `alipay_core::rules` (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
         pub const RULES: &'static __a::ObjectRules = &__a::ObjectRules::new(
                 "alipay.fund.auth.order.voucher.create",
                 &[

@@ -77,7 +77,7 @@ const _: () = {
     use coupon_operation_query_fields as __f;
     use CouponOperationQueryRequestBuilder as __B;
     impl CouponOperationQueryRequest {
-        ///The rules of `alipay.fund.coupon.operation.query` as data, enforced by [`alipay_core::rules`] (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
+        ///The rules of `alipay.fund.coupon.operation.query` as data, enforced by the one rule engine, `alipay_core::rules` (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
         pub const RULES: &'static __a::ObjectRules = &__a::ObjectRules::new(
                 "alipay.fund.coupon.operation.query",
                 &[

@@ -67,7 +67,7 @@ const _: () = {
     use coupon_order_agreement_pay_fields as __f;
     use CouponOrderAgreementPayRequestBuilder as __B;
     impl CouponOrderAgreementPayRequest {
-        ///The rules of `alipay.fund.coupon.order.agreement.pay` as data, enforced by [`alipay_core::rules`] (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
+        ///The rules of `alipay.fund.coupon.order.agreement.pay` as data, enforced by the one rule engine, `alipay_core::rules` (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
         pub const RULES: &'static __a::ObjectRules = &__a::ObjectRules::new(
                 "alipay.fund.coupon.order.agreement.pay",
                 &[

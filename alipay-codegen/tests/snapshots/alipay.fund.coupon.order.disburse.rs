@@ -113,7 +113,7 @@ const _: () = {
     use coupon_order_disburse_fields as __f;
     use CouponOrderDisburseRequestBuilder as __B;
     impl CouponOrderDisburseRequest {
-        ///The rules of `alipay.fund.coupon.order.disburse` as data, enforced by [`alipay_core::rules`] (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
+        ///The rules of `alipay.fund.coupon.order.disburse` as data, enforced by the one rule engine, `alipay_core::rules` (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
         pub const RULES: &'static __a::ObjectRules = &__a::ObjectRules::new(
                 "alipay.fund.coupon.order.disburse",
                 &[

@@ -62,7 +62,7 @@ const _: () = {
     use coupon_order_page_pay_fields as __f;
     use CouponOrderPagePayRequestBuilder as __B;
     impl CouponOrderPagePayRequest {
-        ///The rules of `alipay.fund.coupon.order.page.pay` as data, enforced by [`alipay_core::rules`] (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
+        ///The rules of `alipay.fund.coupon.order.page.pay` as data, enforced by the one rule engine, `alipay_core::rules` (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
         pub const RULES: &'static __a::ObjectRules = &__a::ObjectRules::new(
                 "alipay.fund.coupon.order.page.pay",
                 &[

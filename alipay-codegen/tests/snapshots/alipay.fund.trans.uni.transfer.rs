@@ -60,7 +60,7 @@ const _: () = {
     use fund_trans_uni_transfer_payee_info_fields as __f;
     use FundTransUniTransferPayeeInfoBuilder as __B;
     impl FundTransUniTransferPayeeInfo {
-        ///The rules of `payee_info` as data, enforced by [`alipay_core::rules`] (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
+        ///The rules of `payee_info` as data, enforced by the one rule engine, `alipay_core::rules` (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
         pub const RULES: &'static __a::ObjectRules = &__a::ObjectRules::new(
                 "payee_info",
                 &[
@@ -212,7 +212,7 @@ const _: () = {
     use fund_trans_uni_transfer_fields as __f;
     use FundTransUniTransferRequestBuilder as __B;
     impl FundTransUniTransferRequest {
-        ///The rules of `alipay.fund.trans.uni.transfer` as data, enforced by [`alipay_core::rules`] (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
+        ///The rules of `alipay.fund.trans.uni.transfer` as data, enforced by the one rule engine, `alipay_core::rules` (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
         pub const RULES: &'static __a::ObjectRules = &__a::ObjectRules::new(
                 "alipay.fund.trans.uni.transfer",
                 &[

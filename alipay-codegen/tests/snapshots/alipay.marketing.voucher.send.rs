@@ -90,7 +90,7 @@ const _: () = {
     use voucher_send_fields as __f;
     use VoucherSendRequestBuilder as __B;
     impl VoucherSendRequest {
-        ///The rules of `alipay.marketing.voucher.send` as data, enforced by [`alipay_core::rules`] (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
+        ///The rules of `alipay.marketing.voucher.send` as data, enforced by the one rule engine, `alipay_core::rules` (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
         pub const RULES: &'static __a::ObjectRules = &__a::ObjectRules::new(
                 "alipay.marketing.voucher.send",
                 &[

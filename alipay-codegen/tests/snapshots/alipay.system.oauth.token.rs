@@ -48,7 +48,7 @@ const _: () = {
     use system_oauth_token_fields as __f;
     use SystemOauthTokenRequestBuilder as __B;
     impl SystemOauthTokenRequest {
-        ///The rules of `alipay.system.oauth.token` as data, enforced by [`alipay_core::rules`] (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
+        ///The rules of `alipay.system.oauth.token` as data, enforced by the one rule engine, `alipay_core::rules` (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
         pub const RULES: &'static __a::ObjectRules = &__a::ObjectRules::new(
                 "alipay.system.oauth.token",
                 &[

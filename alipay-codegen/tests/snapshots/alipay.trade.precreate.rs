@@ -61,7 +61,7 @@ const _: () = {
     use trade_precreate_store_info_fields as __f;
     use TradePrecreateStoreInfoBuilder as __B;
     impl TradePrecreateStoreInfo {
-        ///The rules of `store_info` as data, enforced by [`alipay_core::rules`] (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
+        ///The rules of `store_info` as data, enforced by the one rule engine, `alipay_core::rules` (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
         pub const RULES: &'static __a::ObjectRules = &__a::ObjectRules::new(
                 "store_info",
                 &[
@@ -208,7 +208,7 @@ const _: () = {
     use trade_precreate_fields as __f;
     use TradePrecreateRequestBuilder as __B;
     impl TradePrecreateRequest {
-        ///The rules of `alipay.trade.precreate` as data, enforced by [`alipay_core::rules`] (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
+        ///The rules of `alipay.trade.precreate` as data, enforced by the one rule engine, `alipay_core::rules` (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
         pub const RULES: &'static __a::ObjectRules = &__a::ObjectRules::new(
                 "alipay.trade.precreate",
                 &[

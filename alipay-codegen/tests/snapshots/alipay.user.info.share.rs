@@ -21,7 +21,7 @@ const _: () = {
     use user_info_share_fields as __f;
     use UserInfoShareRequestBuilder as __B;
     impl UserInfoShareRequest {
-        ///The rules of `alipay.user.info.share` as data, enforced by [`alipay_core::rules`] (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
+        ///The rules of `alipay.user.info.share` as data, enforced by the one rule engine, `alipay_core::rules` (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
         pub const RULES: &'static __a::ObjectRules = &__a::ObjectRules::new(
                 "alipay.user.info.share",
                 &[],

@@ -67,7 +67,7 @@ const _: () = {
     use goods_detail_fields as __f;
     use GoodsDetailBuilder as __B;
     impl GoodsDetail {
-        ///The rules of `GoodsDetail` as data, enforced by [`alipay_core::rules`] (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
+        ///The rules of `GoodsDetail` as data, enforced by the one rule engine, `alipay_core::rules` (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
         pub const RULES: &'static __a::ObjectRules = &__a::ObjectRules::new(
                 "GoodsDetail",
                 &[
@@ -252,7 +252,7 @@ const _: () = {
     use extend_params_fields as __f;
     use ExtendParamsBuilder as __B;
     impl ExtendParams {
-        ///The rules of `ExtendParams` as data, enforced by [`alipay_core::rules`] (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
+        ///The rules of `ExtendParams` as data, enforced by the one rule engine, `alipay_core::rules` (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
         pub const RULES: &'static __a::ObjectRules = &__a::ObjectRules::new(
                 "ExtendParams",
                 &[
