@@ -6,14 +6,17 @@
 //!    `<target>/packaged-user/crates/<name>/` (only when it changed, so repeated runs are
 //!    incremental). Anything the packages leave out (a spec directory outside the package, a
 //!    file not in git) fails here as it would for a user of crates.io.
-//! 2. `tests/fixtures/user-crate/` (its `Cargo.toml.in`, `src/`, and `specs/`, the user's own
-//!    spec files) is mirrored into `<target>/packaged-user/user-crate/`, a crate with a
+//! 2. `tests/fixtures/user-crate/` (its `Cargo.toml.in`, `src/`, `examples/`, and `specs/`, the
+//!    user's own spec files: a flat API, a nested one and their shared types) is mirrored into `<target>/packaged-user/user-crate/`, a crate with a
 //!    `[workspace]` of its own whose `[patch.crates-io]` points every alipay-rs crate at its
 //!    unpacked copy. The workspace's `Cargo.lock` is copied in so the same versions are used,
 //!    and it is built with `cargo build --offline` into `<target>/packaged-user/target`.
+//!    `cargo check --example missing_required` must fail with the compile error of the user's
+//!    own shared type (a required field left unset).
 //! 3. The sandbox gateway runs in this test's process; the user's program gets its URL, the
-//!    app id and the key files through environment variables, checks its request type against
-//!    its spec, calls `alipay.fund.coupon.order.agreement.pay` (a method the sandbox knows; an
+//!    app id and the key files through environment variables, checks its nested API (builders,
+//!    validation with paths, exact JSON, a typed nested response) and its flat request type
+//!    against its specs, calls `alipay.fund.coupon.order.agreement.pay` (a method the sandbox knows; an
 //!    unknown one is answered `40002 isv.invalid-method`) and prints the verified, typed answer,
 //!    which is checked here together with the sandbox's ledger.
 //!
@@ -54,6 +57,7 @@ fn a_user_crate_builds_against_the_packages_and_calls_the_gateway() {
     let crates = package_and_unpack(&root);
     let user = write_user_crate(&root, &crates);
     let program = build(&root, &user);
+    compile_errors_of_the_users_spec(&root, &user);
 
     let gateway = Gateway::start();
     let out_order_no = "PACKAGED-USER-1";
@@ -181,7 +185,7 @@ fn write_user_crate(root: &Path, crates: &Path) -> PathBuf {
         .replace('\\', "/");
     let manifest = read_text(&fixture.join("Cargo.toml.in")).replace("@CRATES@", &crates_text);
     write_if_changed(&user.join("Cargo.toml"), manifest.as_bytes());
-    for dir in ["src", "specs"] {
+    for dir in ["src", "specs", "examples"] {
         mirror(&fixture.join(dir), &user.join(dir));
     }
     // The versions the workspace builds with, all in the local registry cache already: cargo
@@ -219,6 +223,29 @@ fn build(root: &Path, user: &Path) -> PathBuf {
         program.display()
     );
     program
+}
+
+/// `examples/missing_required.rs` leaves a required field of the user's own shared type unset:
+/// `cargo check` must refuse it with the message naming the field and the type.
+fn compile_errors_of_the_users_spec(root: &Path, user: &Path) {
+    let mut cmd = cargo();
+    cmd.arg("check")
+        .arg("--offline")
+        .arg("--manifest-path")
+        .arg(user.join("Cargo.toml"))
+        .arg("--target-dir")
+        .arg(root.join("target"))
+        .args(["--example", "missing_required", "--color", "never"]);
+    let out = run(&mut cmd, b"");
+    let stderr = out.stderr_text();
+    assert!(
+        !out.status.success(),
+        "examples/missing_required.rs of the user's crate compiled:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("required field `goods_name` of shared type `GoodsDetail` was not set"),
+        "not the expected compile error:\n{stderr}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
