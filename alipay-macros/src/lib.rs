@@ -3,8 +3,11 @@
 //! `#[derive(AlipayApi)]` with `#[alipay(spec = "path/to/<method>.toml")]` on a unit struct
 //! generates the API's request, builder, validation, response, error codes and notification
 //! types next to it (see `alipay-codegen`). The path is relative to the source
-//! file, like `include_str!`. Entry points only; the work is in `attr` (parse), `alipay-spec` (check)
-//! and `alipay-codegen` (expand).
+//! file, like `include_str!`. Shared types the spec names come from `_types.toml` beside it and
+//! are generated once by `types!`: in the same module, or where
+//! `#[alipay(types = "path::to::module")]` says. Entry points only; the work is in `attr` and
+//! `dir` (parse), `alipay-spec` (check) and `alipay-codegen` (expand). The expansion reaches the
+//! runtime as `::alipay_apis::alipay_core`, so users depend on `alipay-apis` alone.
 
 mod attr;
 mod dir;
