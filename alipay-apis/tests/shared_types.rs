@@ -50,6 +50,7 @@ fn one_shared_type_serves_every_api_that_names_it() {
         r#"{"out_trade_no":"T1","total_amount":"4.50","subject":"s","goods_detail":[{"goods_id":"g1","goods_name":"苹果","quantity":3,"price":"1.50"}]}"#
     );
     assert_eq!(goods().validate(), Ok(()));
+    assert_eq!(one::Precreate::METHOD, "alipay.trade.precreate");
     assert_eq!(
         <one::PrecreateRequest as Api>::RULES,
         <apis::TradePrecreateRequest as Api>::RULES
