@@ -188,9 +188,12 @@ fn serve(a: Args, faults: FaultPlan, key_dir: &Path) -> Result<(), Failure> {
                 json!(users),
             )
         });
+        // Listen for SIGTERM before saying ready: a caller may send it as soon as it has read
+        // the line, and the default action (death without cleanup) must not win that race.
+        let stop = shutdown_signal();
         // The one line on stdout; a caller reads it and knows the sandbox is accepting.
         println!("{ready}");
-        shutdown_signal().await;
+        stop.await;
         eprintln!("alipay sandbox: stopping");
         sandbox.shutdown();
         Ok(())
@@ -272,24 +275,19 @@ fn write_file(path: &Path, bytes: &[u8], secret: bool) -> Result<(), Failure> {
         .map_err(|e| Failure::Usage(format!("{}: {e}", path.display())))
 }
 
-async fn shutdown_signal() {
+/// Registers for SIGTERM now (SIGINT through `ctrl_c`) and returns the wait for either.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
-                }
+    let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate());
+    async move {
+        #[cfg(unix)]
+        if let Ok(mut term) = term {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
             }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-            }
+            return;
         }
-    }
-    #[cfg(not(unix))]
-    {
         let _ = tokio::signal::ctrl_c().await;
     }
 }
