@@ -22,7 +22,6 @@ use alipay_spec::{ApiSpec, Execution, ParamsIn, Side, TypesSpec};
 use proc_macro2::{Ident, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 
-use crate::docs::doc_attr;
 use crate::object::Object;
 
 /// How generated code names the shared types of the spec directory: a path prefix such as
@@ -233,6 +232,5 @@ pub fn expand_types(types: &TypesSpec, types_path: &str) -> TokenStream {
             }
         }
     }
-    let _ = doc_attr;
     out
 }
