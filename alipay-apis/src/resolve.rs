@@ -3,7 +3,7 @@
 //! [`disburse_exactly_once`], [`agreement_pay_exactly_once`] and [`refund_exactly_once`]
 //! each send their request with [`AlipayClient::execute_with_retry`] (the *same*
 //! `biz_content`, so the same `out_request_no`, on every attempt). If the outcome is still
-//! unknown afterwards (20000/10003, timeouts, lost answers: apis.md 4.3), they ask
+//! unknown afterwards (20000/10003, timeouts, lost answers: the gateway's "unknown outcome" codes), they ask
 //! `alipay.fund.coupon.operation.query` for that operation, with the same policy, and turn
 //! the answer into a [`Resolution`]:
 //!

@@ -1,4 +1,4 @@
-//! The validation decisions of apis.md section 3, edge by edge, through the same entry point
+//! The validation decisions of the value types (amounts, timeouts, user ids, lengths, JSON text), edge by edge, through the same entry point
 //! as `alipay validate` (the generated validators found by method name).
 
 use alipay_apis::{BizError, find};

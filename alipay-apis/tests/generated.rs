@@ -1,4 +1,4 @@
-//! The generated APIs: builders, validation of every rule of apis.md section 3, biz_content.
+//! The generated APIs: builders, validation of every rule of the specs, biz_content.
 
 use alipay_apis::fund::{
     AuthOrderVoucherCreate, CouponOperationQuery, CouponOrderDisburse,

@@ -1,4 +1,4 @@
-//! AES content encryption (`encrypt_type=AES`, protocol.md section 7): AES-CBC with an all-zero
+//! AES content encryption (`encrypt_type=AES`): AES-CBC with an all-zero
 //! IV and PKCS#7 padding, key and ciphertext in base64. Encrypt then sign; verify then decrypt.
 
 use std::fmt;

@@ -1,4 +1,4 @@
-//! The request `charset`: which bytes are signed, sent and verified (protocol.md 3.5, 4.2).
+//! The request `charset`: which bytes are signed, sent and verified.
 //!
 //! UTF-8 and GBK. Unlike the Node SDK (which signs UTF-8 whatever it declares), GBK requests
 //! sign and send GBK bytes, like the Java and Python SDKs.

@@ -1,7 +1,7 @@
 //! The gateway's side of the protocol: the signed bodies Alipay sends, produced with a
 //! [`GatewayPrivateKey`]. Used by tests and by the local sandbox; a merchant never needs it.
 //!
-//! Responses (protocol.md 5.1) are built the way the gateway builds them: the node's JSON text
+//! Responses are built the way the gateway builds them: the node's JSON text
 //! is placed into the body verbatim and its charset bytes are signed, so what
 //! [`crate::response::verify`] checks is exactly what was signed here.
 
@@ -64,7 +64,7 @@ pub fn sign_error_response(
     )
 }
 
-/// A signed AES-encrypted response (protocol.md 7): the node is the base64 ciphertext of
+/// A signed AES-encrypted response: the node is the base64 ciphertext of
 /// `plaintext_node_json` as a JSON string, and the signature covers it *with* its quotes
 /// (encrypt, then sign).
 pub fn sign_encrypted_response(

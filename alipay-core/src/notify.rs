@@ -1,4 +1,4 @@
-//! Asynchronous notifications (protocol.md section 9), verified over the raw
+//! Asynchronous notifications, verified over the raw
 //! `application/x-www-form-urlencoded` body exactly as it was POSTed:
 //!
 //! 1. form-decode once (`+` is a space, `%XX` bytes in the notification's `charset`);

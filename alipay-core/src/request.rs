@@ -1,7 +1,7 @@
-//! One gateway call: the parameter set (protocol.md 2), signing it (3), and the three ways it
-//! leaves the SDK: an HTTP POST with the query/body split of 4.1, the order string an app
-//! hands to the Alipay app (`sdk_execute`, 8.1), and a browser GET URL or auto-submitting
-//! form (`page_execute`, 8.2).
+//! One gateway call: the parameter set, signing it, and the three ways it leaves the SDK: an
+//! HTTP POST whose public parameters travel in the URL query and the rest in the form body
+//! (the Node SDK's split), the order string an app hands to the Alipay app (`sdk_execute`),
+//! and a browser GET URL or auto-submitting form (`page_execute`).
 
 use std::fmt::Write as _;
 

@@ -1,4 +1,4 @@
-//! Responses (protocol.md sections 5, 7 and 10): find the signed text in the raw body, verify
+//! Responses: find the signed text in the raw body, verify
 //! it, decrypt it, and sort the gateway's verdict into success or an [`Error`].
 //!
 //! The signed text is *exactly* the characters of the response node's value as they appear in

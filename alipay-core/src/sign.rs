@@ -1,4 +1,4 @@
-//! The sign content (protocol.md section 3): every sent parameter except `sign`, sorted by
+//! The sign content: every sent parameter except `sign`, sorted by
 //! name, `name=value` joined by `&`, raw values, encoded in the request charset.
 
 use std::collections::BTreeMap;
@@ -137,7 +137,7 @@ mod tests {
 
     #[test]
     fn protocol_example_sign_content() {
-        // protocol.md 3.3, identical for the Node and Python SDKs.
+        // identical for the Node and Python SDKs.
         let p: Params = [
             ("timestamp", "2024-01-02 12:05:06"),
             ("app_id", "2021000000000001"),

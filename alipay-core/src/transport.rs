@@ -1,5 +1,4 @@
-//! HTTP: one `POST <gateway>?<query>` with a form body, over a pooled keep-alive connection
-//! (protocol.md 4 and 10).
+//! HTTP: one `POST <gateway>?<query>` with a form body, over a pooled keep-alive connection.
 //!
 //! What matters most here is telling apart failures that certainly sent nothing from failures
 //! after which the gateway may have acted on the request (see [`crate::Outcome`]):
@@ -12,7 +11,7 @@
 //!
 //! Requests are never re-sent automatically, not even hyper's "unstarted request on a reused
 //! connection" retry: a POST resent by an HTTP layer can pay twice (the Node SDK's
-//! `socketErrorRetry` does exactly that, protocol.md 10).
+//! `socketErrorRetry` does exactly that).
 
 use std::fmt;
 use std::io;

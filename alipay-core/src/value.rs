@@ -1,4 +1,4 @@
-//! Value types shared by the generated APIs (apis.md sections 3 and 6): amounts, `pay_timeout`,
+//! Value types shared by the generated APIs: amounts, `pay_timeout`,
 //! Alipay user ids, the length units of text fields and `extra_param` JSON text.
 //!
 //! Every type is validated on construction and never trims or rewrites what the caller wrote,
@@ -100,7 +100,7 @@ const fn is_ascii_digit(b: u32) -> bool {
 /// An amount of yuan (CNY), held exactly as a whole number of **fen** (`u64`, 1 yuan = 100
 /// fen), so `8.88` is `888` and no value ever passes through a float.
 ///
-/// Grammar (apis.md 3.1): `^(0|[1-9][0-9]*)(\.[0-9]{1,2})?$` in ASCII: `5`, `0.1` and `0.10`
+/// Grammar: `^(0|[1-9][0-9]*)(\.[0-9]{1,2})?$` in ASCII: `5`, `0.1` and `0.10`
 /// are fine; `1.`, `.5`, `01`, `+1`, `1e2`, `1,000`, ` 1` and `１` are not.
 ///
 /// | constructor | grammar | range |
@@ -315,7 +315,7 @@ impl Amount {
     }
 
     /// A fund API amount: grammar, at most 2 decimals, within [0.01, 100000000.00]. The
-    /// documented max length 11 is not applied: the range governs (apis.md 6.2).
+    /// documented max length 11 is not applied: the range governs.
     pub const fn parse(text: &str) -> Result<Amount, AmountError> {
         match Amount::parse_unbounded(text) {
             Ok(a) => a.check_fund_range(),
@@ -433,7 +433,7 @@ impl<'de> Deserialize<'de> for Amount {
 // PayTimeout
 // ---------------------------------------------------------------------------------------------
 
-/// A `pay_timeout` value (apis.md 3.2): a positive integer without leading zero followed by a
+/// A `pay_timeout` value: a positive integer without leading zero followed by a
 /// lowercase unit `m`, `h` or `d` (`30m`, `2h`, `7d`), at most 5 characters. The text is kept
 /// exactly as given (`90m` stays `90m`); [`PayTimeout::minutes`] is its length in minutes,
 /// which [`PayTimeout::check_range`] compares with an API's range (1m~7d for disburse and the
@@ -724,7 +724,7 @@ impl<'de> Deserialize<'de> for PayTimeout {
 // UserId
 // ---------------------------------------------------------------------------------------------
 
-/// An Alipay user id (apis.md 3.3): `2088` followed by 12 ASCII digits, 16 characters.
+/// An Alipay user id: `2088` followed by 12 ASCII digits, 16 characters.
 /// Full-width and other Unicode digits are rejected (a Unicode `\d` would accept them).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct UserId([u8; UserId::LEN]);
@@ -838,8 +838,8 @@ impl<'de> Deserialize<'de> for UserId {
 // Lengths
 // ---------------------------------------------------------------------------------------------
 
-/// The length in bytes of the GB18030 encoding (apis.md 3.4: "100 letters or 50 Chinese
-/// characters"): ASCII 1, GBK characters (Chinese, full-width punctuation) 2, characters
+/// The length in bytes of the GB18030 encoding (the docs' "100 个字母或 50 个汉字",
+/// 100 letters or 50 Chinese characters): ASCII 1, GBK characters (Chinese, full-width punctuation) 2, characters
 /// outside GBK (emoji, rare CJK) 4. U+E5E5, the one code point encoding_rs's GB18030 encoder
 /// refuses (WHATWG), counts 4.
 pub fn gbk_len(s: &str) -> usize {
@@ -936,7 +936,7 @@ impl LengthUnit {
 // JsonObjectText
 // ---------------------------------------------------------------------------------------------
 
-/// JSON text that parses as a JSON object, kept verbatim (`extra_param`, apis.md 3.5).
+/// JSON text that parses as a JSON object, kept verbatim (`extra_param`).
 ///
 /// It is serialized as a JSON **string** holding that text, as in the doc example
 /// `"extra_param":"{\"merchantExt\":\"key=value\"}"`. It deserializes from such a string or

@@ -30,7 +30,7 @@
 //!   `sub_msg` being the spec's text where the API's error table has the code.
 //! * **Success**: `{"code":"10000","msg":"Success",...}` with amounts as `"x.yy"` strings.
 //!
-//! ## Rules (apis.md section 5)
+//! ## Rules
 //!
 //! * `agreement.pay` debits `payer_user_id` (or the merchant) and opens a red packet.
 //!   Unknown payer: `PAYER_NOT_EXIST` *(the docs have no error table; chosen)*; a restricted

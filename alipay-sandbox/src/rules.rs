@@ -1,5 +1,6 @@
 //! One function per API: validate with the generated rules, check idempotency, apply the
-//! business rules of apis.md section 5 to the [`Ledger`], answer like Alipay.
+//! business rules and error codes of the specs (`[[error]]`, `[[rule]]`) to the [`Ledger`],
+//! answer like Alipay.
 
 use alipay_apis::fund::{
     AuthOrderVoucherCreateErrorCode, AuthOrderVoucherCreateRequest, CouponOperationQueryRequest,

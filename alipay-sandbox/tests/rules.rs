@@ -1,4 +1,4 @@
-//! The business rules of apis.md section 5 through `Ledger::handle`.
+//! The business rules and error codes of the specs through `Ledger::handle`.
 
 use alipay_sandbox::{DEMO_MERCHANT, DEMO_TEMPLATE, DEMO_USERS, Ledger, Reply, Template};
 use serde_json::json;

@@ -4,7 +4,7 @@
 //! Every test runs the same inputs through our `alipay` CLI (or `alipay-core`) and through the
 //! Node SDK (`tests/interop/sign.mjs`, `check.mjs`) and asserts exact equality: signatures,
 //! sign contents, decoded parameter sets, order strings. Where the Node SDK is known to be
-//! wrong (GBK, protocol.md 3.5) the test asserts the difference and checks our side
+//! wrong (GBK) the test asserts the difference and checks our side
 //! independently with `openssl`.
 //!
 //! Two divergences of the Node SDK are asserted as such (so a change on either side shows up):
@@ -910,7 +910,7 @@ fn gbk_request_signs_gbk_bytes_unlike_node() {
 
     // The Node SDK sends charset=GBK with the very same sign content but signs its UTF-8
     // bytes (util.ts sign(): `.update(signString, 'utf8')`, the iconv line commented out), so
-    // its signature differs from ours and the gateway rejects it (protocol.md 3.5, 13.1).
+    // its signature differs from ours and the gateway rejects it.
     let node = node_sdk_execute(&case);
     assert_eq!(
         node.sign_content, ours.sign_content,

@@ -22,7 +22,7 @@
 //!   concatenating it); the test asserts that, and the script replaces that one function
 //!   by a copy that keeps the port (explained in the script).
 //!
-//! Both SDKs stamp `timestamp` in process-local time (protocol.md 4.4), so their processes
+//! Both SDKs stamp `timestamp` in process-local time, so their processes
 //! run with `TZ=CST-8` (UTC+8 as a POSIX rule, no tz database needed): a merchant server
 //! in China. Missing `node`/`npm`/`python3` fail the tests with instructions, like
 //! `node_interop.rs` (shared setup in `alipay_tests`). Run:

@@ -10,11 +10,11 @@
 pub struct AuthOrderVoucherCreateRequest {
     /// `out_order_no`: 商户授权资金订单号,创建后不能修改,需要保证在商户端不重复。
     ///
-    /// type `string`; required: yes; max 64 char; example `8077735255938023`. The newer JAVA javadoc adds "仅支持字母、数字、下划线" (letters, digits, underscore only); not in S1, so not enforced (apis.md 3.5).
+    /// type `string`; required: yes; max 64 char; example `8077735255938023`. The newer JAVA javadoc adds "仅支持字母、数字、下划线" (letters, digits, underscore only); not in S1, so not enforced.
     pub out_order_no: ::std::string::String,
     /// `out_request_no`: 商户本次资金操作的请求流水号,用于标示请求流水的唯一性,需要保证在商户端不重复。
     ///
-    /// type `string`; required: yes; max 64 char; example `8077735255938032`. The newer JAVA javadoc adds "可与out_order_no相同,仅支持字母、数字、下划线"; the charset rule is not in S1, so not enforced (apis.md 3.5).
+    /// type `string`; required: yes; max 64 char; example `8077735255938032`. The newer JAVA javadoc adds "可与out_order_no相同,仅支持字母、数字、下划线"; the charset rule is not in S1, so not enforced.
     pub out_request_no: ::std::string::String,
     /// `order_title`: 业务订单的简单描述,如商品名称等 长度不超过100个字母或50个汉字
     ///
@@ -34,11 +34,11 @@ pub struct AuthOrderVoucherCreateRequest {
     pub payee_logon_id: ::std::option::Option<::std::string::String>,
     /// `pay_timeout`: 该笔订单允许的最晚付款时间,逾期将关闭该笔订单 取值范围:1m~15d。m-分钟,h-小时,d-天。 该参数数值不接受小数点, 如 1.5h,可转换为90m 如果为空,默认15m
     ///
-    /// type `pay_timeout`; required: no; max 5 char; range 1m~15d; server default `15m` (never sent by the SDK); example `2d`. 1m~15d here, not 7d, and the default is 15m, not 1h. Both max_len and range apply: 21600m (= 15d) is in range but 6 characters, so it is rejected; write 15d (apis.md 6.3). 360h passes.
+    /// type `pay_timeout`; required: no; max 5 char; range 1m~15d; server default `15m` (never sent by the SDK); example `2d`. 1m~15d here, not 7d, and the default is 15m, not 1h. Both max_len and range apply: 21600m (= 15d) is in range but 6 characters, so it is rejected; write 15d. 360h passes.
     pub pay_timeout: ::std::option::Option<::alipay_core::PayTimeout>,
     /// `extra_param`: 业务扩展参数,用于商户的特定业务信息的传递,json格式
     ///
-    /// type `json`; required: no; max 300 char; example `{"merchantExt":"value"}`. A string holding JSON text, so it is double-encoded inside biz_content. An object is expected (inferred, apis.md 3.5). The newer JAVA javadoc documents keys category / serviceId / creditExtInfo for credit pre-auth.
+    /// type `json`; required: no; max 300 char; example `{"merchantExt":"value"}`. A string holding JSON text, so it is double-encoded inside biz_content. An object is expected (inferred). The newer JAVA javadoc documents keys category / serviceId / creditExtInfo for credit pre-auth.
     pub extra_param: ::std::option::Option<::alipay_core::value::JsonObjectText>,
     /// `product_code`: 销售产品码,后续新接入预授权当面付的业务,本字段取值固定为PRE_AUTH。
     ///

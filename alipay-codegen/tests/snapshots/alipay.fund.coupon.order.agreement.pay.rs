@@ -26,11 +26,11 @@ pub struct CouponOrderAgreementPayRequest {
     pub payer_user_id: ::std::option::Option<::alipay_core::UserId>,
     /// `pay_timeout`: 该笔订单允许的最晚付款时间，逾期将关闭该笔订单 取值范围：1m～7d。m-分钟，h-小时，d-天。 该参数数值不接受小数点， 如 1.5h，可转换为90m，如果为空，默认1h
     ///
-    /// type `pay_timeout`; required: no; max 5 char; range 1m~7d; server default `1h` (never sent by the SDK); example `1h`; inferred: max_len. Both max_len and range apply: 10080m (= 7d) is rejected for length; write 7d (apis.md 6.3). Not the same as extra_param's orderExpiredTime (ALY-711098). The default is the server's; the SDK never sends it.
+    /// type `pay_timeout`; required: no; max 5 char; range 1m~7d; server default `1h` (never sent by the SDK); example `1h`; inferred: max_len. Both max_len and range apply: 10080m (= 7d) is rejected for length; write 7d. Not the same as extra_param's orderExpiredTime (ALY-711098). The default is the server's; the SDK never sends it.
     pub pay_timeout: ::std::option::Option<::alipay_core::PayTimeout>,
     /// `extra_param`: 业务扩展参数，用于商户的特定业务信息的传递，json格式
     ///
-    /// type `json`; required: no; max 300 char; example `{"merchantExt":"orderExpiredTime=1m"}`; inferred: max_len. A string holding JSON text, double-encoded inside biz_content; an object is expected (inferred, apis.md 3.5). On this API only, {"merchantExt":"orderExpiredTime=1m"} makes Alipay auto-refund the red packet if it is not disbursed within that time (ALY-711098, community). S3 lists it as a key input (备注).
+    /// type `json`; required: no; max 300 char; example `{"merchantExt":"orderExpiredTime=1m"}`; inferred: max_len. A string holding JSON text, double-encoded inside biz_content; an object is expected (inferred). On this API only, {"merchantExt":"orderExpiredTime=1m"} makes Alipay auto-refund the red packet if it is not disbursed within that time (ALY-711098, community). S3 lists it as a key input (备注).
     pub extra_param: ::std::option::Option<::alipay_core::value::JsonObjectText>,
 }
 /// Typestate markers of [`CouponOrderAgreementPayRequestBuilder`], named after the wire fields.
@@ -265,7 +265,7 @@ pub struct CouponOrderAgreementPayResponse {
 );
 /// A verified notification of `alipay.fund.coupon.order.agreement.pay`, typed. Values are kept as sent.
 ///
-/// S3 4.3 says the asynchronous notification must be verified, but no notify type or field table was found (apis.md 5.3, 6.17). Community posts say timeout auto-refunds notify the pay API's notify_url (ALY-711129; notify_type fund_stdtrustee_refund.success). Parse unknown notify types leniently.
+/// S3 4.3 says the asynchronous notification must be verified, but no notify type or field table was found. Community posts say timeout auto-refunds notify the pay API's notify_url (ALY-711129; notify_type fund_stdtrustee_refund.success). Parse unknown notify types leniently.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CouponOrderAgreementPayNotify {

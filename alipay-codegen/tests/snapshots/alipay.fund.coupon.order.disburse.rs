@@ -38,11 +38,11 @@ pub struct CouponOrderDisburseRequest {
     pub payee_logon_id: ::std::option::Option<::std::string::String>,
     /// `pay_timeout`: 该笔订单允许的最晚付款时间,逾期将关闭该笔订单 取值范围:1m~7d。m-分钟,h-小时,d-天。 该参数数值不接受小数点, 如 1.5h,可转换为90m,如果为空,默认1h
     ///
-    /// type `pay_timeout`; required: no; max 5 char; range 1m~7d; server default `1h` (never sent by the SDK); example `1h`. Both max_len and range apply: 10080m (= 7d) is in range but 6 characters, so it is rejected; write 7d (apis.md 6.3). The default is the server's; the SDK never sends it.
+    /// type `pay_timeout`; required: no; max 5 char; range 1m~7d; server default `1h` (never sent by the SDK); example `1h`. Both max_len and range apply: 10080m (= 7d) is in range but 6 characters, so it is rejected; write 7d. The default is the server's; the SDK never sends it.
     pub pay_timeout: ::std::option::Option<::alipay_core::PayTimeout>,
     /// `extra_param`: 业务扩展参数,用于商户的特定业务信息的传递,json格式
     ///
-    /// type `json`; required: no; max 300 char; example `{"merchantExt":"key=value"}`. A string holding JSON text, so it is double-encoded inside biz_content. An object is expected (every example is one; inferred, apis.md 3.5).
+    /// type `json`; required: no; max 300 char; example `{"merchantExt":"key=value"}`. A string holding JSON text, so it is double-encoded inside biz_content. An object is expected (every example is one; inferred).
     pub extra_param: ::std::option::Option<::alipay_core::value::JsonObjectText>,
 }
 /// Typestate markers of [`CouponOrderDisburseRequestBuilder`], named after the wire fields.
@@ -338,7 +338,7 @@ pub struct CouponOrderDisburseResponse {
     pub out_request_no: ::std::option::Option<::std::string::String>,
     /// `amount` (amount): 本次支付的金额,单位为:元(人民币),精确到小数点后两位
     ///
-    /// S0 says Price, max length 11; amounts carry no max_len (apis.md 6.2) and response amounts no range. S0's example is a JSON number (100.00), live replies use a string; accept both.
+    /// S0 says Price, max length 11; amounts carry no max_len and response amounts no range. S0's example is a JSON number (100.00), live replies use a string; accept both.
     pub amount: ::std::option::Option<::alipay_core::Amount>,
     /// `status` (enum): 资金预授权明细的状态 目前支持: INIT:初始 SUCCESS: 成功 CLOSED:关闭
     pub status: ::std::option::Option<CouponOrderDisburseResponseStatus>,

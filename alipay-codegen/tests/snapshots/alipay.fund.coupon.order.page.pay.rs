@@ -22,11 +22,11 @@ pub struct CouponOrderPagePayRequest {
     pub amount: ::alipay_core::Amount,
     /// `pay_timeout`: 该笔订单允许的最晚付款时间，逾期将关闭该笔订单 取值范围：1m～7d。m-分钟，h-小时，d-天。 该参数数值不接受小数点， 如 1.5h，可转换为90m，如果为空，默认1h
     ///
-    /// type `pay_timeout`; required: no; max 5 char; range 1m~7d; server default `1h` (never sent by the SDK); example `1h`; inferred: max_len. Both max_len and range apply: 10080m (= 7d) is rejected for length; write 7d (apis.md 6.3). The default is the server's; the SDK never sends it.
+    /// type `pay_timeout`; required: no; max 5 char; range 1m~7d; server default `1h` (never sent by the SDK); example `1h`; inferred: max_len. Both max_len and range apply: 10080m (= 7d) is rejected for length; write 7d. The default is the server's; the SDK never sends it.
     pub pay_timeout: ::std::option::Option<::alipay_core::PayTimeout>,
     /// `extra_param`: 业务扩展参数，用于商户的特定业务信息的传递，json格式
     ///
-    /// type `json`; required: no; max 300 char; example `{"merchantExt":"key=value"}`; inferred: max_len, example. A string holding JSON text, double-encoded inside biz_content. An object is expected (inferred, apis.md 3.5). merchantExt orderExpiredTime takes effect on agreement.pay only (ALY-711098).
+    /// type `json`; required: no; max 300 char; example `{"merchantExt":"key=value"}`; inferred: max_len, example. A string holding JSON text, double-encoded inside biz_content. An object is expected (inferred). merchantExt orderExpiredTime takes effect on agreement.pay only (ALY-711098).
     pub extra_param: ::std::option::Option<::alipay_core::value::JsonObjectText>,
 }
 /// Typestate markers of [`CouponOrderPagePayRequestBuilder`], named after the wire fields.
@@ -238,7 +238,7 @@ pub struct CouponOrderPagePayResponse {
 );
 /// A verified notification of `alipay.fund.coupon.order.page.pay`, typed. Values are kept as sent.
 ///
-/// notify_url is a public parameter of page.pay (TOP-1548), but no notify type table was found (apis.md 5.2, 6.17). Community posts say timeout auto-refunds of the red packet notify the pay API's notify_url (ALY-711129; notify_type fund_stdtrustee_refund.success). Parse unknown notify types leniently.
+/// notify_url is a public parameter of page.pay (TOP-1548), but no notify type table was found. Community posts say timeout auto-refunds of the red packet notify the pay API's notify_url (ALY-711129; notify_type fund_stdtrustee_refund.success). Parse unknown notify types leniently.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CouponOrderPagePayNotify {

@@ -1,4 +1,4 @@
-//! The gateway's checks of one call (protocol.md sections 2-4, public codes of section 11),
+//! The gateway's checks of one call (public parameters, charset, signature and timestamp, with the gateway's public result codes),
 //! then the call applied to the books and its answer signed.
 
 use std::collections::BTreeMap;
@@ -205,7 +205,7 @@ pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<C
     }
 
     let mut biz_content = params.get("biz_content").cloned().unwrap_or_default();
-    // Signed over the ciphertext, then decrypted (protocol.md section 7).
+    // Signed over the ciphertext, then decrypted.
     if let Some(encrypt_type) = params.get("encrypt_type") {
         if encrypt_type != "AES" {
             return Err(a.error(
@@ -271,7 +271,7 @@ pub(super) fn run(state: &State, call: &Call<'_>, fault: Fault) -> Answered {
             "isp.unknow-error",
             "服务暂不可用（业务系统不可用）",
         ),
-        // 10003 carries no sub_code (protocol.md section 10).
+        // 10003 carries no sub_code.
         Fault::InProgress => a.node(&json!({"code": "10003", "msg": "业务处理中"}).to_string()),
         _ => a.business(&reply.node.to_string()),
     }

@@ -1,5 +1,5 @@
 //! The sandbox gateway over real HTTP/1.1 on loopback: checks every call like the live
-//! gateway (protocol.md sections 2-4, public codes of section 11), runs it through the
+//! gateway (public parameters, charset, signature, timestamp; its public result codes), runs it through the
 //! [`Ledger`] and answers with a response signed by the gateway key. Notifications go to the
 //! call's `notify_url` in the background.
 //!
@@ -31,7 +31,7 @@
 //! 8. The signature (every non-empty parameter but `sign`, sorted, charset bytes) checked with
 //!    the app's public key under the declared `sign_type`: `40002 isv.invalid-signature`,
 //!    `sub_msg` quoting the gateway's sign string like the live gateway.
-//! 9. `encrypt_type` (signed over the ciphertext, then decrypted, protocol.md section 7): not
+//! 9. `encrypt_type` (signed over the ciphertext, then decrypted): not
 //!    `AES`: `40002 isv.decryption-error-not-valid-encrypt-type`; the app has no key in
 //!    [`SandboxConfig::encrypt_keys`]: `isv.decryption-error-not-valid-encrypt-key`; the
 //!    ciphertext does not decrypt: `isv.invalid-encrypt`. The answer of an encrypted call is
