@@ -64,14 +64,8 @@
 use crate::api::{BizError, Violations};
 use crate::wire::Wire;
 
-/// The unit of a maximum length.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum LenUnit {
-    /// Unicode scalar values.
-    Char,
-    /// Bytes of the GB18030 encoding (ASCII 1, GBK CJK 2): "100 个字母或 50 个汉字".
-    GbkByte,
-}
+/// The unit of a maximum length: the value types' own [`LengthUnit`](crate::value::LengthUnit).
+pub use crate::value::LengthUnit as LenUnit;
 
 /// The value type of a field (of each item, for an array).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

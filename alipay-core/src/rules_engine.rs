@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use regex_lite::Regex;
 
 use crate::api::Violations;
-use crate::rules::{FieldRule, LenUnit, ObjectRules, Presence, Range, Then, Ty, When};
+use crate::rules::{FieldRule, ObjectRules, Presence, Range, Then, Ty, When};
 use crate::value::{Amount, JsonObjectText, PayTimeout, UserId};
 use crate::wire::{Scaled, Wire, WireObject, shorten};
 
@@ -521,10 +521,7 @@ fn amount(
 /// `max_len` on the text as sent, then `pattern` (strings).
 fn text_rules(field: &FieldRule, ty: &Ty, text: &str, path: &str, v: &mut Violations) {
     if let Some((max, unit)) = field.max_len {
-        let (len, unit) = match unit {
-            LenUnit::Char => (text.chars().count(), "char"),
-            LenUnit::GbkByte => (crate::value::gbk_len(text), "gbk_byte"),
-        };
+        let (len, unit) = (unit.measure(text), unit.name());
         if len > max as usize {
             v.push(path, "max_len", format!("at most {max} {unit}, got {len}"));
         }

@@ -118,7 +118,8 @@ pub trait FromWire: Sized {
 // Wire
 // ---------------------------------------------------------------------------------------------
 
-/// The deepest nesting [`Wire::parse`] accepts (serde_json's limit is lower and applies first).
+/// The deepest nesting [`Wire::parse`] accepts, serde_json's recursion limit: deeper text is an
+/// error, never a stack overflow.
 const MAX_DEPTH: usize = 128;
 
 /// How much of a value's JSON text messages quote.
@@ -130,21 +131,29 @@ impl Wire {
     /// value at line 1 column 1`); nesting deeper than serde_json's recursion limit (128) is an
     /// error, never a stack overflow. A `\u` escape of a lone surrogate is an error.
     pub fn parse(json: &str) -> Result<Wire, String> {
-        // serde_json checks the syntax (its messages, its nesting limit); the tree is then
-        // built by a parser that keeps what serde_json would lose (number texts, duplicates).
-        serde_json::from_str::<serde::de::IgnoredAny>(json).map_err(|e| e.to_string())?;
+        // One pass on the way that matters: this parser keeps what serde_json would lose
+        // (number texts, duplicates) and is at least as strict. Only text it refuses is read
+        // again, by serde_json, so that a syntax error reads like every other JSON error here.
         let mut p = Parser {
             text: json,
             pos: 0,
             depth: 0,
         };
         p.skip_ws();
-        let value = p.value()?;
-        p.skip_ws();
-        if p.pos != json.len() {
-            return Err(p.error("trailing characters"));
-        }
-        Ok(value)
+        let parsed = p.value().and_then(|value| {
+            p.skip_ws();
+            if p.pos == json.len() {
+                Ok(value)
+            } else {
+                Err(p.error("trailing characters"))
+            }
+        });
+        parsed.map_err(
+            |ours| match serde_json::from_str::<serde::de::IgnoredAny>(json) {
+                Err(theirs) => theirs.to_string(),
+                Ok(_) => ours,
+            },
+        )
     }
 
     /// [`Wire::parse`], and the value must be an object (`expected a JSON object, found an
