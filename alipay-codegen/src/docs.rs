@@ -1,6 +1,6 @@
 //! Rustdoc for generated items, taken from the spec.
 
-use alipay_spec::{Field, Range};
+use alipay_spec::Field;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -14,22 +14,6 @@ pub(crate) fn doc_attr(text: &str) -> TokenStream {
         }
     });
     quote!(#( #[doc = #lines] )*)
-}
-
-/// `x.yy` of an amount in fen.
-pub(crate) fn yuan(fen: u64) -> String {
-    format!("{}.{:02}", fen / 100, fen % 100)
-}
-
-/// A range as people write it.
-pub(crate) fn range_text(r: &Range) -> String {
-    match r {
-        Range::Amount {
-            min_fen, max_fen, ..
-        } => format!("[{}, {}]", yuan(*min_fen), yuan(*max_fen)),
-        Range::PayTimeout { min, max, .. } => format!("{min}~{max}"),
-        Range::Integer { min, max } => format!("[{min}, {max}]"),
-    }
 }
 
 /// Rustdoc of a field: the spec's doc text, then its rules in one line, then the note.
@@ -54,12 +38,12 @@ pub(crate) fn field_doc(f: &Field) -> TokenStream {
         rules.push(format!("max {} {}", ml.value, ml.unit.as_str()));
     }
     if let Some(r) = &f.range {
-        rules.push(format!("range {}", range_text(r)));
+        rules.push(format!("range {r}"));
     }
     for r in &f.range_if {
         rules.push(format!(
             "range {} when `{}` is {}",
-            range_text(&r.range),
+            r.range,
             r.when.field,
             r.when.equals.join(" or ")
         ));

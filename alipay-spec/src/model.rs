@@ -513,6 +513,26 @@ pub enum Range {
     },
 }
 
+/// As people write it: `[0.01, 100000000.00]` (amounts in yuan), `1m~7d`, `[1, 99]`.
+impl fmt::Display for Range {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Range::Amount {
+                min_fen, max_fen, ..
+            } => write!(
+                f,
+                "[{}.{:02}, {}.{:02}]",
+                min_fen / 100,
+                min_fen % 100,
+                max_fen / 100,
+                max_fen % 100
+            ),
+            Range::PayTimeout { min, max, .. } => write!(f, "{min}~{max}"),
+            Range::Integer { min, max } => write!(f, "[{min}, {max}]"),
+        }
+    }
+}
+
 /// A "特殊可选" group: at least `min` of `fields` must be non-empty.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OneOfGroup {

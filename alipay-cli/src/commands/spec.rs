@@ -124,12 +124,12 @@ fn render_fields(out: &mut String, fields: &[alipay_spec::Field], indent: &str) 
             rules.push(format!("max {} {}", m.value, m.unit.as_str()));
         }
         if let Some(r) = &f.range {
-            rules.push(range(r));
+            rules.push(r.to_string());
         }
         for r in &f.range_if {
             rules.push(format!(
                 "{} if {} = {}",
-                range(&r.range),
+                r.range,
                 r.when.field,
                 r.when.equals.join("|")
             ));
@@ -157,21 +157,5 @@ fn render_fields(out: &mut String, fields: &[alipay_spec::Field], indent: &str) 
         if let alipay_spec::FieldType::Object(def) = f.ty.item() {
             render_fields(out, &def.fields, &format!("{indent}  "));
         }
-    }
-}
-
-fn range(r: &alipay_spec::Range) -> String {
-    match r {
-        alipay_spec::Range::Amount {
-            min_fen, max_fen, ..
-        } => format!(
-            "[{}.{:02}, {}.{:02}]",
-            min_fen / 100,
-            min_fen % 100,
-            max_fen / 100,
-            max_fen % 100
-        ),
-        alipay_spec::Range::PayTimeout { min, max, .. } => format!("{min}~{max}"),
-        alipay_spec::Range::Integer { min, max } => format!("[{min}, {max}]"),
     }
 }
