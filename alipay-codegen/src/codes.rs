@@ -6,7 +6,7 @@ use alipay_spec::{ApiSpec, Handling};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use crate::docs::doc_attr;
+use crate::docs::{doc_attr, public_text};
 use crate::names;
 
 fn handling(h: Handling) -> TokenStream {
@@ -30,7 +30,7 @@ pub fn expand(spec: &ApiSpec, ty: &Ident) -> TokenStream {
     let entries = spec.errors.iter().zip(&variants).map(|(e, v)| {
         let mut d = format!("`{}`: {} (`{}`)", e.code, e.msg, e.handling.as_str());
         if let Some(note) = &e.note {
-            d.push_str(&format!("\n\n{note}"));
+            d.push_str(&format!("\n\n{}", public_text(note)));
         }
         let doc = doc_attr(&d);
         let (code, h, msg, solution) = (&e.code, handling(e.handling), &e.msg, &e.solution);

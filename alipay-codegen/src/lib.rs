@@ -109,10 +109,8 @@ pub fn expand(spec: &ApiSpec, target: &Ident, spec_path: &str, types: &TypesPath
         what: spec.method.clone(),
         api: spec.method.clone(),
         path: String::new(),
-        doc: format!(
-            "`{}` ({}): {}\n\nBuild it with [`{request_ty}::builder`]; required fields and one-of groups are checked when compiling.",
-            spec.method, spec.name_zh, spec.summary
-        ),
+        doc: docs::request_doc(spec, &request_ty.to_string()),
+        alias: Some(spec.method.clone()),
         fields: spec.request.iter().collect(),
         groups: spec.one_of.iter().collect(),
         extra_known: spec.request_sdk_only.iter().collect(),
@@ -212,6 +210,7 @@ pub fn expand_types(types: &TypesSpec, types_path: &str) -> TokenStream {
                     api: format!("shared type `{}`", t.name),
                     path: t.name.clone(),
                     doc,
+                    alias: None,
                     fields: t.def.fields.iter().collect(),
                     groups: t.def.one_of.iter().collect(),
                     extra_known: Vec::new(),

@@ -5,7 +5,7 @@ use alipay_spec::ApiSpec;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::docs::{doc_attr, received_doc};
+use crate::docs::{doc_attr, public_text, received_doc};
 use crate::names;
 use crate::response::open_enum;
 
@@ -39,7 +39,7 @@ pub fn expand(spec: &ApiSpec, prefix: &str) -> TokenStream {
         notify
             .note
             .as_deref()
-            .map(|n| format!("\n\n{n}"))
+            .map(|n| format!("\n\n{}", public_text(n)))
             .unwrap_or_default()
     ));
     quote! {

@@ -29,6 +29,8 @@ pub(crate) struct Object<'a> {
     pub path: String,
     /// The struct's rustdoc.
     pub doc: String,
+    /// A rustdoc search alias (`#[doc(alias)]`): the API method, for an API's request.
+    pub alias: Option<String>,
     pub fields: Vec<&'a Field>,
     pub groups: Vec<&'a OneOfGroup>,
     /// Fields accepted but not generated (`[[request_sdk_only]]`): type-checked only.
@@ -86,6 +88,7 @@ pub(crate) fn item_type(
                 api: owner_what.to_string(),
                 path: wire_path.clone(),
                 doc: format!("`{wire_path}`: an object of `{prefix}`."),
+                alias: None,
                 fields: def.fields.iter().collect(),
                 groups: def.one_of.iter().collect(),
                 extra_known: Vec::new(),
@@ -185,7 +188,10 @@ fn expand_inner(o: &Object, types: &TypesPath, top: bool) -> TokenStream {
             quote!(#doc pub #id: ::std::option::Option<#t>,)
         }
     });
-    let struct_doc = doc_attr(&o.doc);
+    let mut struct_doc = doc_attr(&o.doc);
+    if let Some(alias) = &o.alias {
+        struct_doc.extend(quote!(#[doc(alias = #alias)]));
+    }
 
     // Wire conversions: amounts with fewer than 2 decimals are sent with the spec's scale.
     let wire_fields = fields.iter().map(|x| {

@@ -103,3 +103,33 @@ fn disburse_stays_small() {
         "disburse generates {lines} lines (at most 500)"
     );
 }
+
+/// Generated rustdoc carries the API's documentation, not our provenance: no `sources`, no
+/// `source = "..."`, and none of the internal source ids of `docs/sources.md` (`S0`, `JAVA`,
+/// `ALY-711128`, `TOP-1548`, ...), which a reader of docs.rs cannot open.
+#[test]
+fn generated_docs_cite_no_internal_source_ids() {
+    let dir = format!("{}/tests/snapshots", env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("snapshots") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("snapshot");
+        for (n, line) in text.lines().enumerate() {
+            let doc = line.trim_start();
+            if !(doc.starts_with("///") || doc.contains("#[doc")) {
+                continue;
+            }
+            let internal = |w: &str| {
+                let b = w.as_bytes();
+                (b.len() == 2 && b[0] == b'S' && b[1].is_ascii_digit())
+                    || ["ALY-", "TOP-", "DOC-"].iter().any(|p| w.starts_with(p))
+                    || matches!(w, "JAVA" | "PY" | "NPM" | "PUBERR" | "sources")
+            };
+            let words = doc.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'));
+            if words.clone().any(internal) || doc.contains("source =") {
+                found.push(format!("{}:{}: {doc}", path.display(), n + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}

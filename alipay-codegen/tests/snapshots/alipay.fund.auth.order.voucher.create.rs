@@ -4,45 +4,47 @@
 );
 /// `alipay.fund.auth.order.voucher.create` (资金授权发码接口): Create a fund-authorisation (pre-auth freeze) QR code that the user scans to freeze funds.
 ///
-/// Build it with [`AuthOrderVoucherCreateRequest::builder`]; required fields and one-of groups are checked when compiling.
+/// Called with `execute` (an HTTPS call to the gateway). Build it with [`AuthOrderVoucherCreateRequest::builder`]; required fields and one-of groups are checked when compiling.
+///
+/// Rules across fields (each field's own rules are on the field):
+/// - one of `payee_user_id`, `payee_logon_id`: at least 1; when several are set, the first of payee_user_id > payee_logon_id wins; applies only when the merchant has the Huabei (花呗) payment channel enabled (checked by Alipay only).
+/// - `payee_user_id` is required only in some cases (see the field).
+/// - `payee_logon_id` is required only in some cases (see the field).
+///
+/// Example `biz_content`:
+/// ```json
+/// {"out_order_no":"8077735255938023","out_request_no":"8077735255938032","order_title":"预授权发码","amount":"100.00","pay_timeout":"2d","extra_param":"{\"merchantExt\":\"value\"}","product_code":"PRE_AUTH"}
+/// ```
+#[doc(alias = "alipay.fund.auth.order.voucher.create")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AuthOrderVoucherCreateRequest {
-    /// `out_order_no`: 商户授权资金订单号,创建后不能修改,需要保证在商户端不重复。
-    ///
-    /// type `string`; required: yes; max 64 char; example `8077735255938023`. The newer JAVA javadoc adds "仅支持字母、数字、下划线" (letters, digits, underscore only); not in S1, so not enforced.
+    /// `out_order_no`: 商户授权资金订单号,创建后不能修改,需要保证在商户端不重复。\
+    /// type `string`; required; at most 64 characters; example `8077735255938023`. The newer Java SDK javadoc adds "仅支持字母、数字、下划线" (letters, digits, underscore only); not in the voucher.create doc page, so not enforced.
     pub out_order_no: ::std::string::String,
-    /// `out_request_no`: 商户本次资金操作的请求流水号,用于标示请求流水的唯一性,需要保证在商户端不重复。
-    ///
-    /// type `string`; required: yes; max 64 char; example `8077735255938032`. The newer JAVA javadoc adds "可与out_order_no相同,仅支持字母、数字、下划线"; the charset rule is not in S1, so not enforced.
+    /// `out_request_no`: 商户本次资金操作的请求流水号,用于标示请求流水的唯一性,需要保证在商户端不重复。\
+    /// type `string`; required; at most 64 characters; example `8077735255938032`. The newer Java SDK javadoc adds "可与out_order_no相同,仅支持字母、数字、下划线"; the charset rule is not in the voucher.create doc page, so not enforced.
     pub out_request_no: ::std::string::String,
-    /// `order_title`: 业务订单的简单描述,如商品名称等 长度不超过100个字母或50个汉字
-    ///
-    /// type `string`; required: yes; max 100 gbk_byte; example `预授权发码`; inferred: len_unit.
+    /// `order_title`: 业务订单的简单描述,如商品名称等 长度不超过100个字母或50个汉字\
+    /// type `string`; required; at most 100 GBK bytes (ASCII 1, 汉字 2); example `预授权发码`; not stated by the doc: len_unit.
     pub order_title: ::std::string::String,
-    /// `amount`: 需要冻结的金额,单位为:元(人民币),精确到小数点后两位 取值范围:[0.01,100000000.00]
-    ///
-    /// type `amount`; required: yes; range [0.01, 100000000.00]; example `100.00`. The amount to freeze. S1's example sends a JSON number; the SDK sends a string with exactly 2 decimals.
+    /// `amount`: 需要冻结的金额,单位为:元(人民币),精确到小数点后两位 取值范围:[0.01,100000000.00]\
+    /// type `amount`; required; range [0.01, 100000000.00] yuan; example `100.00`. The amount to freeze. The voucher.create doc page's example sends a JSON number; the SDK sends a string with exactly 2 decimals.
     pub amount: ::alipay_core::Amount,
-    /// `payee_user_id`: 收款方的支付宝唯一用户号,以2088开头的16位纯数字组成,如果非空则会在支付时校验交易的的收款方与此是否一致,如果商户有勾选花呗渠道,收款方支付宝登录号(payee_logon_id)和用户号(payee_user_id)不能同时为空。
-    ///
-    /// type `user_id`; required: conditional; max 32 char; example `2088102000275795`. If given, Alipay checks at payment time that the payee matches. Wins over payee_logon_id when both are given.
+    /// `payee_user_id`: 收款方的支付宝唯一用户号,以2088开头的16位纯数字组成,如果非空则会在支付时校验交易的的收款方与此是否一致,如果商户有勾选花呗渠道,收款方支付宝登录号(payee_logon_id)和用户号(payee_user_id)不能同时为空。\
+    /// type `user_id`; required only in some cases; at most 32 characters; example `2088102000275795`. If given, Alipay checks at payment time that the payee matches. Wins over payee_logon_id when both are given.
     pub payee_user_id: ::std::option::Option<::alipay_core::UserId>,
-    /// `payee_logon_id`: 收款方支付宝账号(Email或手机号),如果收款方支付宝登录号(payee_logon_id)和用户号(payee_user_id)同时传递,则以用户号(payee_user_id)为准,如果商户有勾选花呗渠道,收款方支付宝登录号(payee_logon_id)和用户号(payee_user_id)不能同时为空。
-    ///
-    /// type `string`; required: conditional; max 100 char; example `159****5620`; inferred: len_unit.
+    /// `payee_logon_id`: 收款方支付宝账号(Email或手机号),如果收款方支付宝登录号(payee_logon_id)和用户号(payee_user_id)同时传递,则以用户号(payee_user_id)为准,如果商户有勾选花呗渠道,收款方支付宝登录号(payee_logon_id)和用户号(payee_user_id)不能同时为空。\
+    /// type `string`; required only in some cases; at most 100 characters; example `159****5620`; not stated by the doc: len_unit.
     pub payee_logon_id: ::std::option::Option<::std::string::String>,
-    /// `pay_timeout`: 该笔订单允许的最晚付款时间,逾期将关闭该笔订单 取值范围:1m~15d。m-分钟,h-小时,d-天。 该参数数值不接受小数点, 如 1.5h,可转换为90m 如果为空,默认15m
-    ///
-    /// type `pay_timeout`; required: no; max 5 char; range 1m~15d; server default `15m` (never sent by the SDK); example `2d`. 1m~15d here, not 7d, and the default is 15m, not 1h. Both max_len and range apply: 21600m (= 15d) is in range but 6 characters, so it is rejected; write 15d. 360h passes.
+    /// `pay_timeout`: 该笔订单允许的最晚付款时间,逾期将关闭该笔订单 取值范围:1m~15d。m-分钟,h-小时,d-天。 该参数数值不接受小数点, 如 1.5h,可转换为90m 如果为空,默认15m\
+    /// type `pay_timeout`; optional; at most 5 characters; range 1m~15d; server default `15m` (never sent by the SDK); example `2d`. 1m~15d here, not 7d, and the default is 15m, not 1h. Both max_len and range apply: 21600m (= 15d) is in range but 6 characters, so it is rejected; write 15d. 360h passes.
     pub pay_timeout: ::std::option::Option<::alipay_core::PayTimeout>,
-    /// `extra_param`: 业务扩展参数,用于商户的特定业务信息的传递,json格式
-    ///
-    /// type `json`; required: no; max 300 char; example `{"merchantExt":"value"}`. A string holding JSON text, so it is double-encoded inside biz_content. An object is expected (inferred). The newer JAVA javadoc documents keys category / serviceId / creditExtInfo for credit pre-auth.
+    /// `extra_param`: 业务扩展参数,用于商户的特定业务信息的传递,json格式\
+    /// type `json`; optional; at most 300 characters; example `{"merchantExt":"value"}`. A string holding JSON text, so it is double-encoded inside biz_content. An object is expected (inferred). The newer Java SDK javadoc documents keys category / serviceId / creditExtInfo for credit pre-auth.
     pub extra_param: ::std::option::Option<::alipay_core::value::JsonObjectText>,
-    /// `product_code`: 销售产品码,后续新接入预授权当面付的业务,本字段取值固定为PRE_AUTH。
-    ///
-    /// type `enum`; required: no; max 32 char; example `PRE_AUTH`. S1 fixes the value to PRE_AUTH for new integrations; older integrations may omit it.
+    /// `product_code`: 销售产品码,后续新接入预授权当面付的业务,本字段取值固定为PRE_AUTH。\
+    /// type `enum`; optional; at most 32 characters; example `PRE_AUTH`. The voucher.create doc page fixes the value to PRE_AUTH for new integrations; older integrations may omit it.
     pub product_code: ::std::option::Option<AuthOrderVoucherCreateProductCode>,
 }
 /// Typestate markers of [`AuthOrderVoucherCreateRequestBuilder`], named after the wire fields.
@@ -263,16 +265,13 @@ pub struct AuthOrderVoucherCreateResponse {
     pub out_order_no: ::std::option::Option<::std::string::String>,
     /// `out_request_no` (string): 商户本次资金操作的请求流水号
     pub out_request_no: ::std::option::Option<::std::string::String>,
-    /// `code_type` (enum): 码类型,分为 barCode:条形码 (一维码) 和 qrCode:二维码(qrCode) ; 目前发码只支持 qrCode
-    ///
+    /// `code_type` (enum): 码类型,分为 barCode:条形码 (一维码) 和 qrCode:二维码(qrCode) ; 目前发码只支持 qrCode\
     /// Only qrCode is issued today.
     pub code_type: ::std::option::Option<AuthOrderVoucherCreateResponseCodeType>,
-    /// `code_value` (string): 当前发码请求生成的二维码码串,商户端可以利用二维码生成工具根据该码串值生成对应的二维码
-    ///
+    /// `code_value` (string): 当前发码请求生成的二维码码串,商户端可以利用二维码生成工具根据该码串值生成对应的二维码\
     /// The QR payload; render it as a QR code.
     pub code_value: ::std::option::Option<::std::string::String>,
-    /// `code_url` (string): 生成的带有支付宝logo的二维码地址,如:http://mobilecodec.alipay.com/show.htm?code=aeparsv2dknkqf3018556a;商户端通过在末尾追加picSize来指定要显示的图片大小,如 显示1280大小的URL:http://mobilecodec.alipay.com/show.htm?code=aeparsv2dknkqf3018556a&picSize=1280;目前支持的大小有:256, 227, 270, 344, 430, 512, 570, 860, 1280, 1546;
-    ///
+    /// `code_url` (string): 生成的带有支付宝logo的二维码地址,如:http://mobilecodec.alipay.com/show.htm?code=aeparsv2dknkqf3018556a;商户端通过在末尾追加picSize来指定要显示的图片大小,如 显示1280大小的URL:http://mobilecodec.alipay.com/show.htm?code=aeparsv2dknkqf3018556a&picSize=1280;目前支持的大小有:256, 227, 270, 344, 430, 512, 570, 860, 1280, 1546;\
     /// URL of a QR image with the Alipay logo; append &picSize=N with N in {256, 227, 270, 344, 430, 512, 570, 860, 1280, 1546}.
     pub code_url: ::std::option::Option<::std::string::String>,
     /// Members this SDK does not know, kept as sent.
@@ -369,7 +368,7 @@ pub struct AuthOrderVoucherCreateResponse {
 );
 /// A verified notification of `alipay.fund.auth.order.voucher.create`, typed. Values are kept as sent.
 ///
-/// Sent to this call's notify_url when the user completes (or the order closes) the freeze. Common notify parameters: notify_type, notify_id, notify_time, sign_type, sign. All fields String and optional in S1.
+/// Sent to this call's notify_url when the user completes (or the order closes) the freeze. Common notify parameters: notify_type, notify_id, notify_time, sign_type, sign. All fields String and optional in the voucher.create doc page.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AuthOrderVoucherCreateNotify {
@@ -399,14 +398,12 @@ pub struct AuthOrderVoucherCreateNotify {
     pub gmt_create: ::std::option::Option<::std::string::String>,
     /// `gmt_trans` (datetime): 操作处理完成时间
     pub gmt_trans: ::std::option::Option<::std::string::String>,
-    /// `payer_logon_id` (string): 付款方支付宝账号登录号
-    ///
+    /// `payer_logon_id` (string): 付款方支付宝账号登录号\
     /// Masked with * (see the example).
     pub payer_logon_id: ::std::option::Option<::std::string::String>,
     /// `payer_user_id` (user_id): 付款方支付宝账号UID
     pub payer_user_id: ::std::option::Option<::std::string::String>,
-    /// `payee_logon_id` (string): 收款方支付宝账号登录号
-    ///
+    /// `payee_logon_id` (string): 收款方支付宝账号登录号\
     /// Masked with * (see the example).
     pub payee_logon_id: ::std::option::Option<::std::string::String>,
     /// `payee_user_id` (user_id): 收款方支付宝账号UID

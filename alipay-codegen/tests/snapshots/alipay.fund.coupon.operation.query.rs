@@ -1,24 +1,33 @@
 /// `alipay.fund.coupon.operation.query` (红包明细查询接口): Query one red-packet fund operation (pay, disburse or refund) by Alipay or merchant ids.
 ///
-/// Build it with [`CouponOperationQueryRequest::builder`]; required fields and one-of groups are checked when compiling.
+/// Official doc: <https://docs.open.alipay.com/api_5/alipay.fund.coupon.operation.query>. Called with `execute` (an HTTPS call to the gateway). Build it with [`CouponOperationQueryRequest::builder`]; required fields and one-of groups are checked when compiling.
+///
+/// Rules across fields (each field's own rules are on the field):
+/// - one of `auth_no`, `out_order_no`: at least 1; when several are set, the first of auth_no > out_order_no wins.
+/// - one of `operation_id`, `out_request_no`: at least 1; when several are set, the first of operation_id > out_request_no wins.
+/// - `pairing` (advice): Use the ids in pairs: auth_no with operation_id, out_order_no with out_request_no ("配对使用"). Whether mixed pairs work is undocumented.
+/// - `prefer_alipay_ids` (advice): Query by auth_no + operation_id when you have them: "该查询方式效率高,建议尽可能使用该方式"; out_order_no + out_request_no is slow ("效率低,不建议使用").
+/// - `resolve_unknown_outcome` (advice): After 10003 / 20000 on a pay, disburse or refund call, query the operation: status SUCCESS means the earlier call succeeded (the red-packet quick-start guide's result-code table, 结果码).
+///
+/// Example `biz_content`:
+/// ```json
+/// {"auth_no":"2014021601002000640012345678","operation_id":"20180817587432998602"}
+/// ```
+#[doc(alias = "alipay.fund.coupon.operation.query")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CouponOperationQueryRequest {
-    /// `auth_no`: 支付宝授权资金订单号,与商户的授权资金订单号不能同时为空,二者都存在时,以支付宝资金授权订单号为准,该参数与支付宝授权资金操作流水号配对使用。
-    ///
-    /// type `string`; required: one_of; max 64 char; example `2014021601002000640012345678`. Returned by the pay APIs. Pairs with operation_id.
+    /// `auth_no`: 支付宝授权资金订单号,与商户的授权资金订单号不能同时为空,二者都存在时,以支付宝资金授权订单号为准,该参数与支付宝授权资金操作流水号配对使用。\
+    /// type `string`; one-of group `order`; at most 64 characters; example `2014021601002000640012345678`. Returned by the pay APIs. Pairs with operation_id.
     pub auth_no: ::std::option::Option<::std::string::String>,
-    /// `out_order_no`: 商户的授权资金订单号,与支付宝的授权资金订单号不能同时为空,二者都存在时,以支付宝的授权资金订单号为准,该参数与商户的授权资金操作流水号配对使用。
-    ///
-    /// type `string`; required: one_of; max 64 char; example `8077735255938023`. Pairs with out_request_no.
+    /// `out_order_no`: 商户的授权资金订单号,与支付宝的授权资金订单号不能同时为空,二者都存在时,以支付宝的授权资金订单号为准,该参数与商户的授权资金操作流水号配对使用。\
+    /// type `string`; one-of group `order`; at most 64 characters; example `8077735255938023`. Pairs with out_request_no.
     pub out_order_no: ::std::option::Option<::std::string::String>,
-    /// `operation_id`: 支付宝的授权资金操作流水号,与商户的授权资金操作流水号不能同时为空,二者都存在时,以支付宝的授权资金操作流水号为准,该参数与支付宝授权资金订单号配对使用。
-    ///
-    /// type `string`; required: one_of; max 64 char; example `20180817587432998602`. Returned by the pay / disburse / refund APIs. Pairs with auth_no.
+    /// `operation_id`: 支付宝的授权资金操作流水号,与商户的授权资金操作流水号不能同时为空,二者都存在时,以支付宝的授权资金操作流水号为准,该参数与支付宝授权资金订单号配对使用。\
+    /// type `string`; one-of group `operation`; at most 64 characters; example `20180817587432998602`. Returned by the pay / disburse / refund APIs. Pairs with auth_no.
     pub operation_id: ::std::option::Option<::std::string::String>,
-    /// `out_request_no`: 商户的授权资金操作流水号，与支付宝的授权资金操作流水号不能同时为空，二者都存在时，以支付宝的授权资金操作流水号为准，该参数与商户的授权资金订单号配对使用。
-    ///
-    /// type `string`; required: one_of; max 64 char; example `201712271645328`; inferred: required, max_len. Pairs with out_order_no.
+    /// `out_request_no`: 商户的授权资金操作流水号，与支付宝的授权资金操作流水号不能同时为空，二者都存在时，以支付宝的授权资金操作流水号为准，该参数与商户的授权资金订单号配对使用。\
+    /// type `string`; one-of group `operation`; at most 64 characters; example `201712271645328`; not stated by the doc: required, max_len. Pairs with out_order_no.
     pub out_request_no: ::std::option::Option<::std::string::String>,
 }
 /// Typestate markers of [`CouponOperationQueryRequestBuilder`], named after the wire fields.
@@ -208,17 +217,14 @@ pub struct CouponOperationQueryResponse {
     pub operation_id: ::std::option::Option<::std::string::String>,
     /// `out_request_no` (string): 商户资金操作的请求流水号
     pub out_request_no: ::std::option::Option<::std::string::String>,
-    /// `operation_type` (enum): 支付宝资金操作类型。 目前支持：  PAY：支付 REFUND：退款
-    ///
+    /// `operation_type` (enum): 支付宝资金操作类型。 目前支持：  PAY：支付 REFUND：退款\
     /// Disburse notifications (fund_auth_pay) carry operation_type PAY, so a disbursement presumably shows as PAY and a refund as REFUND. Keep unknown values rather than failing.
     pub operation_type: ::std::option::Option<CouponOperationQueryResponseOperationType>,
-    /// `amount` (amount): 该支付宝操作流水操作金额，单位为：元（人民币）
-    ///
+    /// `amount` (amount): 该支付宝操作流水操作金额，单位为：元（人民币）\
     /// Number or string on the wire; accept both.
     pub amount: ::std::option::Option<::alipay_core::Amount>,
-    /// `status` (enum): 资金操作流水的状态， 目前支持：  INIT：初始 SUCCESS：成功 CLOSED：关闭
-    ///
-    /// SUCCESS after an unknown outcome means the earlier call succeeded (S3).
+    /// `status` (enum): 资金操作流水的状态， 目前支持：  INIT：初始 SUCCESS：成功 CLOSED：关闭\
+    /// SUCCESS after an unknown outcome means the earlier call succeeded.
     pub status: ::std::option::Option<CouponOperationQueryResponseStatus>,
     /// `gmt_create` (datetime): 资金授权单据操作流水创建时间， 格式：YYYY-MM-DD HH:MM:SS
     pub gmt_create: ::std::option::Option<::alipay_core::value::DateTime>,
@@ -228,24 +234,20 @@ pub struct CouponOperationQueryResponse {
     pub order_title: ::std::option::Option<::std::string::String>,
     /// `remark` (string): 商户对本次操作的附言描述，长度不超过100个字母或50个汉字
     pub remark: ::std::option::Option<::std::string::String>,
-    /// `extra_param` (json): 商户请求创建预授权订单时传入的扩展参数（merchantExt, orderExpiredTime）
-    ///
+    /// `extra_param` (json): 商户请求创建预授权订单时传入的扩展参数（merchantExt, orderExpiredTime）\
     /// The extra_param string the merchant sent with the pay request (JSON text).
     pub extra_param: ::std::option::Option<::std::string::String>,
-    /// `payer_logon_id` (string): 付款方支付宝账号（Email或手机号）。仅作展示使用，默认会加“*”号处理
-    ///
+    /// `payer_logon_id` (string): 付款方支付宝账号（Email或手机号）。仅作展示使用，默认会加“*”号处理\
     /// Masked with *: display only.
     pub payer_logon_id: ::std::option::Option<::std::string::String>,
     /// `payer_user_id` (user_id): 付款方支付宝账号对应的支付宝唯一用户号。 以2088开头的16位纯数字组成。
     pub payer_user_id: ::std::option::Option<::std::string::String>,
-    /// `payee_logon_id` (string): 收款方支付宝账号（Email或手机号）。仅作展示使用，默认会加“*”号处理
-    ///
+    /// `payee_logon_id` (string): 收款方支付宝账号（Email或手机号）。仅作展示使用，默认会加“*”号处理\
     /// Masked with *: display only.
     pub payee_logon_id: ::std::option::Option<::std::string::String>,
     /// `payee_user_id` (user_id): 收款方支付宝账号对应的支付宝唯一用户号。 以2088开头的16位纯数字组成。
     pub payee_user_id: ::std::option::Option<::std::string::String>,
-    /// `total_pay_refund_amount` (amount): 红包总退回金额，单位为：元（人民币）
-    ///
+    /// `total_pay_refund_amount` (amount): 红包总退回金额，单位为：元（人民币）\
     /// Can be 0.00 (no range on response amounts).
     pub total_pay_refund_amount: ::std::option::Option<::alipay_core::Amount>,
     /// Members this SDK does not know, kept as sent.
@@ -273,7 +275,7 @@ pub struct CouponOperationQueryResponse {
 );
 /// A verified notification of `alipay.fund.coupon.operation.query`, typed. Values are kept as sent.
 ///
-/// A synchronous query: notify_url is not a public parameter of this API (DOC-QUERY), and no notification exists.
+/// A synchronous query: notify_url is not a public parameter of this API, and no notification exists.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CouponOperationQueryNotify {

@@ -1,36 +1,40 @@
 /// `alipay.fund.coupon.order.agreement.pay` (红包协议支付接口): Fund (send) a red packet from the merchant's own Alipay account under a no-password agreement.
 ///
-/// Build it with [`CouponOrderAgreementPayRequest::builder`]; required fields and one-of groups are checked when compiling.
+/// Called with `execute` (an HTTPS call to the gateway). Build it with [`CouponOrderAgreementPayRequest::builder`]; required fields and one-of groups are checked when compiling.
+///
+/// Rules across fields (each field's own rules are on the field):
+/// - `payer_is_app_owner` (checked by Alipay): When given, payer_user_id must be the PID (2088…) that owns the calling app_id ("必须为调用接口appid对应的pid"); the client cannot check the app/PID binding.
+/// - `order_expired_time` (advice): extra_param {"merchantExt":"orderExpiredTime=<timeout>"} sets the auto-refund time for undisbursed money; it takes effect on agreement.pay only (other pay APIs accept it silently). pay_timeout is a different thing: the latest time to pay.
+/// - `verify_notification` (advice): Parse the reply and verify the asynchronous notification before showing the result to the user (the red-packet quick-start guide: "需要对异步商户通知进行验签,确认结果无误后再展示给用户").
+///
+/// Example `biz_content`:
+/// ```json
+/// {"out_order_no":"8077735255938023","out_request_no":"8077735255634078","payer_user_id":"2088102000275795","pay_timeout":"1h","extra_param":"{\"merchantExt\":\"orderExpiredTime=1m\"}"}
+/// ```
+#[doc(alias = "alipay.fund.coupon.order.agreement.pay")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CouponOrderAgreementPayRequest {
-    /// `out_order_no`: 商户的授权资金订单号 同一商户不同的订单，商户授权资金订单号不能重复
-    ///
-    /// type `string`; required: yes; max 64 char; example `8077735255938023`; inferred: required, max_len, example. Unique per merchant (server-side). Reused later as disburse's deduct_out_order_no.
+    /// `out_order_no`: 商户的授权资金订单号 同一商户不同的订单，商户授权资金订单号不能重复\
+    /// type `string`; required; at most 64 characters; example `8077735255938023`; not stated by the doc: required, max_len, example. Unique per merchant (server-side). Reused later as disburse's deduct_out_order_no.
     pub out_order_no: ::std::string::String,
-    /// `out_request_no`: 商户本次资金操作的请求流水号 同一商户每次不同的资金操作请求，商户请求流水号不要重复
-    ///
-    /// type `string`; required: yes; max 64 char; example `8077735255634078`; inferred: required, max_len, example. Unique per fund operation (server-side).
+    /// `out_request_no`: 商户本次资金操作的请求流水号 同一商户每次不同的资金操作请求，商户请求流水号不要重复\
+    /// type `string`; required; at most 64 characters; example `8077735255634078`; not stated by the doc: required, max_len, example. Unique per fund operation (server-side).
     pub out_request_no: ::std::string::String,
-    /// `order_title`: 业务订单的简单描述，如商品名称等 长度不超过100个字母或50个汉字
-    ///
-    /// type `string`; required: yes; max 100 gbk_byte; inferred: required, max_len, len_unit.
+    /// `order_title`: 业务订单的简单描述，如商品名称等 长度不超过100个字母或50个汉字\
+    /// type `string`; required; at most 100 GBK bytes (ASCII 1, 汉字 2); not stated by the doc: required, max_len, len_unit.
     pub order_title: ::std::string::String,
-    /// `amount`: 需要支付的金额，单位为：元（人民币），精确到小数点后两位 取值范围：[0.01,100000000.00]
-    ///
-    /// type `amount`; required: yes; range [0.01, 100000000.00]; inferred: required. The red packet's total, debited from the merchant's account. Sent as a string with exactly 2 decimals.
+    /// `amount`: 需要支付的金额，单位为：元（人民币），精确到小数点后两位 取值范围：[0.01,100000000.00]\
+    /// type `amount`; required; range [0.01, 100000000.00] yuan; not stated by the doc: required. The red packet's total, debited from the merchant's account. Sent as a string with exactly 2 decimals.
     pub amount: ::alipay_core::Amount,
-    /// `payer_user_id`: 付款方的支付宝唯一用户号,以2088开头的16位纯数字组成
-    ///
-    /// type `user_id`; required: no; max 32 char; example `2088102000275795`; inferred: required, max_len, example. Must be the PID that owns the calling app_id (ALY-711098: 必须为调用接口appid对应的pid). Required flag unknown: optional here, so the server decides.
+    /// `payer_user_id`: 付款方的支付宝唯一用户号,以2088开头的16位纯数字组成\
+    /// type `user_id`; optional; at most 32 characters; example `2088102000275795`; not stated by the doc: required, max_len, example. Must be the PID that owns the calling app_id (a community post: 必须为调用接口appid对应的pid). Required flag unknown: optional here, so the server decides.
     pub payer_user_id: ::std::option::Option<::alipay_core::UserId>,
-    /// `pay_timeout`: 该笔订单允许的最晚付款时间，逾期将关闭该笔订单 取值范围：1m～7d。m-分钟，h-小时，d-天。 该参数数值不接受小数点， 如 1.5h，可转换为90m，如果为空，默认1h
-    ///
-    /// type `pay_timeout`; required: no; max 5 char; range 1m~7d; server default `1h` (never sent by the SDK); example `1h`; inferred: max_len. Both max_len and range apply: 10080m (= 7d) is rejected for length; write 7d. Not the same as extra_param's orderExpiredTime (ALY-711098). The default is the server's; the SDK never sends it.
+    /// `pay_timeout`: 该笔订单允许的最晚付款时间，逾期将关闭该笔订单 取值范围：1m～7d。m-分钟，h-小时，d-天。 该参数数值不接受小数点， 如 1.5h，可转换为90m，如果为空，默认1h\
+    /// type `pay_timeout`; optional; at most 5 characters; range 1m~7d; server default `1h` (never sent by the SDK); example `1h`; not stated by the doc: max_len. Both max_len and range apply: 10080m (= 7d) is rejected for length; write 7d. Not the same as extra_param's orderExpiredTime. The default is the server's; the SDK never sends it.
     pub pay_timeout: ::std::option::Option<::alipay_core::PayTimeout>,
-    /// `extra_param`: 业务扩展参数，用于商户的特定业务信息的传递，json格式
-    ///
-    /// type `json`; required: no; max 300 char; example `{"merchantExt":"orderExpiredTime=1m"}`; inferred: max_len. A string holding JSON text, double-encoded inside biz_content; an object is expected (inferred). On this API only, {"merchantExt":"orderExpiredTime=1m"} makes Alipay auto-refund the red packet if it is not disbursed within that time (ALY-711098, community). S3 lists it as a key input (备注).
+    /// `extra_param`: 业务扩展参数，用于商户的特定业务信息的传递，json格式\
+    /// type `json`; optional; at most 300 characters; example `{"merchantExt":"orderExpiredTime=1m"}`; not stated by the doc: max_len. A string holding JSON text, double-encoded inside biz_content; an object is expected (inferred). On this API only, {"merchantExt":"orderExpiredTime=1m"} makes Alipay auto-refund the red packet if it is not disbursed within that time. The red-packet quick-start guide lists it as a key input (备注).
     pub extra_param: ::std::option::Option<::alipay_core::value::JsonObjectText>,
 }
 /// Typestate markers of [`CouponOrderAgreementPayRequestBuilder`], named after the wire fields.
@@ -216,33 +220,26 @@ pub struct CouponOrderAgreementPayResponse {
     pub sub_code: ::std::option::Option<::std::string::String>,
     /// `sub_msg`.
     pub sub_msg: ::std::option::Option<::std::string::String>,
-    /// `auth_no` (string): 支付宝的资金授权订单号
-    ///
-    /// Pass it to disburse as deduct_auth_no and to refund / query as auth_no. An S3 key output.
+    /// `auth_no` (string): 支付宝的资金授权订单号\
+    /// Pass it to disburse as deduct_auth_no and to refund / query as auth_no. A key output of the red-packet quick-start guide.
     pub auth_no: ::std::option::Option<::std::string::String>,
-    /// `out_order_no` (string): 商户的授权资金订单号
-    ///
-    /// An S3 key output.
+    /// `out_order_no` (string): 商户的授权资金订单号\
+    /// A key output of the red-packet quick-start guide.
     pub out_order_no: ::std::option::Option<::std::string::String>,
-    /// `operation_id` (string): 支付宝的资金操作流水号
-    ///
-    /// An S3 key output; pairs with auth_no in the query API.
+    /// `operation_id` (string): 支付宝的资金操作流水号\
+    /// A key output of the red-packet quick-start guide; pairs with auth_no in the query API.
     pub operation_id: ::std::option::Option<::std::string::String>,
-    /// `out_request_no` (string): 商户本次资金操作的请求流水号
-    ///
-    /// An S3 key output.
+    /// `out_request_no` (string): 商户本次资金操作的请求流水号\
+    /// A key output of the red-packet quick-start guide.
     pub out_request_no: ::std::option::Option<::std::string::String>,
-    /// `amount` (amount): 本次支付的金额，单位为：元（人民币），精确到小数点后两位
-    ///
-    /// Number or string on the wire; accept both. An S3 key output.
+    /// `amount` (amount): 本次支付的金额，单位为：元（人民币），精确到小数点后两位\
+    /// Number or string on the wire; accept both. A key output of the red-packet quick-start guide.
     pub amount: ::std::option::Option<::alipay_core::Amount>,
-    /// `status` (enum): 资金授权明细的状态 目前支持：  INIT：初始 SUCCESS: 成功 CLOSED：关闭
-    ///
-    /// An S3 key output.
+    /// `status` (enum): 资金授权明细的状态 目前支持：  INIT：初始 SUCCESS: 成功 CLOSED：关闭\
+    /// A key output of the red-packet quick-start guide.
     pub status: ::std::option::Option<CouponOrderAgreementPayResponseStatus>,
-    /// `gmt_trans` (datetime): 资金授权成功时间 格式：YYYY-MM-DD HH:MM:SS
-    ///
-    /// JAVA types it Date. An S3 key output.
+    /// `gmt_trans` (datetime): 资金授权成功时间 格式：YYYY-MM-DD HH:MM:SS\
+    /// The Java SDK types it Date. A key output of the red-packet quick-start guide.
     pub gmt_trans: ::std::option::Option<::alipay_core::value::DateTime>,
     /// Members this SDK does not know, kept as sent.
     pub unknown: ::alipay_core::wire::WireObject,
@@ -265,7 +262,7 @@ pub struct CouponOrderAgreementPayResponse {
 );
 /// A verified notification of `alipay.fund.coupon.order.agreement.pay`, typed. Values are kept as sent.
 ///
-/// S3 4.3 says the asynchronous notification must be verified, but no notify type or field table was found. Community posts say timeout auto-refunds notify the pay API's notify_url (ALY-711129; notify_type fund_stdtrustee_refund.success). Parse unknown notify types leniently.
+/// The red-packet quick-start guide says the asynchronous notification must be verified, but no notify type or field table was found. Community posts say timeout auto-refunds notify the pay API's notify_url (a community post; notify_type fund_stdtrustee_refund.success). Parse unknown notify types leniently.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CouponOrderAgreementPayNotify {

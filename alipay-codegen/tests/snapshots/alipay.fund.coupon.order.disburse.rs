@@ -1,48 +1,53 @@
 /// `alipay.fund.coupon.order.disburse` (红包打款接口): Pay part of a red packet to a payee's Alipay balance (the user claims the red packet).
 ///
-/// Build it with [`CouponOrderDisburseRequest::builder`]; required fields and one-of groups are checked when compiling.
+/// Official doc: <https://docs.open.alipay.com/api_5/alipay.fund.coupon.order.disburse>. Called with `execute` (an HTTPS call to the gateway). Build it with [`CouponOrderDisburseRequest::builder`]; required fields and one-of groups are checked when compiling.
+///
+/// Rules across fields (each field's own rules are on the field):
+/// - one of `deduct_auth_no`, `deduct_out_order_no`: at least 1; when several are set, the first of deduct_auth_no > deduct_out_order_no wins.
+/// - one of `payee_user_id`, `payee_logon_id`: at least 1; when several are set, the first of payee_user_id > payee_logon_id wins.
+/// - `prefer_deduct_auth_no` (advice): Pass deduct_auth_no (the pay API's auth_no) rather than deduct_out_order_no: "为了保证支付的高效,建议商户传入deduct_auth_no".
+/// - `prefer_payee_user_id` (advice): Pay by the payee's Alipay UID rather than the logon id: "建议使用Uid方式,可通过账户授权接口获取用户Uid".
+/// - `distinct_out_order_no` (advice): out_order_no must be new and must differ from the pay order's out_order_no (the one passed as deduct_out_order_no); a repeat fails with UNIQUE_VIOLATION.
+/// - `amount_within_remaining` (checked by Alipay): amount must not exceed what remains of the red packet (pay amount minus earlier disbursements and refunds); otherwise MONEY_NOT_ENOUGH. The client cannot see the remainder.
+/// - `rate_limit` (advice): Keep disburse calls under 100 per second.
+///
+/// Example `biz_content`:
+/// ```json
+/// {"out_order_no":"8077735255938023","deduct_auth_no":"2014031600002001260000001024","out_request_no":"8077735255634078","order_title":"红包打款","amount":"100.00","payee_user_id":"2088102138117431","pay_timeout":"1h","extra_param":"{\"merchantExt\":\"key=value\"}"}
+/// ```
+#[doc(alias = "alipay.fund.coupon.order.disburse")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CouponOrderDisburseRequest {
-    /// `out_order_no`: 商户的授权资金订单号 同一商户不同的订单,商户授权资金订单号不能重复
-    ///
-    /// type `string`; required: yes; max 64 char; example `8077735255938023`. Unique per merchant (server-side). Must differ from the pay order's out_order_no (ALY-711128).
+    /// `out_order_no`: 商户的授权资金订单号 同一商户不同的订单,商户授权资金订单号不能重复\
+    /// type `string`; required; at most 64 characters; example `8077735255938023`. Unique per merchant (server-side). Must differ from the pay order's out_order_no.
     pub out_order_no: ::std::string::String,
-    /// `deduct_auth_no`: 发放红包时产生的支付宝资金订单号。deduct_auth_no与下面的deduct_out_order_no不能同时为空,二者都存在时,以deduct_auth_no为准。为了保证支付的高效,建议商户传入deduct_auth_no。
-    ///
-    /// type `string`; required: one_of; max 64 char; example `2014031600002001260000001024`. The auth_no returned by the pay API (app.pay / page.pay / agreement.pay). Recommended over deduct_out_order_no.
+    /// `deduct_auth_no`: 发放红包时产生的支付宝资金订单号。deduct_auth_no与下面的deduct_out_order_no不能同时为空,二者都存在时,以deduct_auth_no为准。为了保证支付的高效,建议商户传入deduct_auth_no。\
+    /// type `string`; one-of group `deduct`; at most 64 characters; example `2014031600002001260000001024`. The auth_no returned by the pay API (app.pay / page.pay / agreement.pay). Recommended over deduct_out_order_no.
     pub deduct_auth_no: ::std::option::Option<::std::string::String>,
-    /// `deduct_out_order_no`: 发放红包时的商户授权资金订单号。deduct_out_order_no与上面的deduct_auth_no不能同时为空,二者都存在时,以deduct_auth_no为准。为了保证支付的高效,建议商户传入deduct_auth_no。
-    ///
-    /// type `string`; required: one_of; max 64 char; example `8077735255937028`. The out_order_no the merchant used in the pay API.
+    /// `deduct_out_order_no`: 发放红包时的商户授权资金订单号。deduct_out_order_no与上面的deduct_auth_no不能同时为空,二者都存在时,以deduct_auth_no为准。为了保证支付的高效,建议商户传入deduct_auth_no。\
+    /// type `string`; one-of group `deduct`; at most 64 characters; example `8077735255937028`. The out_order_no the merchant used in the pay API.
     pub deduct_out_order_no: ::std::option::Option<::std::string::String>,
-    /// `out_request_no`: 商户本次资金操作的请求流水号 同一商户每次不同的资金操作请求,商户请求流水号不要重复
-    ///
-    /// type `string`; required: yes; max 64 char; example `8077735255634078`. Unique per fund operation (server-side). Reuse it only to retry the same operation (10003/20000/SYSTEM_ERROR).
+    /// `out_request_no`: 商户本次资金操作的请求流水号 同一商户每次不同的资金操作请求,商户请求流水号不要重复\
+    /// type `string`; required; at most 64 characters; example `8077735255634078`. Unique per fund operation (server-side). Reuse it only to retry the same operation (10003/20000/SYSTEM_ERROR).
     pub out_request_no: ::std::string::String,
-    /// `order_title`: 业务订单的简单描述,如商品名称等 长度不超过100个字母或50个汉字
-    ///
-    /// type `string`; required: yes; max 100 gbk_byte; example `红包打款`; inferred: len_unit. Characters outside GBK (emoji, rare CJK) are 4 bytes in GB18030; how the server counts them is unknown.
+    /// `order_title`: 业务订单的简单描述,如商品名称等 长度不超过100个字母或50个汉字\
+    /// type `string`; required; at most 100 GBK bytes (ASCII 1, 汉字 2); example `红包打款`; not stated by the doc: len_unit. Characters outside GBK (emoji, rare CJK) are 4 bytes in GB18030; how the server counts them is unknown.
     pub order_title: ::std::string::String,
-    /// `amount`: 需要支付的金额,单位为:元(人民币),精确到小数点后两位 取值范围:[0.01,100000000.00]
-    ///
-    /// type `amount`; required: yes; range [0.01, 100000000.00]; example `100.00`. The sum of disbursements must not exceed the red packet's remaining amount (MONEY_NOT_ENOUGH, server-side). S0's example sends a JSON number; the SDK sends a string with exactly 2 decimals.
+    /// `amount`: 需要支付的金额,单位为:元(人民币),精确到小数点后两位 取值范围:[0.01,100000000.00]\
+    /// type `amount`; required; range [0.01, 100000000.00] yuan; example `100.00`. The sum of disbursements must not exceed the red packet's remaining amount (MONEY_NOT_ENOUGH, server-side). The disburse doc page's example sends a JSON number; the SDK sends a string with exactly 2 decimals.
     pub amount: ::alipay_core::Amount,
-    /// `payee_user_id`: 收款方的支付宝唯一用户号,以2088开头的16位纯数字组成
-    ///
-    /// type `user_id`; required: one_of; max 32 char; example `2088102138117431`. 16 ASCII digits starting with 2088 (the user_id type); the pattern is stricter than max_len 32. Recommended over payee_logon_id (S3: 建议使用Uid方式).
+    /// `payee_user_id`: 收款方的支付宝唯一用户号,以2088开头的16位纯数字组成\
+    /// type `user_id`; one-of group `payee`; at most 32 characters; example `2088102138117431`. 16 ASCII digits starting with 2088 (the user_id type); the pattern is stricter than max_len 32. Recommended over payee_logon_id (the red-packet quick-start guide: 建议使用Uid方式).
     pub payee_user_id: ::std::option::Option<::alipay_core::UserId>,
-    /// `payee_logon_id`: 收款方的支付宝登录号,形式为手机号或邮箱等
-    ///
-    /// type `string`; required: one_of; max 100 char; example `alitest@alipay.com`; inferred: len_unit.
+    /// `payee_logon_id`: 收款方的支付宝登录号,形式为手机号或邮箱等\
+    /// type `string`; one-of group `payee`; at most 100 characters; example `alitest@alipay.com`; not stated by the doc: len_unit.
     pub payee_logon_id: ::std::option::Option<::std::string::String>,
-    /// `pay_timeout`: 该笔订单允许的最晚付款时间,逾期将关闭该笔订单 取值范围:1m~7d。m-分钟,h-小时,d-天。 该参数数值不接受小数点, 如 1.5h,可转换为90m,如果为空,默认1h
-    ///
-    /// type `pay_timeout`; required: no; max 5 char; range 1m~7d; server default `1h` (never sent by the SDK); example `1h`. Both max_len and range apply: 10080m (= 7d) is in range but 6 characters, so it is rejected; write 7d. The default is the server's; the SDK never sends it.
+    /// `pay_timeout`: 该笔订单允许的最晚付款时间,逾期将关闭该笔订单 取值范围:1m~7d。m-分钟,h-小时,d-天。 该参数数值不接受小数点, 如 1.5h,可转换为90m,如果为空,默认1h\
+    /// type `pay_timeout`; optional; at most 5 characters; range 1m~7d; server default `1h` (never sent by the SDK); example `1h`. Both max_len and range apply: 10080m (= 7d) is in range but 6 characters, so it is rejected; write 7d. The default is the server's; the SDK never sends it.
     pub pay_timeout: ::std::option::Option<::alipay_core::PayTimeout>,
-    /// `extra_param`: 业务扩展参数,用于商户的特定业务信息的传递,json格式
-    ///
-    /// type `json`; required: no; max 300 char; example `{"merchantExt":"key=value"}`. A string holding JSON text, so it is double-encoded inside biz_content. An object is expected (every example is one; inferred).
+    /// `extra_param`: 业务扩展参数,用于商户的特定业务信息的传递,json格式\
+    /// type `json`; optional; at most 300 characters; example `{"merchantExt":"key=value"}`. A string holding JSON text, so it is double-encoded inside biz_content. An object is expected (every example is one; inferred).
     pub extra_param: ::std::option::Option<::alipay_core::value::JsonObjectText>,
 }
 /// Typestate markers of [`CouponOrderDisburseRequestBuilder`], named after the wire fields.
@@ -336,9 +341,8 @@ pub struct CouponOrderDisburseResponse {
     pub operation_id: ::std::option::Option<::std::string::String>,
     /// `out_request_no` (string): 商户本次资金操作的请求流水号
     pub out_request_no: ::std::option::Option<::std::string::String>,
-    /// `amount` (amount): 本次支付的金额,单位为:元(人民币),精确到小数点后两位
-    ///
-    /// S0 says Price, max length 11; amounts carry no max_len and response amounts no range. S0's example is a JSON number (100.00), live replies use a string; accept both.
+    /// `amount` (amount): 本次支付的金额,单位为:元(人民币),精确到小数点后两位\
+    /// The disburse doc page says Price, max length 11; amounts carry no max_len and response amounts no range. The disburse doc page's example is a JSON number (100.00), live replies use a string; accept both.
     pub amount: ::std::option::Option<::alipay_core::Amount>,
     /// `status` (enum): 资金预授权明细的状态 目前支持: INIT:初始 SUCCESS: 成功 CLOSED:关闭
     pub status: ::std::option::Option<CouponOrderDisburseResponseStatus>,
@@ -419,7 +423,7 @@ pub struct CouponOrderDisburseResponse {
 );
 /// A verified notification of `alipay.fund.coupon.order.disburse`, typed. Values are kept as sent.
 ///
-/// Sent to this call's notify_url (ALY-711128). Common notify parameters: notify_type, notify_id, notify_time, sign_type, sign. All fields are String and optional in S0, with no max length.
+/// Sent to this call's notify_url. Common notify parameters: notify_type, notify_id, notify_time, sign_type, sign. All fields are String and optional in the disburse doc page, with no max length.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CouponOrderDisburseNotify {
@@ -441,9 +445,8 @@ pub struct CouponOrderDisburseNotify {
     pub out_request_no: ::std::option::Option<::std::string::String>,
     /// `operation_type` (enum): 资金操作类型,支持【PAY,REFUND】
     pub operation_type: ::std::option::Option<::std::string::String>,
-    /// `amount` (amount): 本次操作金额
-    ///
-    /// String in S0; parsed as an amount (number or string).
+    /// `amount` (amount): 本次操作金额\
+    /// String in the disburse doc page; parsed as an amount (number or string).
     pub amount: ::std::option::Option<::std::string::String>,
     /// `status` (enum): 本次资金操作流水状态,支持【INIT,SUCCESS,CLOSED】
     pub status: ::std::option::Option<::std::string::String>,

@@ -1,32 +1,36 @@
 /// `alipay.fund.coupon.order.page.pay` (红包页面支付接口): Build the signed browser form or URL with which the user pays (sends) a red packet on the Alipay PC cashier.
 ///
-/// Build it with [`CouponOrderPagePayRequest::builder`]; required fields and one-of groups are checked when compiling.
+/// Official doc: <http://developer.alibaba.com/docs/api.htm?apiId=1548&docType=4>. Called with `page_execute` (a signed form or URL for the browser). Build it with [`CouponOrderPagePayRequest::builder`]; required fields and one-of groups are checked when compiling.
+///
+/// Rules across fields (each field's own rules are on the field):
+/// - `outcome_by_notify_or_query` (advice): page_execute gets no JSON reply: treat the return_url visit as a hint only and decide on the verified notify_url notification or on alipay.fund.coupon.operation.query (status SUCCESS).
+/// - `unique_ids` (advice): out_order_no must be unique per merchant and out_request_no unique per fund operation ("需要保证不重复"); both are checked by the server.
+///
+/// Example `biz_content`:
+/// ```json
+/// {"out_order_no":"8077735255938023","out_request_no":"8077735255634078","order_title":"红包页面支付接口发送红包","amount":"0.03","pay_timeout":"1h","extra_param":"{\"merchantExt\":\"key=value\"}"}
+/// ```
+#[doc(alias = "alipay.fund.coupon.order.page.pay")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CouponOrderPagePayRequest {
-    /// `out_order_no`: 商户的授权资金订单号 同一商户不同的订单,商户授权资金订单号不能重复
-    ///
-    /// type `string`; required: yes; max 64 char; example `8077735255938023`. Unique per merchant (server-side). Reused later as disburse's deduct_out_order_no.
+    /// `out_order_no`: 商户的授权资金订单号 同一商户不同的订单,商户授权资金订单号不能重复\
+    /// type `string`; required; at most 64 characters; example `8077735255938023`. Unique per merchant (server-side). Reused later as disburse's deduct_out_order_no.
     pub out_order_no: ::std::string::String,
-    /// `out_request_no`: 商户本次资金操作的请求流水号 同一商户每次不同的资金操作请求,商户请求流水号不要重复
-    ///
-    /// type `string`; required: yes; max 64 char; example `8077735255634078`. Unique per fund operation (server-side).
+    /// `out_request_no`: 商户本次资金操作的请求流水号 同一商户每次不同的资金操作请求,商户请求流水号不要重复\
+    /// type `string`; required; at most 64 characters; example `8077735255634078`. Unique per fund operation (server-side).
     pub out_request_no: ::std::string::String,
-    /// `order_title`: 业务订单的简单描述,如商品名称等 长度不超过100个字母或50个汉字
-    ///
-    /// type `string`; required: yes; max 100 gbk_byte; example `红包页面支付接口发送红包`; inferred: len_unit.
+    /// `order_title`: 业务订单的简单描述,如商品名称等 长度不超过100个字母或50个汉字\
+    /// type `string`; required; at most 100 GBK bytes (ASCII 1, 汉字 2); example `红包页面支付接口发送红包`; not stated by the doc: len_unit.
     pub order_title: ::std::string::String,
-    /// `amount`: 需要支付的金额，单位为：元（人民币），精确到小数点后两位 取值范围：[0.01,100000000.00]
-    ///
-    /// type `amount`; required: yes; range [0.01, 100000000.00]; example `0.03`; inferred: required. The red packet's total. Sent as a string with exactly 2 decimals (the SDK models type it String).
+    /// `amount`: 需要支付的金额，单位为：元（人民币），精确到小数点后两位 取值范围：[0.01,100000000.00]\
+    /// type `amount`; required; range [0.01, 100000000.00] yuan; example `0.03`; not stated by the doc: required. The red packet's total. Sent as a string with exactly 2 decimals (the SDK models type it String).
     pub amount: ::alipay_core::Amount,
-    /// `pay_timeout`: 该笔订单允许的最晚付款时间，逾期将关闭该笔订单 取值范围：1m～7d。m-分钟，h-小时，d-天。 该参数数值不接受小数点， 如 1.5h，可转换为90m，如果为空，默认1h
-    ///
-    /// type `pay_timeout`; required: no; max 5 char; range 1m~7d; server default `1h` (never sent by the SDK); example `1h`; inferred: max_len. Both max_len and range apply: 10080m (= 7d) is rejected for length; write 7d. The default is the server's; the SDK never sends it.
+    /// `pay_timeout`: 该笔订单允许的最晚付款时间，逾期将关闭该笔订单 取值范围：1m～7d。m-分钟，h-小时，d-天。 该参数数值不接受小数点， 如 1.5h，可转换为90m，如果为空，默认1h\
+    /// type `pay_timeout`; optional; at most 5 characters; range 1m~7d; server default `1h` (never sent by the SDK); example `1h`; not stated by the doc: max_len. Both max_len and range apply: 10080m (= 7d) is rejected for length; write 7d. The default is the server's; the SDK never sends it.
     pub pay_timeout: ::std::option::Option<::alipay_core::PayTimeout>,
-    /// `extra_param`: 业务扩展参数，用于商户的特定业务信息的传递，json格式
-    ///
-    /// type `json`; required: no; max 300 char; example `{"merchantExt":"key=value"}`; inferred: max_len, example. A string holding JSON text, double-encoded inside biz_content. An object is expected (inferred). merchantExt orderExpiredTime takes effect on agreement.pay only (ALY-711098).
+    /// `extra_param`: 业务扩展参数，用于商户的特定业务信息的传递，json格式\
+    /// type `json`; optional; at most 300 characters; example `{"merchantExt":"key=value"}`; not stated by the doc: max_len, example. A string holding JSON text, double-encoded inside biz_content. An object is expected (inferred). merchantExt orderExpiredTime takes effect on agreement.pay only.
     pub extra_param: ::std::option::Option<::alipay_core::value::JsonObjectText>,
 }
 /// Typestate markers of [`CouponOrderPagePayRequestBuilder`], named after the wire fields.
@@ -193,29 +197,24 @@ pub struct CouponOrderPagePayResponse {
     pub sub_code: ::std::option::Option<::std::string::String>,
     /// `sub_msg`.
     pub sub_msg: ::std::option::Option<::std::string::String>,
-    /// `auth_no` (string): 支付宝的资金授权订单号
-    ///
-    /// Pass it to disburse as deduct_auth_no and to refund / query as auth_no. An S3 key output.
+    /// `auth_no` (string): 支付宝的资金授权订单号\
+    /// Pass it to disburse as deduct_auth_no and to refund / query as auth_no. A key output of the red-packet quick-start guide.
     pub auth_no: ::std::option::Option<::std::string::String>,
     /// `out_order_no` (string): 商户的授权资金订单号
     pub out_order_no: ::std::option::Option<::std::string::String>,
-    /// `operation_id` (string): 支付宝的资金操作流水号
-    ///
-    /// S3 calls it 支付宝标识本次资金操作的流水号 (a key output); pairs with auth_no in the query API.
+    /// `operation_id` (string): 支付宝的资金操作流水号\
+    /// The red-packet quick-start guide calls it 支付宝标识本次资金操作的流水号 (a key output); pairs with auth_no in the query API.
     pub operation_id: ::std::option::Option<::std::string::String>,
     /// `out_request_no` (string): 商户本次资金操作的请求流水号
     pub out_request_no: ::std::option::Option<::std::string::String>,
-    /// `amount` (amount): 本次支付的金额，单位为：元（人民币），精确到小数点后两位
-    ///
-    /// Number or string on the wire; accept both. An S3 key output.
+    /// `amount` (amount): 本次支付的金额，单位为：元（人民币），精确到小数点后两位\
+    /// Number or string on the wire; accept both. A key output of the red-packet quick-start guide.
     pub amount: ::std::option::Option<::alipay_core::Amount>,
-    /// `status` (enum): 资金预授权明细的状态 目前支持：  INIT：初始 SUCCESS: 成功 CLOSED：关闭
-    ///
-    /// An S3 key output.
+    /// `status` (enum): 资金预授权明细的状态 目前支持：  INIT：初始 SUCCESS: 成功 CLOSED：关闭\
+    /// A key output of the red-packet quick-start guide.
     pub status: ::std::option::Option<CouponOrderPagePayResponseStatus>,
-    /// `gmt_trans` (datetime): 资金授权成功时间 格式：YYYY-MM-DD HH:MM:SS
-    ///
-    /// JAVA types it Date.
+    /// `gmt_trans` (datetime): 资金授权成功时间 格式：YYYY-MM-DD HH:MM:SS\
+    /// The Java SDK types it Date.
     pub gmt_trans: ::std::option::Option<::alipay_core::value::DateTime>,
     /// Members this SDK does not know, kept as sent.
     pub unknown: ::alipay_core::wire::WireObject,
@@ -238,7 +237,7 @@ pub struct CouponOrderPagePayResponse {
 );
 /// A verified notification of `alipay.fund.coupon.order.page.pay`, typed. Values are kept as sent.
 ///
-/// notify_url is a public parameter of page.pay (TOP-1548), but no notify type table was found. Community posts say timeout auto-refunds of the red packet notify the pay API's notify_url (ALY-711129; notify_type fund_stdtrustee_refund.success). Parse unknown notify types leniently.
+/// notify_url is a public parameter of page.pay, but no notify type table was found. Community posts say timeout auto-refunds of the red packet notify the pay API's notify_url (a community post; notify_type fund_stdtrustee_refund.success). Parse unknown notify types leniently.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CouponOrderPagePayNotify {

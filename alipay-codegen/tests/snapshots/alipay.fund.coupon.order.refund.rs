@@ -1,24 +1,30 @@
 /// `alipay.fund.coupon.order.refund` (红包退回接口): Refund the unclaimed remainder of a red packet to its sender.
 ///
-/// Build it with [`CouponOrderRefundRequest::builder`]; required fields and one-of groups are checked when compiling.
+/// Official doc: <https://docs.open.alipay.com/api_5/alipay.fund.coupon.order.refund>. Called with `execute` (an HTTPS call to the gateway). Build it with [`CouponOrderRefundRequest::builder`]; required fields and one-of groups are checked when compiling.
+///
+/// Rules across fields (each field's own rules are on the field):
+/// - `new_out_request_no_per_refund` (advice): Every refund needs a new out_request_no (not the pay API's, not an earlier refund's); a repeat fails with UNIQUE_VIOLATION. Only a retry of the same refund after 10003/20000 reuses it.
+/// - `amount_within_remaining` (checked by Alipay): amount must not exceed what remains of the red packet (pay amount minus disbursements and earlier refunds); the client cannot see the remainder.
+///
+/// Example `biz_content`:
+/// ```json
+/// {"auth_no":"2014070800002001550000014417","out_request_no":"8077735255634078","amount":"10.00","remark":"红包退款"}
+/// ```
+#[doc(alias = "alipay.fund.coupon.order.refund")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CouponOrderRefundRequest {
-    /// `auth_no`: 支付宝的资金授权订单号,即之前发红包时产生的支付宝订单号
-    ///
-    /// type `string`; required: yes; max 64 char; example `2014070800002001550000014417`. The auth_no returned by the pay API (app.pay / page.pay / agreement.pay).
+    /// `auth_no`: 支付宝的资金授权订单号,即之前发红包时产生的支付宝订单号\
+    /// type `string`; required; at most 64 characters; example `2014070800002001550000014417`. The auth_no returned by the pay API (app.pay / page.pay / agreement.pay).
     pub auth_no: ::std::string::String,
-    /// `out_request_no`: 商户本次资金操作的请求流水号 同一商户每次不同的资金操作请求,商户请求流水号不要重复
-    ///
-    /// type `string`; required: yes; max 64 char; example `8077735255634078`. A new value for every refund, never the pay API's (ALY-711047); reuse it only to retry the same refund after an unknown outcome.
+    /// `out_request_no`: 商户本次资金操作的请求流水号 同一商户每次不同的资金操作请求,商户请求流水号不要重复\
+    /// type `string`; required; at most 64 characters; example `8077735255634078`. A new value for every refund, never the pay API's; reuse it only to retry the same refund after an unknown outcome.
     pub out_request_no: ::std::string::String,
-    /// `amount`: 需要退款的金额,单位为:元(人民币),精确到小数点后两位 取值范围:[0.01,100000000.00]
-    ///
-    /// type `amount`; required: yes; range [0.01, 100000000.00]; example `10.00`. Must not exceed the red packet's remaining balance (checked by the server; over-refunding fails with 40004, sub_code not captured).
+    /// `amount`: 需要退款的金额,单位为:元(人民币),精确到小数点后两位 取值范围:[0.01,100000000.00]\
+    /// type `amount`; required; range [0.01, 100000000.00] yuan; example `10.00`. Must not exceed the red packet's remaining balance (checked by the server; over-refunding fails with 40004, sub_code not captured).
     pub amount: ::alipay_core::Amount,
-    /// `remark`: 商户对本次退款操作的附言描述,长度不超过100个字母或50个汉字
-    ///
-    /// type `string`; required: yes; max 100 gbk_byte; example `红包退款`; inferred: len_unit. Required (必选), unlike most remark fields.
+    /// `remark`: 商户对本次退款操作的附言描述,长度不超过100个字母或50个汉字\
+    /// type `string`; required; at most 100 GBK bytes (ASCII 1, 汉字 2); example `红包退款`; not stated by the doc: len_unit. Required (必选), unlike most remark fields.
     pub remark: ::std::string::String,
 }
 /// Typestate markers of [`CouponOrderRefundRequestBuilder`], named after the wire fields.
@@ -164,29 +170,23 @@ pub struct CouponOrderRefundResponse {
     pub sub_msg: ::std::option::Option<::std::string::String>,
     /// `auth_no` (string): 支付宝资金授权订单号
     pub auth_no: ::std::option::Option<::std::string::String>,
-    /// `out_order_no` (string): 商户的授权资金订单号
-    ///
-    /// Absent from the live success body in ALY-711047.
+    /// `out_order_no` (string): 商户的授权资金订单号\
+    /// Absent from the live success body in a community post.
     pub out_order_no: ::std::option::Option<::std::string::String>,
-    /// `operation_id` (string): 支付宝资金操作流水号
-    ///
-    /// S3 key output.
+    /// `operation_id` (string): 支付宝资金操作流水号\
+    /// A key output of the red-packet quick-start guide.
     pub operation_id: ::std::option::Option<::std::string::String>,
-    /// `out_request_no` (string): 商户本次资金操作的请求流水号
-    ///
-    /// Also present in the 40004 UNIQUE_VIOLATION reply of ALY-711047.
+    /// `out_request_no` (string): 商户本次资金操作的请求流水号\
+    /// Also present in the 40004 UNIQUE_VIOLATION reply of a community post.
     pub out_request_no: ::std::option::Option<::std::string::String>,
-    /// `amount` (amount): 本次操作退款的金额，单位为：元（人民币），精确到小数点后两位，取值范围：[0.01,100000000.00]
-    ///
-    /// The live reply quotes it as a string ("0.01", ALY-711047); accept number or string. No range is applied to response amounts.
+    /// `amount` (amount): 本次操作退款的金额，单位为：元（人民币），精确到小数点后两位，取值范围：[0.01,100000000.00]\
+    /// The live reply quotes it as a string ("0.01", a community post); accept number or string. No range is applied to response amounts.
     pub amount: ::std::option::Option<::alipay_core::Amount>,
-    /// `status` (enum): 资金操作流水的状态 目前支持：  INIT：初始 SUCCESS：成功 CLOSED：关闭
-    ///
-    /// S3 key output.
+    /// `status` (enum): 资金操作流水的状态 目前支持：  INIT：初始 SUCCESS：成功 CLOSED：关闭\
+    /// A key output of the red-packet quick-start guide.
     pub status: ::std::option::Option<CouponOrderRefundResponseStatus>,
-    /// `gmt_trans` (datetime): 授权资金退款成功时间，格式：YYYY-MM-DD HH:MM:SS
-    ///
-    /// JAVA types it String here (Date in the other APIs); the doc text gives the same format.
+    /// `gmt_trans` (datetime): 授权资金退款成功时间，格式：YYYY-MM-DD HH:MM:SS\
+    /// The Java SDK types it String here (Date in the other APIs); the doc text gives the same format.
     pub gmt_trans: ::std::option::Option<::alipay_core::value::DateTime>,
     /// Members this SDK does not know, kept as sent.
     pub unknown: ::alipay_core::wire::WireObject,
@@ -215,7 +215,7 @@ pub struct CouponOrderRefundResponse {
 );
 /// A verified notification of `alipay.fund.coupon.order.refund`, typed. Values are kept as sent.
 ///
-/// Community source only, not the official page. Every successful refund, full or partial, triggers notify_type=fund_stdtrustee_refund.success to this call's notify_url; timeout auto-refunds notify the pay API's notify_url instead (ALY-711129). Field names from the ALY-711055 example URL; their types are inferred from the sister APIs' notify tables (S0, S1).
+/// Community source only, not the official page. Every successful refund, full or partial, triggers notify_type=fund_stdtrustee_refund.success to this call's notify_url; timeout auto-refunds notify the pay API's notify_url instead. Field names from the community post example URL; their types are inferred from the sister APIs' notify tables.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CouponOrderRefundNotify {
@@ -245,9 +245,8 @@ pub struct CouponOrderRefundNotify {
     pub gmt_create: ::std::option::Option<::std::string::String>,
     /// `gmt_trans` (datetime)
     pub gmt_trans: ::std::option::Option<::std::string::String>,
-    /// `payer_logon_id` (string)
-    ///
-    /// Presumably masked with * as in S1's notify.
+    /// `payer_logon_id` (string)\
+    /// Presumably masked with * as in the voucher.create doc page's notify.
     pub payer_logon_id: ::std::option::Option<::std::string::String>,
     /// `payer_user_id` (user_id)
     pub payer_user_id: ::std::option::Option<::std::string::String>,

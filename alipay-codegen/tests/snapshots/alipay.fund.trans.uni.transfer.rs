@@ -20,17 +20,14 @@
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FundTransUniTransferPayeeInfo {
-    /// `identity`
-    ///
-    /// type `string`; required: yes; max 100 char.
+    /// `identity`\
+    /// type `string`; required; at most 100 characters.
     pub identity: ::std::string::String,
-    /// `identity_type`
-    ///
-    /// type `enum`; required: yes.
+    /// `identity_type`\
+    /// type `enum`; required.
     pub identity_type: FundTransUniTransferPayeeInfoIdentityType,
-    /// `name`
-    ///
-    /// type `string`; required: conditional; required when `identity_type` is ALIPAY_LOGON_ID; max 128 char.
+    /// `name`\
+    /// type `string`; required when `identity_type` is ALIPAY_LOGON_ID; at most 128 characters.
     pub name: ::std::option::Option<::std::string::String>,
 }
 /// Typestate markers of [`FundTransUniTransferPayeeInfoBuilder`], named after the wire fields.
@@ -145,37 +142,31 @@ const _: () = {
 };
 /// `alipay.fund.trans.uni.transfer` (单笔转账接口): Transfer to an Alipay account (test fixture).
 ///
-/// Build it with [`FundTransUniTransferRequest::builder`]; required fields and one-of groups are checked when compiling.
+/// Called with `execute` (an HTTPS call to the gateway). Build it with [`FundTransUniTransferRequest::builder`]; required fields and one-of groups are checked when compiling.
+#[doc(alias = "alipay.fund.trans.uni.transfer")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FundTransUniTransferRequest {
-    /// `out_biz_no`
-    ///
-    /// type `string`; required: yes; max 64 char.
+    /// `out_biz_no`\
+    /// type `string`; required; at most 64 characters.
     pub out_biz_no: ::std::string::String,
-    /// `trans_amount`
-    ///
-    /// type `amount`; required: yes; range [0.01, 100000000.00]; range [0.10, 100000000.00] when `product_code` is TRANS_ACCOUNT_NO_PWD.
+    /// `trans_amount`\
+    /// type `amount`; required; range [0.01, 100000000.00] yuan; range [0.10, 100000000.00] yuan when `product_code` is TRANS_ACCOUNT_NO_PWD.
     pub trans_amount: ::alipay_core::Amount,
-    /// `product_code`
-    ///
-    /// type `enum`; required: yes.
+    /// `product_code`\
+    /// type `enum`; required.
     pub product_code: FundTransUniTransferProductCode,
-    /// `biz_scene`
-    ///
-    /// type `enum`; required: no.
+    /// `biz_scene`\
+    /// type `enum`; optional.
     pub biz_scene: ::std::option::Option<FundTransUniTransferBizScene>,
-    /// `payee_info`
-    ///
-    /// type `object`; required: yes.
+    /// `payee_info`\
+    /// type `object`; required.
     pub payee_info: FundTransUniTransferPayeeInfo,
-    /// `tip`
-    ///
-    /// type `amount`; required: no; range [1.00, 100.00]. A made-up whole-yuan amount: proves a spec's scale reaches the wire.
+    /// `tip`\
+    /// type `amount`; optional; range [1.00, 100.00] yuan. A made-up whole-yuan amount: proves a spec's scale reaches the wire.
     pub tip: ::std::option::Option<::alipay_core::Amount>,
-    /// `remark`
-    ///
-    /// type `string`; required: no; max 200 char.
+    /// `remark`\
+    /// type `string`; optional; at most 200 characters.
     pub remark: ::std::option::Option<::std::string::String>,
 }
 /// Typestate markers of [`FundTransUniTransferRequestBuilder`], named after the wire fields.

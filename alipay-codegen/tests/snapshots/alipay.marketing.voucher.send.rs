@@ -1,36 +1,41 @@
 /// `alipay.marketing.voucher.send` (发券接口): Issue a voucher from a voucher template to an Alipay user.
 ///
-/// Build it with [`VoucherSendRequest::builder`]; required fields and one-of groups are checked when compiling.
+/// Called with `execute` (an HTTPS call to the gateway). Build it with [`VoucherSendRequest::builder`]; required fields and one-of groups are checked when compiling.
+///
+/// Rules across fields (each field's own rules are on the field):
+/// - one of `login_id`, `taobao_nick`, `user_id`: at least 1; when several are set, the first of user_id > login_id > taobao_nick wins.
+/// - `amount` is required only in some cases (see the field).
+/// - `amount_red_packet_only` (checked by Alipay): amount is required when the template is a red-packet (红包) template and must be absent for every other template: "红包发放时填写,其它情形不能填". The client cannot see the template kind.
+/// - `idempotent_out_biz_no` (advice): template_id + out_biz_no identify one business operation ("相同template_id和out_biz_no认为是同一次业务"): retry with the same pair after an unknown outcome; use a new out_biz_no for a new voucher.
+///
+/// Example `biz_content`:
+/// ```json
+/// {"template_id":"20140601000730010040000000EB","user_id":"2088302001456115","out_biz_no":"2016122814164328aadaee_1aee_4","memo":"优酷3个月兑换券"}
+/// ```
+#[doc(alias = "alipay.marketing.voucher.send")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VoucherSendRequest {
-    /// `template_id`: 券模板ID
-    ///
-    /// type `string`; required: yes; max 28 char; example `20140601000730010040000000EB`.
+    /// `template_id`: 券模板ID\
+    /// type `string`; required; at most 28 characters; example `20140601000730010040000000EB`.
     pub template_id: ::std::string::String,
-    /// `login_id`: 支付宝登录ID,手机或邮箱 。user_id, login_id, taobao_nick不能同时为空,优先级依次降低
-    ///
-    /// type `string`; required: one_of; max 128 char; example `13196215350`; inferred: len_unit.
+    /// `login_id`: 支付宝登录ID,手机或邮箱 。user_id, login_id, taobao_nick不能同时为空,优先级依次降低\
+    /// type `string`; one-of group `user`; at most 128 characters; example `13196215350`; not stated by the doc: len_unit.
     pub login_id: ::std::option::Option<::std::string::String>,
-    /// `taobao_nick`: 淘宝昵称 。user_id, login_id, taobao_nick不能同时为空,优先级依次降低
-    ///
-    /// type `string`; required: one_of; max 128 char; example `yue54333`; inferred: len_unit.
+    /// `taobao_nick`: 淘宝昵称 。user_id, login_id, taobao_nick不能同时为空,优先级依次降低\
+    /// type `string`; one-of group `user`; at most 128 characters; example `yue54333`; not stated by the doc: len_unit.
     pub taobao_nick: ::std::option::Option<::std::string::String>,
-    /// `user_id`: 支付宝用户ID 。user_id, login_id, taobao_nick不能同时为空,优先级依次降低
-    ///
-    /// type `user_id`; required: one_of; max 16 char; example `2088302001456115`; inferred: pattern.
+    /// `user_id`: 支付宝用户ID 。user_id, login_id, taobao_nick不能同时为空,优先级依次降低\
+    /// type `user_id`; one-of group `user`; at most 16 characters; example `2088302001456115`; not stated by the doc: pattern.
     pub user_id: ::std::option::Option<::alipay_core::UserId>,
-    /// `out_biz_no`: 外部业务订单号,用于幂等控制,相同template_id和out_biz_no认为是同一次业务
-    ///
-    /// type `string`; required: yes; max 64 char; example `2016122814164328aadaee_1aee_4`. Idempotency key: the same template_id + out_biz_no is the same business operation, so reuse it to retry after SYSTEM_ERROR / 20000.
+    /// `out_biz_no`: 外部业务订单号,用于幂等控制,相同template_id和out_biz_no认为是同一次业务\
+    /// type `string`; required; at most 64 characters; example `2016122814164328aadaee_1aee_4`. Idempotency key: the same template_id + out_biz_no is the same business operation, so reuse it to retry after SYSTEM_ERROR / 20000.
     pub out_biz_no: ::std::string::String,
-    /// `amount`: 券金额。浮点数,格式为#.00,单位是元。红包发放时填写,其它情形不能填
-    ///
-    /// type `amount`; required: conditional; max 10 char; example `9.99`. Only for red-packet templates, and forbidden for all others (rule amount_red_packet_only); the client cannot know the template kind. S2 calls it 可选 and gives no range. S2's example sends a JSON number (9.99); the SDK sends a string with exactly 2 decimals.
+    /// `amount`: 券金额。浮点数,格式为#.00,单位是元。红包发放时填写,其它情形不能填\
+    /// type `amount`; required only in some cases; at most 10 characters; example `9.99`. Only for red-packet templates, and forbidden for all others (rule amount_red_packet_only); the client cannot know the template kind. The voucher.send doc page calls it 可选 and gives no range. The voucher.send doc page's example sends a JSON number (9.99); the SDK sends a string with exactly 2 decimals.
     pub amount: ::std::option::Option<::alipay_core::Amount>,
-    /// `memo`: 发券备注
-    ///
-    /// type `string`; required: no; max 128 char; example `优酷3个月兑换券`; inferred: len_unit.
+    /// `memo`: 发券备注\
+    /// type `string`; optional; at most 128 characters; example `优酷3个月兑换券`; not stated by the doc: len_unit.
     pub memo: ::std::option::Option<::std::string::String>,
 }
 /// Typestate markers of [`VoucherSendRequestBuilder`], named after the wire fields.
@@ -230,9 +235,8 @@ pub struct VoucherSendResponse {
     pub voucher_id: ::std::option::Option<::std::string::String>,
     /// `user_id` (user_id): 支付宝用户ID
     pub user_id: ::std::option::Option<::std::string::String>,
-    /// `open_id` (string): 支付宝用户ID
-    ///
-    /// SDK models only (JAVA/PY), not in S2's table; the JAVA javadoc copies user_id's text.
+    /// `open_id` (string): 支付宝用户ID\
+    /// SDK models only, not in the voucher.send doc page's table; the Java SDK javadoc copies user_id's text.
     pub open_id: ::std::option::Option<::std::string::String>,
     /// Members this SDK does not know, kept as sent.
     pub unknown: ::alipay_core::wire::WireObject,
@@ -262,7 +266,7 @@ pub struct VoucherSendResponse {
     " The fund APIs call this ILLEGAL_ARGUMENT."] InvalidParameter = "INVALID_PARAMETER"
     => (FixRequest, "参数有误", "请检查入参是否符合接口要求"), #[doc =
     " `SYSTEM_ERROR`: 系统繁忙 (`retry_same`)"] #[doc = ""] #[doc =
-    " Listed three times in S2 with identical texts. Retry with the same template_id + out_biz_no (idempotent); contact support if it persists."]
+    " Listed three times in the voucher.send doc page with identical texts. Retry with the same template_id + out_biz_no (idempotent); contact support if it persists."]
     SystemError = "SYSTEM_ERROR" => (RetrySame, "系统繁忙",
     "1.发起业务重试 2.联系技术支持") }
 );
@@ -273,7 +277,7 @@ pub struct VoucherSendResponse {
 );
 /// A verified notification of `alipay.marketing.voucher.send`, typed. Values are kept as sent.
 ///
-/// S2 lists no notify_url public parameter and no 触发通知 section: this API sends no asynchronous notification.
+/// The voucher.send doc page lists no notify_url public parameter and no 触发通知 section: this API sends no asynchronous notification.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VoucherSendNotify {

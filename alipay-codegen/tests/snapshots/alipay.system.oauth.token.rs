@@ -5,21 +5,23 @@
 );
 /// `alipay.system.oauth.token` (换取授权访问令牌): Exchange an auth code or refresh token for an access token (test fixture).
 ///
-/// Build it with [`SystemOauthTokenRequest::builder`]; required fields and one-of groups are checked when compiling.
+/// Called with `execute` (an HTTPS call to the gateway). Build it with [`SystemOauthTokenRequest::builder`]; required fields and one-of groups are checked when compiling.
+///
+/// Rules across fields (each field's own rules are on the field):
+/// - `code` is required when `grant_type` is authorization_code.
+/// - `refresh_token` is required when `grant_type` is refresh_token.
+#[doc(alias = "alipay.system.oauth.token")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SystemOauthTokenRequest {
-    /// `grant_type`
-    ///
-    /// type `enum`; required: yes.
+    /// `grant_type`\
+    /// type `enum`; required.
     pub grant_type: SystemOauthTokenGrantType,
-    /// `code`
-    ///
-    /// type `string`; required: conditional; required when `grant_type` is authorization_code; max 40 char.
+    /// `code`\
+    /// type `string`; required when `grant_type` is authorization_code; at most 40 characters.
     pub code: ::std::option::Option<::std::string::String>,
-    /// `refresh_token`
-    ///
-    /// type `string`; required: conditional; required when `grant_type` is refresh_token; max 40 char.
+    /// `refresh_token`\
+    /// type `string`; required when `grant_type` is refresh_token; at most 40 characters.
     pub refresh_token: ::std::option::Option<::std::string::String>,
 }
 /// Typestate markers of [`SystemOauthTokenRequestBuilder`], named after the wire fields.

@@ -7,17 +7,14 @@
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TradePrecreateStoreInfo {
-    /// `store_id`
-    ///
-    /// type `string`; required: one_of; max 32 char.
+    /// `store_id`\
+    /// type `string`; one-of group `store`; at most 32 characters.
     pub store_id: ::std::option::Option<::std::string::String>,
-    /// `alipay_store_id`
-    ///
-    /// type `string`; required: one_of; max 32 char.
+    /// `alipay_store_id`\
+    /// type `string`; one-of group `store`; at most 32 characters.
     pub alipay_store_id: ::std::option::Option<::std::string::String>,
-    /// `terminal_id`
-    ///
-    /// type `string`; required: no; max 32 char.
+    /// `terminal_id`\
+    /// type `string`; optional; at most 32 characters.
     pub terminal_id: ::std::option::Option<::std::string::String>,
 }
 /// Typestate markers of [`TradePrecreateStoreInfoBuilder`], named after the wire fields.
@@ -128,47 +125,39 @@ const _: () = {
 };
 /// `alipay.trade.precreate` (统一收单线下交易预创建): A QR code for the buyer to scan (test fixture).
 ///
-/// Build it with [`TradePrecreateRequest::builder`]; required fields and one-of groups are checked when compiling.
+/// Called with `execute` (an HTTPS call to the gateway). Build it with [`TradePrecreateRequest::builder`]; required fields and one-of groups are checked when compiling.
+#[doc(alias = "alipay.trade.precreate")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TradePrecreateRequest {
-    /// `out_trade_no`
-    ///
-    /// type `string`; required: yes; max 64 char; pattern `^[A-Za-z0-9_]+$`.
+    /// `out_trade_no`\
+    /// type `string`; required; at most 64 characters; pattern `^[A-Za-z0-9_]+$`.
     pub out_trade_no: ::std::string::String,
-    /// `total_amount`
-    ///
-    /// type `amount`; required: yes; range [0.01, 100000000.00].
+    /// `total_amount`\
+    /// type `amount`; required; range [0.01, 100000000.00] yuan.
     pub total_amount: ::alipay_core::Amount,
-    /// `subject`
-    ///
-    /// type `string`; required: yes; max 256 char.
+    /// `subject`\
+    /// type `string`; required; at most 256 characters.
     pub subject: ::std::string::String,
-    /// `goods_detail`
-    ///
-    /// type `array`; required: no; at most 3 items.
+    /// `goods_detail`\
+    /// type `array`; optional; at most 3 items.
     pub goods_detail: ::std::option::Option<::std::vec::Vec<GoodsDetail>>,
-    /// `extend_params`
-    ///
-    /// type `ExtendParams`; required: no.
+    /// `extend_params`\
+    /// type `ExtendParams`; optional.
     pub extend_params: ::std::option::Option<ExtendParams>,
-    /// `query_options`
-    ///
-    /// type `array`; required: no; at most 2 items.
+    /// `query_options`\
+    /// type `array`; optional; at most 2 items.
     pub query_options: ::std::option::Option<
         ::std::vec::Vec<TradePrecreateQueryOptions>,
     >,
-    /// `timeout_express`
-    ///
-    /// type `pay_timeout`; required: no; max 5 char; range 1m~15d.
+    /// `timeout_express`\
+    /// type `pay_timeout`; optional; at most 5 characters; range 1m~15d.
     pub timeout_express: ::std::option::Option<::alipay_core::PayTimeout>,
-    /// `time_expire`
-    ///
-    /// type `datetime`; required: no.
+    /// `time_expire`\
+    /// type `datetime`; optional.
     pub time_expire: ::std::option::Option<::alipay_core::value::DateTime>,
-    /// `store_info`
-    ///
-    /// type `object`; required: no.
+    /// `store_info`\
+    /// type `object`; optional.
     pub store_info: ::std::option::Option<TradePrecreateStoreInfo>,
 }
 /// Typestate markers of [`TradePrecreateRequestBuilder`], named after the wire fields.

@@ -1,6 +1,7 @@
 /// `alipay.user.info.share` (支付宝会员授权信息查询接口): The authorising user's profile (test fixture).
 ///
-/// Build it with [`UserInfoShareRequest::builder`]; required fields and one-of groups are checked when compiling.
+/// Called with `execute` (an HTTPS call to the gateway). Build it with [`UserInfoShareRequest::builder`]; required fields and one-of groups are checked when compiling.
+#[doc(alias = "alipay.user.info.share")]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UserInfoShareRequest {}

@@ -4,33 +4,26 @@
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GoodsDetail {
-    /// `goods_id`: 商品的编号
-    ///
-    /// type `string`; required: yes; max 64 char.
+    /// `goods_id`: 商品的编号\
+    /// type `string`; required; at most 64 characters.
     pub goods_id: ::std::string::String,
-    /// `alipay_goods_id`: 支付宝定义的统一商品编号
-    ///
-    /// type `string`; required: no; max 32 char.
+    /// `alipay_goods_id`: 支付宝定义的统一商品编号\
+    /// type `string`; optional; at most 32 characters.
     pub alipay_goods_id: ::std::option::Option<::std::string::String>,
-    /// `goods_name`: 商品名称
-    ///
-    /// type `string`; required: yes; max 256 char.
+    /// `goods_name`: 商品名称\
+    /// type `string`; required; at most 256 characters.
     pub goods_name: ::std::string::String,
-    /// `quantity`: 商品数量
-    ///
-    /// type `integer`; required: yes; max 10 char; range [1, 9999999999]; inferred: range.
+    /// `quantity`: 商品数量\
+    /// type `integer`; required; at most 10 characters; range [1, 9999999999]; not stated by the doc: range.
     pub quantity: i64,
-    /// `price`: 商品单价，单位为元
-    ///
-    /// type `amount`; required: yes; range [0.00, 999999.99]; inferred: range.
+    /// `price`: 商品单价，单位为元\
+    /// type `amount`; required; range [0.00, 999999.99] yuan; not stated by the doc: range.
     pub price: ::alipay_core::Amount,
-    /// `goods_category`: 商品类目
-    ///
-    /// type `string`; required: no; max 24 char.
+    /// `goods_category`: 商品类目\
+    /// type `string`; optional; at most 24 characters.
     pub goods_category: ::std::option::Option<::std::string::String>,
-    /// `show_url`: 商品的展示地址
-    ///
-    /// type `string`; required: no; max 400 char.
+    /// `show_url`: 商品的展示地址\
+    /// type `string`; optional; at most 400 characters.
     pub show_url: ::std::option::Option<::std::string::String>,
 }
 /// Typestate markers of [`GoodsDetailBuilder`], named after the wire fields.
@@ -212,17 +205,14 @@ const _: () = {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ExtendParams {
-    /// `sys_service_provider_id`: 系统商编号
-    ///
-    /// type `string`; required: no; max 64 char.
+    /// `sys_service_provider_id`: 系统商编号\
+    /// type `string`; optional; at most 64 characters.
     pub sys_service_provider_id: ::std::option::Option<::std::string::String>,
-    /// `hb_fq_num`: 使用花呗分期要进行的分期数
-    ///
-    /// type `enum`; required: no.
+    /// `hb_fq_num`: 使用花呗分期要进行的分期数\
+    /// type `enum`; optional.
     pub hb_fq_num: ::std::option::Option<ExtendParamsHbFqNum>,
-    /// `hb_fq_seller_percent`: 使用花呗分期需要卖家承担的手续费比例的百分值
-    ///
-    /// type `enum`; required: no.
+    /// `hb_fq_seller_percent`: 使用花呗分期需要卖家承担的手续费比例的百分值\
+    /// type `enum`; optional.
     pub hb_fq_seller_percent: ::std::option::Option<ExtendParamsHbFqSellerPercent>,
 }
 /// Typestate markers of [`ExtendParamsBuilder`], named after the wire fields.
