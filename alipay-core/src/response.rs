@@ -7,7 +7,8 @@
 //! nested braces and brackets), which is strict where the Java SDK is lenient: a duplicated
 //! member, trailing garbage or an unterminated string is refused instead of guessed at.
 //!
-//! [`verify`] then applies the Java SDK's rule of when to verify (section 5.3): a body with a
+//! [`verify`] then applies the Java SDK's rule of when to verify (its `checkResponseSign`, described
+//! in `docs/protocol.md`, "Responses: extraction and verification"): a body with a
 //! `sign` is always verified, with exactly the configured hash; a body without one is only
 //! accepted as an *unverified gateway error*, never as a success.
 

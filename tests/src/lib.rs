@@ -417,7 +417,7 @@ pub fn run_python_sdk(script: &str, job: &str) -> String {
 // cross-process lock
 
 /// An exclusive lock held while a directory we created exists; removed on drop (also on
-/// panic). A lock older than [`DirLock::STALE`] is considered left by a killed process.
+/// panic). A lock older than `DirLock::STALE` (ten minutes) is considered left by a killed process.
 pub struct DirLock(PathBuf);
 
 impl DirLock {
