@@ -297,8 +297,8 @@ impl<'de> Deserialize<'de> for PayTimeout {
 }
 
 /// The expansion of [`pay_timeout!`](crate::pay_timeout); see
-/// [`__amount_literal_or_compile_error`]. Grammar and max length only: the API's range is
-/// checked by `validate()`.
+/// [`__amount_literal_or_compile_error`](super::__amount_literal_or_compile_error). Grammar and
+/// max length only: the API's range is checked by `validate()`.
 #[doc(hidden)]
 pub const fn __pay_timeout_literal_or_compile_error(text: &str) -> PayTimeout {
     match PayTimeout::parse(text) {
