@@ -1,4 +1,5 @@
-//! [`Amount`]: yuan held exactly as fen, its grammar, and the [`amount!`](crate::amount) literal.
+//! [`Amount`]: yuan held exactly as fen, and its grammar (the [`amount!`](crate::amount)
+//! literal is in the parent module, with the other compile-time literals).
 
 use std::fmt;
 
@@ -6,7 +7,6 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use super::literal::literal_panic;
 use super::scan::{byte_at, code_point_at, is_ascii_digit, is_whitespace};
 
 /// An amount of yuan (CNY), held exactly as a whole number of **fen** (`u64`, 1 yuan = 100
@@ -339,41 +339,6 @@ impl<'de> Deserialize<'de> for Amount {
         let raw = Box::<RawValue>::deserialize(deserializer)?;
         amount_from_json(raw.get()).map_err(D::Error::custom)
     }
-}
-
-/// The expansion of [`amount!`](crate::amount): the fund amount, or a panic, which in the
-/// macro's `const` is a compile error (`amount "0.001": at most 2 decimals`). Not for direct
-/// use: at run time call [`Amount::parse`], which returns an error instead.
-#[doc(hidden)]
-pub const fn __amount_literal_or_compile_error(text: &str) -> Amount {
-    match Amount::parse(text) {
-        Ok(a) => a,
-        Err(e) => literal_panic("amount", text, e.message()),
-    }
-}
-
-/// A fund [`Amount`](crate::value::Amount) checked at compile time: grammar, at most 2
-/// decimals, within [0.01, 100000000.00].
-///
-/// ```
-/// use alipay_core::amount;
-/// use alipay_core::value::Amount;
-///
-/// const MIN: Amount = amount!("0.01");
-/// assert_eq!(MIN, Amount::FUND_MIN);
-/// assert_eq!(amount!("8.8").to_string(), "8.80");
-/// ```
-///
-/// ```compile_fail
-/// let _ = alipay_core::amount!("100000000.01"); // amount "100000000.01": above the maximum ...
-/// ```
-#[macro_export]
-macro_rules! amount {
-    ($text:expr $(,)?) => {{
-        const AMOUNT: $crate::value::Amount =
-            $crate::value::__amount_literal_or_compile_error($text);
-        AMOUNT
-    }};
 }
 
 #[cfg(test)]

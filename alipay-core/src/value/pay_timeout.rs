@@ -1,4 +1,5 @@
-//! [`PayTimeout`]: `30m`, `2h`, `7d` (and `1c`), and the [`pay_timeout!`](crate::pay_timeout) literal.
+//! [`PayTimeout`]: `30m`, `2h`, `7d` (and `1c`) (the [`pay_timeout!`](crate::pay_timeout)
+//! literal is in the parent module, with the other compile-time literals).
 
 use std::fmt;
 use std::str::FromStr;
@@ -6,7 +7,6 @@ use std::str::FromStr;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::literal::literal_panic;
 use super::scan::{code_point_at, is_whitespace};
 
 /// A `pay_timeout` value: a positive integer without leading zero followed by a
@@ -294,38 +294,6 @@ impl<'de> Deserialize<'de> for PayTimeout {
         let text = String::deserialize(deserializer)?;
         PayTimeout::parse(&text).map_err(|e| D::Error::custom(format!("pay_timeout {text:?}: {e}")))
     }
-}
-
-/// The expansion of [`pay_timeout!`](crate::pay_timeout); see
-/// [`__amount_literal_or_compile_error`](super::__amount_literal_or_compile_error). Grammar and
-/// max length only: the API's range is checked by `validate()`.
-#[doc(hidden)]
-pub const fn __pay_timeout_literal_or_compile_error(text: &str) -> PayTimeout {
-    match PayTimeout::parse(text) {
-        Ok(t) => t,
-        Err(e) => literal_panic("pay_timeout", text, e.message()),
-    }
-}
-
-/// A [`PayTimeout`](crate::value::PayTimeout) checked at compile time: grammar and max
-/// length 5 (the API's range is checked when the request is validated).
-///
-/// ```
-/// use alipay_core::pay_timeout;
-///
-/// assert_eq!(pay_timeout!("7d").minutes(), 10080);
-/// ```
-///
-/// ```compile_fail
-/// let _ = alipay_core::pay_timeout!("10080m"); // pay_timeout "10080m": at most 5 characters ...
-/// ```
-#[macro_export]
-macro_rules! pay_timeout {
-    ($text:expr $(,)?) => {{
-        const PAY_TIMEOUT: $crate::value::PayTimeout =
-            $crate::value::__pay_timeout_literal_or_compile_error($text);
-        PAY_TIMEOUT
-    }};
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 use super::*;
-use crate::value::{Amount, AmountError as AE, PayTimeout, PayTimeoutError as PE};
+use crate::value::{AmountError as AE, PayTimeoutError as PE};
 
 #[test]
 fn literal_macros_in_const_context() {
