@@ -1,27 +1,19 @@
 //! The exactly-once resolvers over real HTTP on loopback: a fake gateway scripted per method
 //! (disburse / refund keep failing or answer; `alipay.fund.coupon.operation.query` says what
-//! happened), signing its answers with the test gateway key.
+//! happened), signing its answers with the test gateway key (alipay-testkit's `FakeGateway`).
 
-use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use alipay_apis::alipay_core::client::AlipayClient;
-use alipay_apis::alipay_core::gateway::sign_response;
-use alipay_apis::alipay_core::retry::RetryPolicy;
-use alipay_apis::alipay_core::transport::Gateway;
-use alipay_apis::alipay_core::{Charset, Error, GatewayPrivateKey, Outcome, SignType};
+use alipay_apis::alipay_core::AlipayClient;
+use alipay_apis::alipay_core::Gateway;
+use alipay_apis::alipay_core::RetryPolicy;
+use alipay_apis::alipay_core::{Error, Outcome};
 use alipay_apis::fund::{
     CouponOrderDisburseRequest, CouponOrderDisburseResponseStatus, CouponOrderRefundRequest,
 };
-use alipay_apis::resolve::{
-    DisburseResolution, NotDoneReason, Resolution, disburse_exactly_once, refund_exactly_once,
-};
-use alipay_apis::{AlipayPublicKey, AppPrivateKey, UserId, amount};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
+use alipay_apis::{NotDoneReason, Resolution, UserId, amount};
+use alipay_testkit::{FakeGateway, Reply, keys};
 
-const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../alipay-core/testdata");
 const DISBURSE: &str = "alipay.fund.coupon.order.disburse";
 const REFUND: &str = "alipay.fund.coupon.order.refund";
 const QUERY: &str = "alipay.fund.coupon.operation.query";
@@ -36,114 +28,41 @@ const QUERY_CLOSED: &str = r#"{"code":"10000","msg":"Success","out_order_no":"o-
 const QUERY_INIT: &str = r#"{"code":"10000","msg":"Success","out_order_no":"o-1","out_request_no":"r-1","status":"INIT"}"#;
 const QUERY_NOT_FOUND: &str = r#"{"code":"40004","msg":"Business Failed","sub_code":"ORDER_NOT_EXIST","sub_msg":"操作流水不存在"}"#;
 
-fn read(name: &str) -> String {
-    std::fs::read_to_string(format!("{TESTDATA}/{name}")).unwrap()
-}
-
-/// The answer node for a request of `method`, the n-th (0-based) of that method.
-type Script = Arc<dyn Fn(&str, usize) -> &'static str + Send + Sync>;
-
-/// Every request received: (method, biz_content).
-#[derive(Clone, Default)]
-struct Log(Arc<Mutex<Vec<(String, String)>>>);
+/// Every request received, per method.
+struct Log(FakeGateway);
 
 impl Log {
+    /// The `biz_content` of every request of `method`, in order.
     fn of(&self, method: &str) -> Vec<String> {
-        let log = self.0.lock().unwrap();
-        log.iter()
-            .filter(|(m, _)| m == method)
-            .map(|(_, b)| b.clone())
+        self.0
+            .requests_of(method)
+            .iter()
+            .map(|r| r.biz_content().unwrap().to_owned())
             .collect()
     }
 }
 
-async fn fake_gateway(script: Script) -> (Gateway, Log) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let key = GatewayPrivateKey::from_text(&read("gateway_private_pkcs8.pem")).unwrap();
-    let log = Log::default();
-    let server_log = log.clone();
-    tokio::spawn(async move {
-        while let Ok((mut sock, _)) = listener.accept().await {
-            let (script, key, log) = (script.clone(), key.clone(), server_log.clone());
-            tokio::spawn(async move {
-                let mut buf = Vec::new();
-                loop {
-                    let head_end = loop {
-                        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-                            break i + 4;
-                        }
-                        let mut chunk = [0u8; 4096];
-                        match sock.read(&mut chunk).await {
-                            Ok(0) | Err(_) => return,
-                            Ok(n) => buf.extend_from_slice(&chunk[..n]),
-                        }
-                    };
-                    let head = String::from_utf8_lossy(&buf[..head_end]).to_string();
-                    let len: usize = head
-                        .lines()
-                        .find_map(|l| {
-                            l.to_ascii_lowercase()
-                                .strip_prefix("content-length:")
-                                .map(|v| v.trim().parse().unwrap())
-                        })
-                        .unwrap_or(0);
-                    while buf.len() < head_end + len {
-                        let mut chunk = [0u8; 4096];
-                        let n = sock.read(&mut chunk).await.unwrap();
-                        buf.extend_from_slice(&chunk[..n]);
-                    }
-                    let body = buf[head_end..head_end + len].to_vec();
-                    buf.drain(..head_end + len);
-                    let target = head.split_whitespace().nth(1).unwrap().to_string();
-                    let query = target.split_once('?').map(|(_, q)| q).unwrap_or("");
-                    let mut params: BTreeMap<String, String> = BTreeMap::new();
-                    params.extend(Charset::Utf8.form_decode(query.as_bytes()).unwrap());
-                    params.extend(Charset::Utf8.form_decode(&body).unwrap());
-                    let method = params["method"].clone();
-                    let n = {
-                        let mut log = log.0.lock().unwrap();
-                        log.push((method.clone(), params["biz_content"].clone()));
-                        log.iter().filter(|(m, _)| *m == method).count() - 1
-                    };
-                    let node = script(&method, n);
-                    let answer =
-                        sign_response(&method, node, &key, SignType::Rsa2, Charset::Utf8, None)
-                            .unwrap();
-                    let resp = format!(
-                        "HTTP/1.1 200 OK\r\ncontent-type: application/json;charset=utf-8\r\ncontent-length: {}\r\n\r\n",
-                        answer.len()
-                    );
-                    sock.write_all(resp.as_bytes()).await.unwrap();
-                    sock.write_all(&answer).await.unwrap();
-                }
-            });
-        }
-    });
-    (
-        Gateway::new(&format!("http://{addr}/gateway.do")).unwrap(),
-        log,
-    )
+/// `script` gives the answer node for a request of `method`, the n-th (0-based) of that
+/// method; the node is signed with the test gateway key.
+fn fake_gateway(
+    script: impl Fn(&str, usize) -> &'static str + Send + Sync + 'static,
+) -> (Gateway, Log) {
+    let gw = FakeGateway::start(move |r| Reply::node(script(&r.method, r.nth)));
+    (gw.gateway(), Log(gw))
 }
 
 fn client(gateway: Gateway) -> AlipayClient {
-    AlipayClient::builder(
-        "2021000000000001",
-        AppPrivateKey::from_text(&read("app_private_pkcs1.pem")).unwrap(),
-        AlipayPublicKey::from_text(&read("gateway_public_spki.pem")).unwrap(),
-    )
-    .gateway(gateway)
-    .build()
-    .unwrap()
+    AlipayClient::builder(keys::APP_ID, keys::app_private(), keys::alipay_public())
+        .gateway(gateway)
+        .build()
+        .unwrap()
 }
 
 fn fast() -> RetryPolicy {
-    RetryPolicy {
-        max_attempts: 3,
-        initial_backoff: Duration::from_millis(2),
-        max_backoff: Duration::from_millis(10),
-        multiplier: 2,
-    }
+    RetryPolicy::default()
+        .max_attempts(3)
+        .initial_backoff(Duration::from_millis(2))
+        .max_backoff(Duration::from_millis(10))
 }
 
 fn disburse() -> CouponOrderDisburseRequest {
@@ -158,14 +77,18 @@ fn disburse() -> CouponOrderDisburseRequest {
 }
 
 /// Disburse keeps answering 20000; the query answers `query`.
-async fn unknown_disburse_then(query: &'static str) -> (Result<DisburseResolution, Error>, Log) {
-    let (gw, log) = fake_gateway(Arc::new(
-        move |m, _| {
-            if m == QUERY { query } else { UNKNOWN_20000 }
-        },
-    ))
-    .await;
-    let r = disburse_exactly_once(&client(gw), &disburse(), &fast()).await;
+async fn unknown_disburse_then(
+    query: &'static str,
+) -> (
+    Result<Resolution<alipay_apis::fund::CouponOrderDisburseResponse>, Error>,
+    Log,
+) {
+    let (gw, log) = fake_gateway(move |m, _| if m == QUERY { query } else { UNKNOWN_20000 });
+    let r = client(gw)
+        .call(&disburse())
+        .retry(fast())
+        .exactly_once()
+        .await;
     (r, log)
 }
 
@@ -177,12 +100,14 @@ fn assert_same_request_resent(log: &Log, method: &str, times: usize) {
 
 #[tokio::test]
 async fn call_success_is_done_without_query() {
-    let (gw, log) = fake_gateway(Arc::new(|m, n| {
+    let (gw, log) = fake_gateway(|m, n| {
         assert_ne!(m, QUERY);
         if n == 0 { UNKNOWN_20000 } else { DISBURSE_OK }
-    }))
-    .await;
-    let r = disburse_exactly_once(&client(gw), &disburse(), &fast())
+    });
+    let r = client(gw)
+        .call(&disburse())
+        .retry(fast())
+        .exactly_once()
         .await
         .unwrap();
     let Resolution::Done(resp) = r else {
@@ -193,6 +118,7 @@ async fn call_success_is_done_without_query() {
         Some(CouponOrderDisburseResponseStatus::Success)
     );
     assert_same_request_resent(&log, DISBURSE, 2);
+    assert!(log.of(QUERY).is_empty());
 }
 
 #[tokio::test]
@@ -265,8 +191,11 @@ async fn unknown_then_query_init_stays_unknown() {
 
 #[tokio::test]
 async fn business_refusal_is_an_error_without_query() {
-    let (gw, log) = fake_gateway(Arc::new(|_, _| MONEY_NOT_ENOUGH)).await;
-    let e = disburse_exactly_once(&client(gw), &disburse(), &fast())
+    let (gw, log) = fake_gateway(|_, _| MONEY_NOT_ENOUGH);
+    let e = client(gw)
+        .call(&disburse())
+        .retry(fast())
+        .exactly_once()
         .await
         .unwrap_err();
     assert_eq!(e.outcome(), Outcome::Rejected, "{e}");
@@ -277,13 +206,16 @@ async fn business_refusal_is_an_error_without_query() {
 #[tokio::test]
 async fn refusal_after_unknown_is_resolved_by_query() {
     // The first attempt may have moved the money; the refusal of the second proves nothing.
-    let (gw, log) = fake_gateway(Arc::new(|m, n| match (m, n) {
+    let (gw, log) = fake_gateway(|m, n| match (m, n) {
         (QUERY, _) => QUERY_SUCCESS,
         (_, 0) => UNKNOWN_20000,
         _ => MONEY_NOT_ENOUGH,
-    }))
-    .await;
-    let r = disburse_exactly_once(&client(gw), &disburse(), &fast()).await;
+    });
+    let r = client(gw)
+        .call(&disburse())
+        .retry(fast())
+        .exactly_once()
+        .await;
     assert!(matches!(r, Ok(Resolution::Done(_))), "{r:?}");
     assert_eq!(log.of(DISBURSE).len(), 2);
     assert_eq!(log.of(QUERY).len(), 1);
@@ -300,15 +232,18 @@ fn refund() -> CouponOrderRefundRequest {
 
 #[tokio::test]
 async fn refund_unknown_then_query_success_is_done() {
-    let (gw, log) = fake_gateway(Arc::new(|m, _| {
+    let (gw, log) = fake_gateway(|m, _| {
         if m == QUERY {
             QUERY_REFUND_SUCCESS
         } else {
             UNKNOWN_20000
         }
-    }))
-    .await;
-    let r = refund_exactly_once(&client(gw), &refund(), &fast()).await;
+    });
+    let r = client(gw)
+        .call(&refund())
+        .retry(fast())
+        .exactly_once()
+        .await;
     let Ok(Resolution::Done(resp)) = r else {
         panic!("{r:?}")
     };
@@ -323,14 +258,17 @@ async fn refund_unknown_then_query_success_is_done() {
 #[tokio::test]
 async fn query_answer_about_another_operation_stays_unknown() {
     // SUCCESS, but for out_request_no r-1, not refund-1.
-    let (gw, _) = fake_gateway(Arc::new(|m, _| {
+    let (gw, _log) = fake_gateway(|m, _| {
         if m == QUERY {
             QUERY_SUCCESS
         } else {
             UNKNOWN_20000
         }
-    }))
-    .await;
-    let r = refund_exactly_once(&client(gw), &refund(), &fast()).await;
+    });
+    let r = client(gw)
+        .call(&refund())
+        .retry(fast())
+        .exactly_once()
+        .await;
     assert!(matches!(r, Ok(Resolution::Unknown(_))), "{r:?}");
 }

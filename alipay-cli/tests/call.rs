@@ -1,18 +1,15 @@
 //! `alipay call` end to end: the real binary against the sandbox gateway over loopback HTTP,
-//! and against tiny fake gateways for the outcomes the sandbox does not give on demand (a
-//! dropped connection, a held one, a signed 20000). Exit codes: 0 success, 1 refused or
+//! and against alipay-testkit's fake gateway for the outcomes the sandbox does not give on
+//! demand (a dropped connection, a held one, a signed 20000). Exit codes: 0 success, 1 refused or
 //! unverifiable, 2 local error (nothing sent), 3 outcome unknown.
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
 use std::process::{Command, Output, Stdio};
-use std::thread::JoinHandle;
 use std::time::Duration;
 
-use alipay_core::gateway::sign_response;
-use alipay_core::{AppPublicKey, Charset, GatewayPrivateKey, SignType};
+use alipay_core::{AppPublicKey, GatewayPrivateKey};
 use alipay_sandbox::server::{Sandbox, SandboxConfig, start};
 use alipay_sandbox::{DEMO_MERCHANT, DEMO_USERS};
+use alipay_testkit::{FakeGateway, Reply};
 use serde_json::Value;
 use tokio::runtime::Runtime;
 
@@ -310,70 +307,31 @@ fn local_errors_are_exit_2() {
 // Fake gateways on loopback
 // ---------------------------------------------------------------------------------------------
 
-/// Reads one HTTP request (head and Content-Length body).
-fn read_request(stream: &mut TcpStream) -> String {
-    let mut bytes = Vec::new();
-    let mut buf = [0u8; 4096];
-    loop {
-        let n = stream.read(&mut buf).unwrap();
-        if n == 0 {
-            break;
-        }
-        bytes.extend_from_slice(&buf[..n]);
-        let text = String::from_utf8_lossy(&bytes);
-        if let Some(end) = text.find("\r\n\r\n") {
-            let length = text[..end]
-                .lines()
-                .find_map(|l| {
-                    let (name, value) = l.split_once(':')?;
-                    name.eq_ignore_ascii_case("content-length")
-                        .then(|| value.trim().parse::<usize>().ok())?
-                })
-                .unwrap_or(0);
-            if bytes.len() >= end + 4 + length {
-                break;
-            }
-        }
-    }
-    String::from_utf8(bytes).unwrap()
-}
-
-/// A gateway that takes one request, lets `respond` answer it (or not), then closes; the
-/// thread returns the request it read.
-fn fake_gateway(
-    respond: impl FnOnce(&mut TcpStream) + Send + 'static,
-) -> (String, JoinHandle<String>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/gateway.do", listener.local_addr().unwrap());
-    let handle = std::thread::spawn(move || {
-        let (mut stream, _) = listener.accept().unwrap();
-        let request = read_request(&mut stream);
-        respond(&mut stream);
-        request
-    });
-    (url, handle)
-}
-
 fn disburse_sample() -> String {
     disburse_biz("2024010222001400000000000001", "D9", "1.00")
 }
 
 #[test]
 fn a_connection_dropped_after_sending_is_exit_3() {
-    let (url, gateway) = fake_gateway(|_| {});
-    let err = nothing_printed(&call(&url, DISBURSE, &disburse_sample()), 3);
+    let gateway = FakeGateway::start(|_| Reply::drop_connection());
+    let err = nothing_printed(&call(&gateway.url(), DISBURSE, &disburse_sample()), 3);
     assert!(err.contains(UNKNOWN), "{err}");
-    let request = gateway.join().unwrap();
-    assert!(request.starts_with("POST /gateway.do"), "{request}");
-    assert!(request.contains("D9-1"), "the request was sent: {request}");
+    let requests = gateway.requests();
+    let request = &requests[0];
+    assert_eq!(request.http_method, "POST");
+    assert!(request.target.starts_with("/gateway.do"), "{request:?}");
+    assert_eq!(request.method, DISBURSE);
+    let biz = request.biz_content().unwrap_or_default();
+    assert!(biz.contains("D9-1"), "the request was sent: {request:?}");
 }
 
 #[test]
 fn a_timeout_after_sending_is_exit_3() {
-    let (url, gateway) = fake_gateway(|_| std::thread::sleep(Duration::from_secs(3)));
+    // Reads the request, holds it for 3 s, then closes without answering.
+    let gateway = FakeGateway::start(|_| Reply::drop_connection().delay(Duration::from_secs(3)));
     let out = call_with(
         &GOOD,
-        &url,
+        &gateway.url(),
         DISBURSE,
         &disburse_sample(),
         &["--timeout-secs", "1"],
@@ -381,27 +339,27 @@ fn a_timeout_after_sending_is_exit_3() {
     let err = nothing_printed(&out, 3);
     assert!(err.contains("timed out"), "{err}");
     assert!(err.contains(UNKNOWN), "{err}");
-    gateway.join().unwrap();
+    assert_eq!(
+        gateway.requests()[0].method,
+        DISBURSE,
+        "the request was sent"
+    );
 }
 
 #[test]
 fn a_signed_20000_is_exit_3_with_the_node() {
     let answer = r#"{"code":"20000","msg":"Service Currently Unavailable","sub_code":"isp.unknow-error","sub_msg":"系统繁忙"}"#;
-    let key = GatewayPrivateKey::from_text(&read("gateway_private_pkcs8.pem")).unwrap();
-    let body = sign_response(DISBURSE, answer, &key, SignType::Rsa2, Charset::Utf8, None).unwrap();
-    let (url, gateway) = fake_gateway(move |stream| {
-        let head = format!(
-            "HTTP/1.1 200 OK\r\nContent-Type: text/html;charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-            body.len()
-        );
-        stream.write_all(head.as_bytes()).unwrap();
-        stream.write_all(&body).unwrap();
+    // Signed with the test gateway key, served as the live gateway serves it.
+    let gateway = FakeGateway::start(move |_| {
+        Reply::node(answer)
+            .header("content-type", "text/html;charset=utf-8")
+            .header("connection", "close")
     });
-    let out = call(&url, DISBURSE, &disburse_sample());
+    let out = call(&gateway.url(), DISBURSE, &disburse_sample());
     let unknown = node(&out, 3);
     assert_eq!(unknown["code"], "20000");
     assert_eq!(unknown["sub_code"], "isp.unknow-error");
     let err = stderr(&out);
     assert!(err.contains(UNKNOWN), "{err}");
-    gateway.join().unwrap();
+    assert_eq!(gateway.requests()[0].method, DISBURSE);
 }

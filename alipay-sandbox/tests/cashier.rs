@@ -11,20 +11,19 @@ use alipay_apis::fund::{
     CouponOrderPagePayRequest,
 };
 use alipay_apis::{Amount, UserId, amount};
-use alipay_core::client::AlipayClient;
-use alipay_core::request::Call;
-use alipay_core::transport::Gateway;
+use alipay_core::AlipayClient;
+use alipay_core::Call;
+use alipay_core::Gateway;
 use alipay_core::{AlipayPublicKey, AppPrivateKey, AppPublicKey, Charset, GatewayPrivateKey};
 use alipay_sandbox::server::{Sandbox, SandboxConfig, start};
 use alipay_sandbox::{DEMO_MERCHANT, DEMO_USERS};
+use alipay_testkit::NotifyEndpoint;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::{HeaderMap, Method, Request, StatusCode};
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
 use serde_json::{Value, json};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
 
 const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../alipay-core/testdata");
 const APP_ID: &str = "2021000000000001";
@@ -781,7 +780,8 @@ async fn a_tampered_order_string_is_refused_and_moves_no_money() {
 
     // A page.pay order string is not an app.pay one; the payer is required.
     let page = c
-        .sdk_execute_call(&Call::for_api(&page_order("W9", amount!("1.00"))).unwrap())
+        .sign(&Call::for_api(&page_order("W9", amount!("1.00"))).unwrap())
+        .and_then(|signed| signed.sdk_order_string())
         .unwrap();
     let e = app_pay(&sb, BOB, &page)
         .await
@@ -833,51 +833,14 @@ async fn a_restricted_payer_cannot_pay_an_app_order() {
 // Voucher scan
 // =============================================================================================
 
-/// A notify endpoint answering `success`; yields the bodies it receives.
-async fn notify_endpoint() -> (String, tokio::sync::mpsc::Receiver<Vec<u8>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/notify", listener.local_addr().unwrap());
-    let (tx, rx) = tokio::sync::mpsc::channel(4);
-    tokio::spawn(async move {
-        while let Ok((mut sock, _)) = listener.accept().await {
-            let mut buf = Vec::new();
-            let body = loop {
-                let mut chunk = [0u8; 4096];
-                let n = sock.read(&mut chunk).await.unwrap();
-                if n == 0 {
-                    return;
-                }
-                buf.extend_from_slice(&chunk[..n]);
-                let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") else {
-                    continue;
-                };
-                let head = String::from_utf8_lossy(&buf[..end]).to_ascii_lowercase();
-                let len: usize = head
-                    .lines()
-                    .find_map(|l| l.strip_prefix("content-length:"))
-                    .map(|v| v.trim().parse().unwrap())
-                    .unwrap_or(0);
-                if buf.len() >= end + 4 + len {
-                    break buf[end + 4..end + 4 + len].to_vec();
-                }
-            };
-            sock.write_all(
-                b"HTTP/1.1 200 OK\r\ncontent-length: 7\r\nconnection: close\r\n\r\nsuccess",
-            )
-            .await
-            .unwrap();
-            let _ = tx.send(body).await;
-        }
-    });
-    (url, rx)
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn voucher_create_then_a_scan_at_the_cashier_notifies() {
     let sb = sandbox().await;
     let c = client(&sb);
     let t0 = total(&sb).await;
-    let (notify_url, mut rx) = notify_endpoint().await;
+    // A merchant endpoint answering `success`.
+    let endpoint = NotifyEndpoint::start();
+    let notify_url = endpoint.url().to_owned();
     let request = AuthOrderVoucherCreateRequest::builder()
         .out_order_no("F1")
         .out_request_no("F1-1")
@@ -885,13 +848,11 @@ async fn voucher_create_then_a_scan_at_the_cashier_notifies() {
         .amount(amount!("20.00"))
         .payee_user_id(UserId::parse(BOB).unwrap())
         .build();
-    c.execute_call(
-        &Call::for_api(&request)
-            .unwrap()
-            .notify_url(notify_url.clone()),
-    )
-    .await
-    .unwrap();
+    c.call(&request)
+        .notify_url(notify_url.clone())
+        .send()
+        .await
+        .unwrap();
     let alice = balance(&sb, ALICE);
 
     let a = post_json(
@@ -913,10 +874,9 @@ async fn voucher_create_then_a_scan_at_the_cashier_notifies() {
     assert_eq!(l["freezes"][0]["status"], "SUCCESS");
     assert_eq!(l["freezes"][0]["amount"], "20.00");
 
-    let body = tokio::time::timeout(Duration::from_secs(5), rx.recv())
+    let body = tokio::time::timeout(Duration::from_secs(5), endpoint.next_body())
         .await
-        .expect("a notification within 5 s")
-        .unwrap();
+        .expect("a notification within 5 s");
     let n = c.verify_notification(&body).unwrap();
     assert_eq!(n.notify_type(), Some("fund_auth_freeze"));
     assert_eq!(n.get("out_order_no"), Some("F1"));

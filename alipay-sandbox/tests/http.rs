@@ -7,17 +7,16 @@ use alipay_apis::fund::{
     CouponOperationQueryRequest, CouponOrderAgreementPayRequest, CouponOrderDisburseRequest,
 };
 use alipay_apis::{UserId, amount};
-use alipay_core::client::AlipayClient;
-use alipay_core::notify::{NotifyCheck, verify_notification};
-use alipay_core::request::Call;
-use alipay_core::transport::Gateway;
+use alipay_core::AlipayClient;
+use alipay_core::Call;
+use alipay_core::Gateway;
+use alipay_core::protocol::{NotifyCheck, verify_notification};
 use alipay_core::{
-    AlipayPublicKey, AppPrivateKey, AppPublicKey, Error, GatewayPrivateKey, Timestamp,
+    AlipayPublicKey, AppPrivateKey, AppPublicKey, Error, GatewayPrivateKey, protocol::Timestamp,
 };
 use alipay_sandbox::server::{Sandbox, SandboxConfig, start};
 use alipay_sandbox::{DEMO_MERCHANT, DEMO_USERS};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
+use alipay_testkit::NotifyEndpoint;
 
 const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../alipay-core/testdata");
 const APP_ID: &str = "2021000000000001";
@@ -160,7 +159,7 @@ fn query_call() -> Call {
 async fn a_request_signed_with_another_key_is_refused() {
     let sb = sandbox().await;
     let c = client_with(&sb, APP_ID, "gateway_private_pkcs8.pem");
-    let e = c.execute_call(&query_call()).await.unwrap_err();
+    let e = c.call(&query_call()).send().await.unwrap_err();
     let Error::Gateway(a) = &e else { panic!("{e}") };
     assert_eq!(a.sub_code.as_deref(), Some("isv.invalid-signature"));
     assert!(a.verified);
@@ -191,7 +190,7 @@ async fn a_request_signed_with_another_key_is_refused() {
 async fn an_unknown_app_id_is_refused() {
     let sb = sandbox().await;
     let c = client_with(&sb, "2021000000009999", "app_private_pkcs1.pem");
-    let e = c.execute_call(&query_call()).await.unwrap_err();
+    let e = c.call(&query_call()).send().await.unwrap_err();
     assert!(
         matches!(&e, Error::Gateway(a) if a.sub_code.as_deref() == Some("isv.invalid-app-id") && a.verified),
         "{e}"
@@ -203,50 +202,11 @@ async fn a_stale_timestamp_is_refused() {
     let sb = sandbox().await;
     let c = client(&sb);
     let call = query_call().timestamp(Timestamp::parse("2020-01-01 00:00:00").unwrap());
-    let e = c.execute_call(&call).await.unwrap_err();
+    let e = c.call(&call).send().await.unwrap_err();
     assert!(
         matches!(&e, Error::Gateway(a) if a.sub_code.as_deref() == Some("isv.invalid-timestamp") && a.verified),
         "{e}"
     );
-}
-
-/// A one-shot notify endpoint answering `success`; yields the body it received.
-async fn notify_endpoint() -> (String, tokio::sync::mpsc::Receiver<Vec<u8>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/notify", listener.local_addr().unwrap());
-    let (tx, rx) = tokio::sync::mpsc::channel(4);
-    tokio::spawn(async move {
-        while let Ok((mut sock, _)) = listener.accept().await {
-            let mut buf = Vec::new();
-            let body = loop {
-                let mut chunk = [0u8; 4096];
-                let n = sock.read(&mut chunk).await.unwrap();
-                if n == 0 {
-                    return;
-                }
-                buf.extend_from_slice(&chunk[..n]);
-                let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") else {
-                    continue;
-                };
-                let head = String::from_utf8_lossy(&buf[..end]).to_ascii_lowercase();
-                let len: usize = head
-                    .lines()
-                    .find_map(|l| l.strip_prefix("content-length:"))
-                    .map(|v| v.trim().parse().unwrap())
-                    .unwrap_or(0);
-                if buf.len() >= end + 4 + len {
-                    break buf[end + 4..end + 4 + len].to_vec();
-                }
-            };
-            sock.write_all(
-                b"HTTP/1.1 200 OK\r\ncontent-length: 7\r\nconnection: close\r\n\r\nsuccess",
-            )
-            .await
-            .unwrap();
-            let _ = tx.send(body).await;
-        }
-    });
-    (url, rx)
 }
 
 #[tokio::test]
@@ -254,15 +214,15 @@ async fn a_disbursement_notification_is_delivered_signed() {
     let sb = sandbox().await;
     let c = client(&sb);
     let auth_no = pay(&c, "P4").await;
-    let (url, mut rx) = notify_endpoint().await;
+    // A merchant endpoint answering `success`.
+    let endpoint = NotifyEndpoint::start();
     let request = disburse(&auth_no, "D4", amount!("1.00"));
-    let call = Call::for_api(&request).unwrap().notify_url(url);
-    c.execute_call(&call).await.unwrap();
+    let call = Call::for_api(&request).unwrap().notify_url(endpoint.url());
+    c.call(&call).send().await.unwrap();
 
-    let body = tokio::time::timeout(Duration::from_secs(5), rx.recv())
+    let body = tokio::time::timeout(Duration::from_secs(5), endpoint.next_body())
         .await
-        .expect("a notification within 5 s")
-        .unwrap();
+        .expect("a notification within 5 s");
     let key = gateway_public();
     let n = verify_notification(
         &body,

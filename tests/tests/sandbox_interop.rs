@@ -29,16 +29,14 @@
 //! `cargo test -p alipay-tests --test sandbox_interop`.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
 use std::process::Command;
-use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use alipay_core::{AppPublicKey, GatewayPrivateKey};
 use alipay_sandbox::server::{Sandbox, SandboxConfig, start};
 use alipay_sandbox::{DEMO_MERCHANT, DEMO_USERS, Ledger, OperationType, RedPacket, Status};
+use alipay_testkit::{Notification, NotifyEndpoint};
 use alipay_tests::{node_interop_dir, python_sdk, run_ok, testdata_text, workspace_root};
 use serde_json::{Value, json};
 
@@ -157,7 +155,7 @@ impl Before {
 // ---------------------------------------------------------------------------------------------
 // a loopback endpoint for notifications
 
-/// One POST the sandbox made to the listener.
+/// One POST the sandbox made to the endpoint.
 #[derive(Debug, Clone)]
 struct Received {
     request_line: String,
@@ -165,111 +163,35 @@ struct Received {
     body: String,
 }
 
-type Inbox = Arc<(Mutex<Vec<Result<Received, String>>>, Condvar)>;
-
-/// A minimal HTTP/1.1 endpoint on loopback that records every request and answers `success`
-/// (what makes the sandbox stop retrying). Its thread lives as long as the test process.
-struct NotifyListener {
-    url: String,
-    inbox: Inbox,
-}
-
-impl NotifyListener {
-    fn start() -> NotifyListener {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind the notify listener");
-        let addr = listener.local_addr().expect("listener address");
-        let inbox: Inbox = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
-        let sink = inbox.clone();
-        thread::spawn(move || {
-            for stream in listener.incoming() {
-                let Ok(stream) = stream else { continue };
-                let received = read_request(stream);
-                let (list, ready) = &*sink;
-                list.lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push(received);
-                ready.notify_all();
-            }
-        });
-        NotifyListener {
-            url: format!("http://{addr}/alipay/notify"),
-            inbox,
+impl Received {
+    /// Fails on a request without `Content-Length` or with a body that is not UTF-8.
+    fn from(n: &Notification) -> Received {
+        assert!(
+            n.headers.contains_key("content-length"),
+            "bad notification request: no Content-Length: {n:?}"
+        );
+        Received {
+            request_line: n.request_line(),
+            content_type: n.content_type().to_owned(),
+            body: String::from_utf8(n.body.to_vec())
+                .expect("bad notification request: body is not UTF-8"),
         }
-    }
-
-    /// How many requests arrived so far.
-    fn count(&self) -> usize {
-        self.inbox.0.lock().unwrap_or_else(|e| e.into_inner()).len()
-    }
-
-    /// Waits until `n` requests arrived (at most 10 s) and returns them; fails on a malformed
-    /// request or a timeout.
-    fn wait_for(&self, n: usize) -> Vec<Received> {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        let (list, ready) = &*self.inbox;
-        let mut got = list.lock().unwrap_or_else(|e| e.into_inner());
-        while got.len() < n {
-            let left = deadline.saturating_duration_since(Instant::now());
-            assert!(
-                !left.is_zero(),
-                "the sandbox POSTed {} notification(s) to {} within 10 s, {n} expected",
-                got.len(),
-                self.url
-            );
-            got = ready
-                .wait_timeout(got, left)
-                .unwrap_or_else(|e| e.into_inner())
-                .0;
-        }
-        got.iter()
-            .map(|r| {
-                r.clone()
-                    .unwrap_or_else(|e| panic!("bad notification request: {e}"))
-            })
-            .collect()
     }
 }
 
-/// Reads one request (headers, `Content-Length` body), answers `success` and closes.
-fn read_request(stream: TcpStream) -> Result<Received, String> {
-    stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .map_err(|e| e.to_string())?;
-    let mut reader = BufReader::new(stream.try_clone().map_err(|e| e.to_string())?);
-    let mut request_line = String::new();
-    reader
-        .read_line(&mut request_line)
-        .map_err(|e| e.to_string())?;
-    let mut content_length = None;
-    let mut content_type = String::new();
-    loop {
-        let mut line = String::new();
-        reader.read_line(&mut line).map_err(|e| e.to_string())?;
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        let (name, value) = line
-            .split_once(':')
-            .ok_or_else(|| format!("bad header line {line:?}"))?;
-        match name.trim().to_ascii_lowercase().as_str() {
-            "content-length" => content_length = value.trim().parse::<usize>().ok(),
-            "content-type" => content_type = value.trim().to_string(),
-            _ => {}
-        }
-    }
-    let len = content_length.ok_or("no Content-Length")?;
-    let mut body = vec![0; len];
-    reader.read_exact(&mut body).map_err(|e| e.to_string())?;
-    let mut stream = stream;
-    let _ = stream.write_all(
-        b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 7\r\nConnection: close\r\n\r\nsuccess",
-    );
-    Ok(Received {
-        request_line: request_line.trim_end().to_string(),
-        content_type,
-        body: String::from_utf8(body).map_err(|_| "body is not UTF-8")?,
-    })
+/// The merchant's endpoint (alipay-testkit's, on hyper): records every request and answers
+/// `success` (what makes the sandbox stop retrying).
+fn notify_listener() -> NotifyEndpoint {
+    NotifyEndpoint::builder().path("/alipay/notify").start()
+}
+
+/// Waits until `n` requests arrived (at most 10 s) and returns them.
+fn wait_for(listener: &NotifyEndpoint, n: usize) -> Vec<Received> {
+    listener
+        .wait_for(n, Duration::from_secs(10))
+        .iter()
+        .map(Received::from)
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -578,7 +500,7 @@ fn node_sdk_and_sandbox_refuse_each_others_wrong_keys_and_clocks() {
 #[test]
 fn node_verifies_the_notifications_the_sandbox_posts() {
     let gw = Gateway::start();
-    let listener = NotifyListener::start();
+    let listener = notify_listener();
     let config = node_good_config(&gw);
     let bob = DEMO_USERS[1].0;
 
@@ -591,7 +513,7 @@ fn node_verifies_the_notifications_the_sandbox_posts() {
             "order_title": "通知 红包",
             "amount": "5.00",
         }),
-        Some(&listener.url),
+        Some(listener.url()),
     ));
     let auth_no = text(node_success(&pay, "Node agreement.pay"), "authNo").to_string();
     // notify_url reaches the sandbox in the URL query (Node's formatUrl); disburse and refund
@@ -608,7 +530,7 @@ fn node_verifies_the_notifications_the_sandbox_posts() {
                 "deduct_out_order_no": "NODE-N-001",
                 "payee_user_id": bob,
             }),
-            Some(&listener.url),
+            Some(listener.url()),
         ),
         exec_job(
             &config,
@@ -619,13 +541,13 @@ fn node_verifies_the_notifications_the_sandbox_posts() {
                 "amount": "3.75",
                 "remark": "退回",
             }),
-            Some(&listener.url),
+            Some(listener.url()),
         ),
     ]);
     node_success(&outcomes[0], "Node disburse");
     node_success(&outcomes[1], "Node refund");
 
-    let mut received = listener.wait_for(2);
+    let mut received = wait_for(&listener, 2);
     received.sort_by_key(|r| r.body.contains("fund_stdtrustee_refund"));
     for r in &received {
         assert_eq!(r.request_line, "POST /alipay/notify HTTP/1.1");

@@ -2,32 +2,12 @@ use super::*;
 use crate::error::Outcome;
 use std::future::Future;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
-use tokio::net::{TcpListener, TcpStream};
-
-// tokio's `io-util` feature is not enabled: read and write with the readiness API.
-async fn read_some(stream: &TcpStream, buf: &mut [u8]) -> io::Result<usize> {
-    loop {
-        stream.readable().await?;
-        match stream.try_read(buf) {
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
-            other => return other,
-        }
-    }
-}
-
-async fn write_all(stream: &TcpStream, mut data: &[u8]) -> io::Result<()> {
-    while !data.is_empty() {
-        stream.writable().await?;
-        match stream.try_write(data) {
-            Ok(n) => data = &data[n..],
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(())
-}
+// `raw` knows no alipay-core type and `FakeGateway` is used through its URL only, so the
+// second copy of alipay-core that alipay-testkit links does not meet this one's types.
+use alipay_testkit::raw::{self, RawServer};
+use alipay_testkit::{FakeGateway, Reply};
+use tokio::net::TcpStream;
 
 fn run<F: Future>(f: F) -> F::Output {
     tokio::runtime::Builder::new_current_thread()
@@ -49,85 +29,10 @@ fn quick() -> TransportConfig {
     }
 }
 
-/// Serves every accepted connection with `handler`; returns the address and a counter of
-/// accepted connections.
-async fn serve<F, Fut>(handler: F) -> (std::net::SocketAddr, Arc<AtomicUsize>)
-where
-    F: Fn(TcpStream) -> Fut + Send + 'static,
-    Fut: Future<Output = ()> + Send + 'static,
-{
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    let accepted = Arc::new(AtomicUsize::new(0));
-    let counter = accepted.clone();
-    tokio::spawn(async move {
-        while let Ok((stream, _)) = listener.accept().await {
-            counter.fetch_add(1, Ordering::SeqCst);
-            tokio::spawn(handler(stream));
-        }
-    });
-    (addr, accepted)
-}
-
-/// Reads one request (head and `Content-Length` body); `None` at EOF.
-async fn read_request(stream: &mut TcpStream) -> Option<(String, Vec<u8>)> {
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 4096];
-    let head_end = loop {
-        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            break i + 4;
-        }
-        let n = read_some(stream, &mut chunk).await.ok()?;
-        if n == 0 {
-            return None;
-        }
-        buf.extend_from_slice(&chunk[..n]);
-    };
-    let head = String::from_utf8(buf[..head_end].to_vec()).expect("ascii head");
-    let len: usize = head
-        .lines()
-        .find_map(|l| {
-            let (name, value) = l.split_once(':')?;
-            name.eq_ignore_ascii_case("content-length")
-                .then(|| value.trim().parse().expect("length"))
-        })
-        .unwrap_or(0);
-    let mut body = buf[head_end..].to_vec();
-    while body.len() < len {
-        let n = read_some(stream, &mut chunk).await.ok()?;
-        if n == 0 {
-            return None;
-        }
-        body.extend_from_slice(&chunk[..n]);
-    }
-    Some((head, body))
-}
-
-fn response(status: &str, extra_headers: &str, body: &[u8]) -> Vec<u8> {
-    let mut out = format!(
-        "HTTP/1.1 {status}\r\nContent-Length: {}\r\nContent-Type: text/html;charset=utf-8\r\n{extra_headers}\r\n",
-        body.len()
-    )
-    .into_bytes();
-    out.extend_from_slice(body);
-    out
-}
-
-/// A server answering every request on every connection with `answer`.
-async fn answering(answer: Vec<u8>) -> (Gateway, Arc<AtomicUsize>) {
-    let answer = Arc::new(answer);
-    let (addr, accepted) = serve(move |mut stream| {
-        let answer = answer.clone();
-        async move {
-            while read_request(&mut stream).await.is_some() {
-                if write_all(&stream, &answer).await.is_err() {
-                    return;
-                }
-            }
-        }
-    })
-    .await;
-    (gateway_at(addr), accepted)
+/// A fake gateway answering every request with `reply`.
+fn answering(reply: Reply) -> (Gateway, FakeGateway) {
+    let fake = FakeGateway::start(move |_| reply.clone());
+    (Gateway::new(&fake.url()).expect("gateway"), fake)
 }
 
 fn gateway_at(addr: std::net::SocketAddr) -> Gateway {
@@ -288,44 +193,27 @@ fn outside_a_runtime_is_an_error_not_a_panic() {
 #[test]
 fn request_line_headers_and_gbk_body_arrive_exactly() {
     run(async {
-        let (tx, rx) = tokio::sync::oneshot::channel();
-        let tx = Arc::new(Mutex::new(Some(tx)));
-        let (addr, _) = serve(move |mut stream| {
-            let tx = tx.clone();
-            async move {
-                let request = read_request(&mut stream).await.expect("request");
-                if let Some(tx) = tx.lock().expect("lock").take() {
-                    let _ = tx.send(request);
-                }
-                let _ = write_all(&stream, &response("200 OK", "", b"{}")).await;
-            }
-        })
-        .await;
+        let (gateway, fake) = answering(Reply::raw("{}"));
         let query =
             "method=alipay.trade.query&charset=GBK&timestamp=2024-01-02+12%3A05%3A06&sign=a%2Bb%3D";
         // "biz_content=中文" with the GBK bytes raw (not even percent-encoded).
         let body = [b"biz_content=".as_slice(), &[0xd6, 0xd0, 0xce, 0xc4]].concat();
         transport(quick())
-            .post_form(&gateway_at(addr), query, body.clone(), Charset::Gbk)
+            .post_form(&gateway, query, body.clone(), Charset::Gbk)
             .await
             .expect("answer");
-        let (head, received) = rx.await.expect("request seen");
-        assert_eq!(received, body);
-        let mut lines = head.lines();
+        let seen = fake.requests();
+        assert_eq!(seen.len(), 1);
+        let request = &seen[0];
+        assert_eq!(&request.body[..], &body[..]);
         assert_eq!(
-            lines.next(),
-            Some(format!("POST /gateway.do?{query} HTTP/1.1").as_str())
+            format!(
+                "{} {} {:?}",
+                request.http_method, request.target, request.version
+            ),
+            format!("POST /gateway.do?{query} HTTP/1.1")
         );
-        let headers: Vec<(String, String)> = lines
-            .filter_map(|l| l.split_once(':'))
-            .map(|(n, v)| (n.to_ascii_lowercase(), v.trim().to_owned()))
-            .collect();
-        let get = |name: &str| {
-            headers
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, v)| v.as_str())
-        };
+        let get = |name: &str| request.header(name);
         assert_eq!(
             get("content-type"),
             Some("application/x-www-form-urlencoded;charset=GBK")
@@ -333,7 +221,7 @@ fn request_line_headers_and_gbk_body_arrive_exactly() {
         assert_eq!(get("accept"), Some("application/json"));
         assert_eq!(get("user-agent"), Some(USER_AGENT_VALUE));
         assert!(USER_AGENT_VALUE.starts_with("alipay-rs/"));
-        assert_eq!(get("host"), Some(addr.to_string().as_str()));
+        assert_eq!(get("host"), Some(fake.addr().to_string().as_str()));
         assert_eq!(get("content-length"), Some("16"));
     });
 }
@@ -341,30 +229,19 @@ fn request_line_headers_and_gbk_body_arrive_exactly() {
 #[test]
 fn utf8_content_type_names_utf8() {
     run(async {
-        let (tx, rx) = tokio::sync::oneshot::channel();
-        let tx = Arc::new(Mutex::new(Some(tx)));
-        let (addr, _) = serve(move |mut stream| {
-            let tx = tx.clone();
-            async move {
-                let request = read_request(&mut stream).await.expect("request");
-                if let Some(tx) = tx.lock().expect("lock").take() {
-                    let _ = tx.send(request);
-                }
-                let _ = write_all(&stream, &response("200 OK", "", b"{}")).await;
-            }
-        })
-        .await;
+        let (gateway, fake) = answering(Reply::raw("{}"));
         transport(quick())
-            .post_form(&gateway_at(addr), "a=1", b"b=2".to_vec(), Charset::Utf8)
+            .post_form(&gateway, "a=1", b"b=2".to_vec(), Charset::Utf8)
             .await
             .expect("answer");
-        let (head, body) = rx.await.expect("request seen");
-        assert!(
-            head.to_ascii_lowercase()
-                .contains("content-type: application/x-www-form-urlencoded;charset=utf-8\r\n"),
-            "{head}"
+        let request = &fake.requests()[0];
+        let content_type = request.header("content-type").unwrap_or_default();
+        assert_eq!(
+            content_type.to_ascii_lowercase(),
+            "application/x-www-form-urlencoded;charset=utf-8",
+            "{request:?}"
         );
-        assert_eq!(body, b"b=2");
+        assert_eq!(&request.body[..], b"b=2");
     });
 }
 
@@ -372,12 +249,8 @@ fn utf8_content_type_names_utf8() {
 fn ok_answer_returns_body_and_trace_id() {
     run(async {
         let body = br#"{"alipay_trade_query_response":{"code":"10000"},"sign":"x"}"#;
-        let (gateway, _) = answering(response(
-            "200 OK",
-            "trace_id: 0b8c4f2917000000000000000000\r\n",
-            body,
-        ))
-        .await;
+        let (gateway, _fake) =
+            answering(Reply::raw(&body[..]).header("trace_id", "0b8c4f2917000000000000000000"));
         let answer = transport(quick())
             .post_form(&gateway, "a=1", b"b=2".to_vec(), Charset::Utf8)
             .await
@@ -389,7 +262,7 @@ fn ok_answer_returns_body_and_trace_id() {
         );
         assert_eq!(&answer.body[..], &body[..]);
 
-        let (gateway, _) = answering(response("200 OK", "", b"")).await;
+        let (gateway, _fake) = answering(Reply::raw(""));
         let answer = transport(quick())
             .post_form(&gateway, "a=1", Vec::new(), Charset::Utf8)
             .await
@@ -402,7 +275,7 @@ fn ok_answer_returns_body_and_trace_id() {
 #[test]
 fn keep_alive_reuses_one_connection() {
     run(async {
-        let (gateway, accepted) = answering(response("200 OK", "", b"{}")).await;
+        let (gateway, fake) = answering(Reply::raw("{}"));
         let t = transport(quick());
         for i in 0..3 {
             let answer = t
@@ -416,14 +289,14 @@ fn keep_alive_reuses_one_connection() {
             .post_form(&gateway, "n=3", Vec::new(), Charset::Utf8)
             .await
             .expect("answer");
-        assert_eq!(accepted.load(Ordering::SeqCst), 1);
+        assert_eq!(fake.connections(), 1);
     });
 }
 
 #[test]
 fn zero_pool_idle_timeout_disables_reuse() {
     run(async {
-        let (gateway, accepted) = answering(response("200 OK", "", b"{}")).await;
+        let (gateway, fake) = answering(Reply::raw("{}"));
         let t = transport(TransportConfig {
             pool_idle_timeout: Duration::ZERO,
             ..quick()
@@ -433,19 +306,18 @@ fn zero_pool_idle_timeout_disables_reuse() {
                 .await
                 .expect("answer");
         }
-        assert_eq!(accepted.load(Ordering::SeqCst), 2);
+        assert_eq!(fake.connections(), 2);
     });
 }
 
 #[test]
 fn non_200_status_is_maybe_sent_with_status_and_body_start() {
     run(async {
-        let (gateway, _) = answering(response(
-            "502 Bad Gateway",
-            "",
-            b"<html>upstream down</html>",
-        ))
-        .await;
+        let (gateway, _fake) = answering(
+            Reply::raw("<html>upstream down</html>")
+                .status(502)
+                .header("content-type", "text/html;charset=utf-8"),
+        );
         let e = transport(quick())
             .post_form(&gateway, "a=1", Vec::new(), Charset::Utf8)
             .await
@@ -461,8 +333,11 @@ fn non_200_status_is_maybe_sent_with_status_and_body_start() {
         );
 
         let long = "x".repeat(10_000);
-        let (gateway, _) =
-            answering(response("500 Internal Server Error", "", long.as_bytes())).await;
+        let (gateway, _fake) = answering(
+            Reply::raw(long.clone())
+                .status(500)
+                .header("content-type", "text/html;charset=utf-8"),
+        );
         let t = transport_error(
             transport(quick())
                 .post_form(&gateway, "a=1", Vec::new(), Charset::Utf8)
@@ -478,27 +353,24 @@ fn non_200_status_is_maybe_sent_with_status_and_body_start() {
 #[test]
 fn closed_without_answer_is_maybe_sent() {
     run(async {
-        let (addr, _) = serve(|mut stream| async move {
-            let _ = read_request(&mut stream).await;
-            drop(stream);
-        })
-        .await;
+        let (gateway, fake) = answering(Reply::drop_connection());
         let e = transport(quick())
-            .post_form(&gateway_at(addr), "a=1", b"b=2".to_vec(), Charset::Utf8)
+            .post_form(&gateway, "a=1", b"b=2".to_vec(), Charset::Utf8)
             .await
             .expect_err("closed");
         assert_eq!(e.outcome(), Outcome::Unknown);
         assert!(transport_error(e).maybe_sent);
+        assert_eq!(fake.count(), 1, "the request arrived");
     });
 }
 
 #[test]
 fn eof_mid_body_is_maybe_sent() {
     run(async {
-        let (addr, _) = serve(|mut stream| async move {
-            let _ = read_request(&mut stream).await;
-            let _ = write_all(
-                &stream,
+        let server = RawServer::serve(|mut stream| async move {
+            let _ = raw::read_request(&mut stream).await;
+            let _ = raw::write_all(
+                &mut stream,
                 b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"alipay",
             )
             .await;
@@ -506,7 +378,7 @@ fn eof_mid_body_is_maybe_sent() {
         })
         .await;
         let e = transport(quick())
-            .post_form(&gateway_at(addr), "a=1", Vec::new(), Charset::Utf8)
+            .post_form(&gateway_at(server.addr()), "a=1", Vec::new(), Charset::Utf8)
             .await
             .expect_err("truncated");
         let t = transport_error(e);
@@ -518,8 +390,8 @@ fn eof_mid_body_is_maybe_sent() {
 #[test]
 fn silent_server_times_out_in_exchange_phase() {
     run(async {
-        let (addr, _) = serve(|mut stream| async move {
-            let _ = read_request(&mut stream).await;
+        let server = RawServer::serve(|mut stream| async move {
+            let _ = raw::read_request(&mut stream).await;
             std::future::pending::<()>().await;
             drop(stream);
         })
@@ -530,7 +402,7 @@ fn silent_server_times_out_in_exchange_phase() {
         });
         let start = Instant::now();
         let e = t
-            .post_form(&gateway_at(addr), "a=1", Vec::new(), Charset::Utf8)
+            .post_form(&gateway_at(server.addr()), "a=1", Vec::new(), Charset::Utf8)
             .await
             .expect_err("timeout");
         let elapsed = start.elapsed();
@@ -555,9 +427,13 @@ fn silent_server_times_out_in_exchange_phase() {
 #[test]
 fn slow_body_is_covered_by_the_overall_timeout() {
     run(async {
-        let (addr, _) = serve(|mut stream| async move {
-            let _ = read_request(&mut stream).await;
-            let _ = write_all(&stream, b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n{").await;
+        let server = RawServer::serve(|mut stream| async move {
+            let _ = raw::read_request(&mut stream).await;
+            let _ = raw::write_all(
+                &mut stream,
+                b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n{",
+            )
+            .await;
             std::future::pending::<()>().await;
             drop(stream);
         })
@@ -567,7 +443,7 @@ fn slow_body_is_covered_by_the_overall_timeout() {
             ..quick()
         });
         let e = t
-            .post_form(&gateway_at(addr), "", Vec::new(), Charset::Utf8)
+            .post_form(&gateway_at(server.addr()), "", Vec::new(), Charset::Utf8)
             .await
             .expect_err("timeout");
         assert!(
@@ -586,11 +462,13 @@ fn slow_body_is_covered_by_the_overall_timeout() {
 #[test]
 fn connection_refused_is_not_sent() {
     run(async {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let addr = listener.local_addr().expect("addr");
-        drop(listener);
         let e = transport(quick())
-            .post_form(&gateway_at(addr), "a=1", Vec::new(), Charset::Utf8)
+            .post_form(
+                &gateway_at(raw::unused_addr()),
+                "a=1",
+                Vec::new(),
+                Charset::Utf8,
+            )
             .await
             .expect_err("refused");
         assert_eq!(e.outcome(), Outcome::NotSent);
@@ -693,13 +571,14 @@ fn connect_timeout_on_a_full_backlog_is_a_connect_timeout() {
 fn tls_handshake_failure_is_not_sent() {
     run(async {
         // Answers the ClientHello with plain HTTP.
-        let (addr, _) = serve(|stream| async move {
+        let server = RawServer::serve(|mut stream| async move {
             let mut buf = [0u8; 1024];
-            let _ = read_some(&stream, &mut buf).await;
-            let _ = write_all(&stream, &response("400 Bad Request", "", b"")).await;
+            let _ = raw::read_some(&mut stream, &mut buf).await;
+            let _ = raw::write_all(&mut stream, &raw::response("400 Bad Request", "", b"")).await;
         })
         .await;
-        let gateway = Gateway::new(&format!("https://{addr}/gateway.do")).expect("gateway");
+        let gateway =
+            Gateway::new(&format!("https://{}/gateway.do", server.addr())).expect("gateway");
         let e = transport(quick())
             .post_form(&gateway, "a=1", Vec::new(), Charset::Utf8)
             .await
@@ -711,12 +590,13 @@ fn tls_handshake_failure_is_not_sent() {
 #[test]
 fn hanging_tls_handshake_times_out_as_connect() {
     run(async {
-        let (addr, _) = serve(|stream| async move {
+        let server = RawServer::serve(|stream| async move {
             std::future::pending::<()>().await;
             drop(stream);
         })
         .await;
-        let gateway = Gateway::new(&format!("https://{addr}/gateway.do")).expect("gateway");
+        let gateway =
+            Gateway::new(&format!("https://{}/gateway.do", server.addr())).expect("gateway");
         let t = transport(TransportConfig {
             timeout: Duration::from_millis(300),
             ..quick()
@@ -747,7 +627,7 @@ fn oversized_answer_is_an_error() {
             ..quick()
         };
         // Announced by Content-Length.
-        let (gateway, _) = answering(response("200 OK", "", &[b'x'; 2048])).await;
+        let (gateway, _fake) = answering(Reply::raw(vec![b'x'; 2048]));
         let t = transport_error(
             transport(config.clone())
                 .post_form(&gateway, "", Vec::new(), Charset::Utf8)
@@ -769,7 +649,8 @@ fn oversized_answer_is_an_error() {
             chunked.extend_from_slice(b"\r\n");
         }
         chunked.extend_from_slice(b"0\r\n\r\n");
-        let (gateway, _) = answering(chunked).await;
+        let server = RawServer::answering(chunked).await;
+        let gateway = gateway_at(server.addr());
         let t = transport_error(
             transport(config.clone())
                 .post_form(&gateway, "", Vec::new(), Charset::Utf8)
@@ -780,7 +661,7 @@ fn oversized_answer_is_an_error() {
         assert!(t.message.contains("max_response_bytes"), "{}", t.message);
 
         // Exactly the limit is fine.
-        let (gateway, _) = answering(response("200 OK", "", &[b'z'; 1024])).await;
+        let (gateway, _fake) = answering(Reply::raw(vec![b'z'; 1024]));
         let answer = transport(config)
             .post_form(&gateway, "", Vec::new(), Charset::Utf8)
             .await
@@ -797,19 +678,19 @@ fn a_request_is_never_sent_twice() {
     run(async {
         let seen = Arc::new(Mutex::new(Vec::<String>::new()));
         let log = seen.clone();
-        let (addr, _) = serve(move |mut stream| {
+        let server = RawServer::serve(move |mut stream| {
             let log = log.clone();
             async move {
-                if let Some((head, _)) = read_request(&mut stream).await {
-                    let line = head.lines().next().unwrap_or_default().to_owned();
+                if let Some(request) = raw::read_request(&mut stream).await {
+                    let line = request.request_line().to_owned();
                     log.lock().expect("lock").push(line);
-                    let _ = write_all(&stream, &response("200 OK", "", b"{}")).await;
+                    let _ = raw::write_all(&mut stream, &raw::response("200 OK", "", b"{}")).await;
                 }
                 drop(stream);
             }
         })
         .await;
-        let gateway = gateway_at(addr);
+        let gateway = gateway_at(server.addr());
         let t = transport(quick());
         for i in 0..20 {
             let _ = t
