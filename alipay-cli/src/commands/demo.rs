@@ -10,15 +10,21 @@ use alipay_apis::fund::{
 };
 use alipay_apis::marketing::VoucherSendRequest;
 use alipay_apis::{Amount, UserId, amount};
-use alipay_core::client::AlipayClient;
-use alipay_core::keys::generate_app_key_pair;
-use alipay_core::notify_receiver::{Handled, NotifyReceiver};
-use alipay_core::transport::Gateway;
+use alipay_core::AlipayClient;
+use alipay_core::Gateway;
+use alipay_core::notify::{Handled, NotifyReceiver};
+use alipay_core::protocol::generate_app_key_pair;
 use alipay_core::{AppPrivateKey, AppPublicKey, Error, GatewayPrivateKey};
 use alipay_sandbox::server::{SandboxConfig, start};
 use alipay_sandbox::{DEMO_MERCHANT, DEMO_TEMPLATE, DEMO_USERS};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming;
+use hyper::header::{ACCEPT, CONTENT_TYPE, HOST};
+use hyper::service::service_fn;
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
+use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::mpsc;
 
 use crate::Failure;
@@ -444,65 +450,66 @@ async fn story() -> Result<(), String> {
 
 type Received = Result<alipay_core::notify::Notification, String>;
 
-/// A minimal merchant notify endpoint built on [`NotifyReceiver`]: verifies each POST
-/// exactly as received (signature, sign_type, app_id), processes each notify_id once (a
-/// redelivery is answered `success` without processing it again) and hands every verdict out.
+/// A minimal merchant notify endpoint built on [`NotifyReceiver`], served by hyper: verifies
+/// each `POST /alipay/notify` exactly as received (signature, sign_type, app_id), processes
+/// each notify_id once (a redelivery is answered `success` without processing it again) and
+/// hands every verdict out.
 fn serve_notifications(listener: TcpListener, client: AlipayClient) -> mpsc::Receiver<Received> {
     let (tx, rx) = mpsc::channel(16);
     let receiver = NotifyReceiver::for_client(&client);
     tokio::spawn(async move {
-        while let Ok((mut sock, _)) = listener.accept().await {
+        while let Ok((sock, _)) = listener.accept().await {
             let (tx, receiver) = (tx.clone(), receiver.clone());
+            let service = service_fn(move |req| {
+                let (tx, receiver) = (tx.clone(), receiver.clone());
+                async move { Ok::<_, hyper::Error>(notify(req, &receiver, &tx).await) }
+            });
             tokio::spawn(async move {
-                let Some(body) = read_request_body(&mut sock).await else {
-                    return;
-                };
-                let handled = receiver.handle(&body, |n| {
-                    tx.try_send(Ok(n.clone()))
-                        .map_err(|_| "the demo stopped listening")
-                });
-                if let Handled::Rejected(e) = &handled {
-                    let _ = tx.try_send(Err(e.to_string()));
-                }
-                let answer = handled.answer();
-                let response = format!(
-                    "HTTP/1.1 200 OK\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{answer}",
-                    answer.len()
-                );
-                let _ = sock.write_all(response.as_bytes()).await;
+                // A peer that goes away mid-request is its own problem.
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(TokioIo::new(sock), service)
+                    .await;
             });
         }
     });
     rx
 }
 
-/// The body of one HTTP/1.1 request (Content-Length framed).
-async fn read_request_body(sock: &mut tokio::net::TcpStream) -> Option<Vec<u8>> {
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 4096];
-    let head_end = loop {
-        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            break i + 4;
-        }
-        let n = sock.read(&mut chunk).await.ok()?;
-        if n == 0 || buf.len() > 64 * 1024 {
-            return None;
-        }
-        buf.extend_from_slice(&chunk[..n]);
-    };
-    let head = String::from_utf8_lossy(&buf[..head_end]).to_ascii_lowercase();
-    let len: usize = head
-        .lines()
-        .find_map(|l| l.strip_prefix("content-length:"))
-        .and_then(|v| v.trim().parse().ok())?;
-    while buf.len() < head_end + len {
-        let n = sock.read(&mut chunk).await.ok()?;
-        if n == 0 {
-            return None;
-        }
-        buf.extend_from_slice(&chunk[..n]);
+/// The answer to one request of the notify endpoint.
+async fn notify(
+    req: Request<Incoming>,
+    receiver: &NotifyReceiver,
+    tx: &mpsc::Sender<Received>,
+) -> Response<Full<Bytes>> {
+    if req.uri().path() != "/alipay/notify" {
+        return plain(StatusCode::NOT_FOUND, "not found");
     }
-    Some(buf[head_end..head_end + len].to_vec())
+    if req.method() != Method::POST {
+        return plain(StatusCode::METHOD_NOT_ALLOWED, "POST only");
+    }
+    // Notifications are a few KB; a body over 64 KiB is not one.
+    let body = match Limited::new(req.into_body(), 64 * 1024).collect().await {
+        Ok(body) => body.to_bytes(),
+        Err(_) => return plain(StatusCode::BAD_REQUEST, "unreadable or oversized body"),
+    };
+    let handled = receiver.handle(&body, |n| {
+        tx.try_send(Ok(n.clone()))
+            .map_err(|_| "the demo stopped listening")
+    });
+    if let Handled::Rejected(e) = &handled {
+        let _ = tx.try_send(Err(e.to_string()));
+    }
+    plain(StatusCode::OK, handled.answer())
+}
+
+fn plain(status: StatusCode, text: &'static str) -> Response<Full<Bytes>> {
+    let mut response = Response::new(Full::new(Bytes::from_static(text.as_bytes())));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        CONTENT_TYPE,
+        hyper::header::HeaderValue::from_static("text/plain;charset=utf-8"),
+    );
+    response
 }
 
 /// An HTTP answer, as the demo's browser and phone see it.
@@ -542,55 +549,64 @@ async fn request(
     body: Option<(&str, &[u8])>,
     accept: &str,
 ) -> Result<Fetched, String> {
-    let rest = url
-        .strip_prefix("http://")
-        .ok_or_else(|| format!("not an http URL: {url}"))?;
-    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-    let path = if path.is_empty() { "/" } else { path };
-    let mut sock = tokio::net::TcpStream::connect(host)
+    let uri: hyper::Uri = url.parse().map_err(|e| format!("{url}: {e}"))?;
+    if uri.scheme_str() != Some("http") {
+        return Err(format!("not an http URL: {url}"));
+    }
+    let host = uri
+        .authority()
+        .ok_or_else(|| format!("no host in {url}"))?
+        .as_str()
+        .to_owned();
+    let path = uri.path_and_query().map_or("/", |p| p.as_str());
+    let sock = TcpStream::connect(&host)
         .await
         .map_err(|e| format!("{url}: {e}"))?;
-    let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nhost: {host}\r\naccept: {accept}\r\nconnection: close\r\n"
-    );
+    let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(sock))
+        .await
+        .map_err(|e| format!("{url}: {e}"))?;
+    tokio::spawn(connection);
+    let mut req = Request::builder()
+        .method(method)
+        .uri(path)
+        .header(HOST, &host)
+        .header(ACCEPT, accept);
     let payload = match body {
         Some((content_type, bytes)) => {
-            head.push_str(&format!(
-                "content-type: {content_type}\r\ncontent-length: {}\r\n",
-                bytes.len()
-            ));
-            bytes
+            req = req.header(CONTENT_TYPE, content_type);
+            Bytes::copy_from_slice(bytes)
         }
-        None => &[][..],
+        None => Bytes::new(),
     };
-    head.push_str("\r\n");
-    sock.write_all(head.as_bytes())
+    let req = req
+        .body(Full::new(payload))
+        .map_err(|e| format!("{url}: {e}"))?;
+    let response = sender
+        .send_request(req)
         .await
-        .map_err(|e| e.to_string())?;
-    sock.write_all(payload).await.map_err(|e| e.to_string())?;
-    let mut raw = Vec::new();
-    sock.read_to_end(&mut raw)
-        .await
-        .map_err(|e| e.to_string())?;
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or_else(|| format!("{url}: no HTTP answer"))?;
-    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let mut lines = head.lines();
-    let status = lines
-        .next()
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| format!("{url}: bad status line"))?;
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+        .map_err(|e| format!("{url}: {e}"))?;
+    let status = response.status().as_u16();
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
         .collect();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .map_err(|e| format!("{url}: {e}"))?
+        .to_bytes()
+        .to_vec();
     Ok(Fetched {
         status,
         headers,
-        body: raw[split + 4..].to_vec(),
+        body,
     })
 }
 
