@@ -38,12 +38,11 @@ mod amount;
 mod json_text;
 mod length;
 mod pay_timeout;
-mod scan;
 mod user_id;
 
 pub use crate::dates::{Date, DateTime, FormatError, Month};
 pub use crate::number::Number;
-pub use amount::{Amount, AmountError, ResponseAmount};
+pub use amount::{Amount, AmountError, ResponseAmount, Yuan};
 pub use json_text::{JsonObjectText, JsonObjectTextError};
 pub use length::{LengthUnit, TooLong, char_len, gbk_len};
 pub use pay_timeout::{PayTimeout, PayTimeoutError};

@@ -15,6 +15,7 @@ use crate::ast::{
     RawTypes, Slot, Sp,
 };
 use crate::error::Ctxt;
+use crate::grammar::{parse_amount, parse_timeout_minutes};
 use crate::model::{
     ApiSpec, CommonSpec, Condition, ErrorCode, Field, FieldType, Location, MaxLen, NamedType,
     Notify, NotifyType, ObjectDef, OneOfGroup, ParamsIn, Range, RangeIf, Required, ResultCode,
@@ -1708,75 +1709,9 @@ fn shortest_path<'n>(
     None
 }
 
-/// Parses a plain decimal `^(0|[1-9][0-9]*)(\.[0-9]{1,2})?$` into fen and its number of
-/// decimals; `None` when it is not one or does not fit in `u64` fen.
-pub fn parse_amount(s: &str) -> Option<(u64, u8)> {
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s, None),
-    };
-    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    if !digits(int) || (int.len() > 1 && int.starts_with('0')) {
-        return None;
-    }
-    let yuan: u64 = int.parse().ok()?;
-    let (cents, decimals) = match frac {
-        None => (0, 0),
-        Some(f) if digits(f) && f.len() <= 2 => {
-            let n: u64 = f.parse().ok()?;
-            if f.len() == 1 { (n * 10, 1) } else { (n, 2) }
-        }
-        Some(_) => return None,
-    };
-    Some((yuan.checked_mul(100)?.checked_add(cents)?, decimals))
-}
-
-/// Parses a timeout `^[1-9][0-9]*[mhd]$` into minutes; `None` when it is not one or does
-/// not fit in `u32` minutes.
-pub fn parse_timeout_minutes(s: &str) -> Option<u32> {
-    let unit = s.chars().last()?;
-    let per = match unit {
-        'm' => 1u32,
-        'h' => 60,
-        'd' => 1440,
-        _ => return None,
-    };
-    let num = s.strip_suffix(unit)?;
-    if num.is_empty() || num.starts_with('0') || !num.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    num.parse::<u32>().ok()?.checked_mul(per)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn amounts() {
-        assert_eq!(parse_amount("0.01"), Some((1, 2)));
-        assert_eq!(parse_amount("100000000.00"), Some((10_000_000_000, 2)));
-        assert_eq!(parse_amount("5"), Some((500, 0)));
-        assert_eq!(parse_amount("0.1"), Some((10, 1)));
-        for bad in [
-            "", ".5", "5.", "01", "0.001", "-1", "1e3", "1.2.3", " 1", "１",
-        ] {
-            assert_eq!(parse_amount(bad), None, "{bad:?}");
-        }
-        assert_eq!(parse_amount("999999999999999999999"), None);
-    }
-
-    #[test]
-    fn timeouts() {
-        assert_eq!(parse_timeout_minutes("1m"), Some(1));
-        assert_eq!(parse_timeout_minutes("7d"), Some(10080));
-        assert_eq!(parse_timeout_minutes("15d"), Some(21600));
-        assert_eq!(parse_timeout_minutes("168h"), Some(10080));
-        for bad in ["", "m", "0m", "01h", "1.5h", "1c", "1M", "5", "９m", "红m"] {
-            assert_eq!(parse_timeout_minutes(bad), None, "{bad:?}");
-        }
-        assert_eq!(parse_timeout_minutes("4294967295d"), None);
-    }
 
     #[test]
     fn stems() {

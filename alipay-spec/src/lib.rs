@@ -86,16 +86,27 @@
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "spec-files")]
 mod ast;
+#[cfg(feature = "spec-files")]
 mod check;
+#[cfg(feature = "spec-files")]
 mod error;
+pub mod grammar;
+#[cfg(feature = "spec-files")]
 pub mod model;
+#[cfg(feature = "spec-files")]
 mod parse;
 
+#[cfg(feature = "spec-files")]
 use std::path::Path;
 
-pub use check::{expected_response_node, parse_amount, parse_timeout_minutes};
+#[cfg(feature = "spec-files")]
+pub use check::expected_response_node;
+#[cfg(feature = "spec-files")]
 pub use error::SpecError;
+pub use grammar::{parse_amount, parse_timeout_minutes};
+#[cfg(feature = "spec-files")]
 pub use model::{
     ApiSpec, CommonSpec, Condition, ErrorCode, Execution, Field, FieldType, Handling, LenUnit,
     Location, MaxLen, NamedType, Notify, NotifyType, ObjectDef, OneOfGroup, ParamsIn, Range,
@@ -103,10 +114,12 @@ pub use model::{
     ValuesIf,
 };
 
+#[cfg(feature = "spec-files")]
 use error::Ctxt;
 
 /// Parses and checks one API spec that names no shared type:
 /// [`parse_spec_with`] and an empty [`TypesSpec`].
+#[cfg(feature = "spec-files")]
 pub fn parse_spec(file_name: &str, text: &str) -> Result<ApiSpec, Vec<SpecError>> {
     parse_spec_with(file_name, text, &TypesSpec::default())
 }
@@ -117,6 +130,7 @@ pub fn parse_spec(file_name: &str, text: &str) -> Result<ApiSpec, Vec<SpecError>
 /// `file_name` is used in error messages as given (e.g. `specs/<method>.toml`); its last
 /// path component without `.toml` must equal the spec's `method`. Returns every mistake of
 /// the file, in file order, when there is any.
+#[cfg(feature = "spec-files")]
 pub fn parse_spec_with(
     file_name: &str,
     text: &str,
@@ -130,6 +144,7 @@ pub fn parse_spec_with(
 
 /// Parses and checks a shared types file (`_types.toml`): its `[[type]]` tables, each
 /// checked like an object, plus unique PascalCase names, sides and cycles.
+#[cfg(feature = "spec-files")]
 pub fn parse_types(file_name: &str, text: &str) -> Result<TypesSpec, Vec<SpecError>> {
     let mut cx = Ctxt::new(file_name);
     let types = parse::parse_types(&mut cx, text)
@@ -138,6 +153,7 @@ pub fn parse_types(file_name: &str, text: &str) -> Result<TypesSpec, Vec<SpecErr
 }
 
 /// Parses and checks `_common.toml` (public parameters and gateway result codes).
+#[cfg(feature = "spec-files")]
 pub fn parse_common(file_name: &str, text: &str) -> Result<CommonSpec, Vec<SpecError>> {
     let mut cx = Ctxt::new(file_name);
     let spec = parse::parse_common(&mut cx, text)
@@ -153,6 +169,7 @@ pub fn parse_common(file_name: &str, text: &str) -> Result<CommonSpec, Vec<SpecE
 /// name. A file or directory that cannot be read is reported at line 1, column 1. When
 /// `_types.toml` has mistakes, only they are reported (the specs naming its types would
 /// only repeat them).
+#[cfg(feature = "spec-files")]
 pub fn load_dir(dir: &Path) -> Result<Vec<ApiSpec>, Vec<SpecError>> {
     let types = load_types(dir)?;
     let mut errors = Vec::new();
@@ -175,6 +192,7 @@ pub fn load_dir(dir: &Path) -> Result<Vec<ApiSpec>, Vec<SpecError>> {
 }
 
 /// Loads `dir/_common.toml`.
+#[cfg(feature = "spec-files")]
 pub fn load_common(dir: &Path) -> Result<CommonSpec, Vec<SpecError>> {
     let path = dir.join("_common.toml");
     let file = path.display().to_string();
@@ -186,6 +204,7 @@ pub fn load_common(dir: &Path) -> Result<CommonSpec, Vec<SpecError>> {
 
 /// Loads `dir/_types.toml`, the shared types of the specs in `dir`; an empty [`TypesSpec`]
 /// (whose `file` is that path) when the file does not exist.
+#[cfg(feature = "spec-files")]
 pub fn load_types(dir: &Path) -> Result<TypesSpec, Vec<SpecError>> {
     let path = dir.join("_types.toml");
     let file = path.display().to_string();
@@ -200,6 +219,7 @@ pub fn load_types(dir: &Path) -> Result<TypesSpec, Vec<SpecError>> {
 }
 
 /// The API spec files of `dir`, sorted; problems reading the directory go to `errors`.
+#[cfg(feature = "spec-files")]
 fn spec_files(dir: &Path, errors: &mut Vec<SpecError>) -> Vec<std::path::PathBuf> {
     let dir_name = dir.display().to_string();
     let entries = match std::fs::read_dir(dir) {
@@ -227,10 +247,12 @@ fn spec_files(dir: &Path, errors: &mut Vec<SpecError>) -> Vec<std::path::PathBuf
     files
 }
 
+#[cfg(feature = "spec-files")]
 fn io_error(file: &str, what: &str, e: &std::io::Error) -> SpecError {
     SpecError::new(file, Location { line: 1, col: 1 }, format!("{what}: {e}"))
 }
 
+#[cfg(feature = "spec-files")]
 fn finish<T>(cx: Ctxt, value: Option<T>) -> Result<T, Vec<SpecError>> {
     match value {
         Some(v) if !cx.has_errors() => Ok(v),

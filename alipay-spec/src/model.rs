@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use crate::grammar::Yuan;
+
 /// The schema identifier every spec file starts with (`schema = "alipay-spec/2"`).
 pub const SCHEMA: &str = "alipay-spec/2";
 
@@ -521,11 +523,9 @@ impl fmt::Display for Range {
                 min_fen, max_fen, ..
             } => write!(
                 f,
-                "[{}.{:02}, {}.{:02}]",
-                min_fen / 100,
-                min_fen % 100,
-                max_fen / 100,
-                max_fen % 100
+                "[{}, {}]",
+                Yuan(u128::from(*min_fen)),
+                Yuan(u128::from(*max_fen))
             ),
             Range::PayTimeout { min, max, .. } => write!(f, "{min}~{max}"),
             Range::Integer { min, max } => write!(f, "[{min}, {max}]"),

@@ -7,7 +7,11 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use super::scan::{byte_at, code_point_at, is_ascii_digit, is_whitespace};
+use alipay_spec::grammar::amount::{self as grammar, AmountSyntaxError};
+
+/// Fen written as yuan (`x.yy`), for totals wider than an [`Amount`] (a `u128` of fen); what
+/// [`Amount`]'s `Display` writes.
+pub use alipay_spec::grammar::Yuan;
 
 /// An amount of yuan (CNY), held exactly as a whole number of **fen** (`u64`, 1 yuan = 100
 /// fen), so `8.88` is `888` and no value ever passes through a float.
@@ -108,26 +112,23 @@ impl fmt::Display for AmountError {
 
 impl std::error::Error for AmountError {}
 
-/// What is wrong with the character starting at byte `i` of an amount.
-const fn amount_char_error(b: &[u8], i: usize) -> AmountError {
-    let cp = code_point_at(b, i);
-    if is_whitespace(cp) {
-        AmountError::Whitespace
-    } else if matches!(cp, 0x2B | 0x2D | 0x2212 | 0xFF0B | 0xFF0D) {
-        AmountError::Sign
-    } else if (cp == b'e' as u32 || cp == b'E' as u32)
-        && i > 0
-        && (is_ascii_digit(byte_at(b, i - 1)) || byte_at(b, i - 1) == b'.' as u32)
-    {
-        AmountError::Exponent
-    } else if matches!(cp, 0x2C | 0x5F | 0x27 | 0x066C | 0xFF0C) {
-        AmountError::Separator
-    } else if cp >= 0xFF10 && cp <= 0xFF19 {
-        AmountError::FullWidthDigit
-    } else if cp >= 0x80 {
-        AmountError::NonAscii
-    } else {
-        AmountError::NotANumber
+/// The grammar's complaint as an [`AmountError`].
+const fn syntax_error(e: AmountSyntaxError) -> AmountError {
+    match e {
+        AmountSyntaxError::Empty => AmountError::Empty,
+        AmountSyntaxError::Whitespace => AmountError::Whitespace,
+        AmountSyntaxError::Sign => AmountError::Sign,
+        AmountSyntaxError::Exponent => AmountError::Exponent,
+        AmountSyntaxError::Separator => AmountError::Separator,
+        AmountSyntaxError::FullWidthDigit => AmountError::FullWidthDigit,
+        AmountSyntaxError::NonAscii => AmountError::NonAscii,
+        AmountSyntaxError::NotANumber => AmountError::NotANumber,
+        AmountSyntaxError::MissingIntegerPart => AmountError::MissingIntegerPart,
+        AmountSyntaxError::MissingFraction => AmountError::MissingFraction,
+        AmountSyntaxError::MultiplePoints => AmountError::MultiplePoints,
+        AmountSyntaxError::LeadingZero => AmountError::LeadingZero,
+        AmountSyntaxError::TooManyDecimals => AmountError::TooManyDecimals,
+        AmountSyntaxError::Overflow => AmountError::Overflow,
     }
 }
 
@@ -157,72 +158,9 @@ impl Amount {
     /// notifications (`"0.00"` for an empty remainder). The only range error is
     /// [`AmountError::Overflow`].
     pub const fn parse_unbounded(text: &str) -> Result<Amount, AmountError> {
-        let b = text.as_bytes();
-        let len = b.len();
-        if len == 0 {
-            return Err(AmountError::Empty);
-        }
-        // Characters first: the most specific complaint for ` 1`, `-1`, `1e2`, `１`.
-        let mut points = 0usize;
-        let mut i = 0;
-        while i < len {
-            let c = b[i];
-            if c == b'.' {
-                points += 1;
-            } else if !c.is_ascii_digit() {
-                return Err(amount_char_error(b, i));
-            }
-            i += 1;
-        }
-        if points > 1 {
-            return Err(AmountError::MultiplePoints);
-        }
-        // Then the structure: integer part, point, fraction.
-        let mut int_len = 0;
-        while int_len < len && b[int_len] != b'.' {
-            int_len += 1;
-        }
-        if int_len == 0 {
-            return Err(AmountError::MissingIntegerPart);
-        }
-        let has_point = int_len < len;
-        let frac_len = if has_point { len - int_len - 1 } else { 0 };
-        if has_point && frac_len == 0 {
-            return Err(AmountError::MissingFraction);
-        }
-        if int_len > 1 && b[0] == b'0' {
-            return Err(AmountError::LeadingZero);
-        }
-        if frac_len > 2 {
-            return Err(AmountError::TooManyDecimals);
-        }
-        // The value, exactly, with overflow checks.
-        let mut yuan: u64 = 0;
-        let mut i = 0;
-        while i < int_len {
-            let digit = (b[i] - b'0') as u64;
-            yuan = match yuan.checked_mul(10) {
-                Some(v) => match v.checked_add(digit) {
-                    Some(v) => v,
-                    None => return Err(AmountError::Overflow),
-                },
-                None => return Err(AmountError::Overflow),
-            };
-            i += 1;
-        }
-        let mut fen: u64 = 0;
-        if frac_len >= 1 {
-            fen += (b[int_len + 1] - b'0') as u64 * 10;
-        }
-        if frac_len == 2 {
-            fen += (b[int_len + 2] - b'0') as u64;
-        }
-        match yuan.checked_mul(100) {
-            Some(v) => match v.checked_add(fen) {
-                Some(v) => Ok(Amount(v)),
-                None => Err(AmountError::Overflow),
-            },
-            None => Err(AmountError::Overflow),
+        match grammar::parse(text) {
+            Ok(a) => Ok(Amount(a.fen)),
+            Err(e) => Err(syntax_error(e)),
         }
     }
 
@@ -309,11 +247,7 @@ fn amount_from_json(raw: &str) -> Result<Amount, String> {
 
 impl fmt::Display for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if f.width().is_none() && f.precision().is_none() {
-            write!(f, "{}.{:02}", self.0 / 100, self.0 % 100)
-        } else {
-            f.pad(&format!("{}.{:02}", self.0 / 100, self.0 % 100))
-        }
+        fmt::Display::fmt(&Yuan(u128::from(self.0)), f)
     }
 }
 

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::scan::{code_point_at, is_whitespace};
+use alipay_spec::grammar::pay_timeout::{self as grammar, PayTimeoutSyntaxError};
 
 /// A `pay_timeout` value: a positive integer without leading zero followed by a
 /// lowercase unit `m`, `h` or `d` (`30m`, `2h`, `7d`), at most 5 characters. The text is kept
@@ -108,6 +108,25 @@ impl fmt::Display for PayTimeoutError {
 
 impl std::error::Error for PayTimeoutError {}
 
+/// The grammar's complaint as a [`PayTimeoutError`]. Only a text far longer than 5 characters
+/// overflows, so `Overflow` is [`PayTimeoutError::TooLong`].
+const fn syntax_error(e: PayTimeoutSyntaxError) -> PayTimeoutError {
+    match e {
+        PayTimeoutSyntaxError::Empty => PayTimeoutError::Empty,
+        PayTimeoutSyntaxError::Whitespace => PayTimeoutError::Whitespace,
+        PayTimeoutSyntaxError::Decimal => PayTimeoutError::Decimal,
+        PayTimeoutSyntaxError::MissingNumber => PayTimeoutError::MissingNumber,
+        PayTimeoutSyntaxError::MissingUnit => PayTimeoutError::MissingUnit,
+        PayTimeoutSyntaxError::UppercaseUnit => PayTimeoutError::UppercaseUnit,
+        PayTimeoutSyntaxError::UnknownUnit => PayTimeoutError::UnknownUnit,
+        PayTimeoutSyntaxError::Zero => PayTimeoutError::Zero,
+        PayTimeoutSyntaxError::LeadingZero => PayTimeoutError::LeadingZero,
+        PayTimeoutSyntaxError::TrailingCharacters => PayTimeoutError::TrailingCharacters,
+        PayTimeoutSyntaxError::InvalidCharacter => PayTimeoutError::InvalidCharacter,
+        PayTimeoutSyntaxError::Overflow => PayTimeoutError::TooLong,
+    }
+}
+
 impl PayTimeout {
     /// The documented max length.
     pub const MAX_LEN: usize = 5;
@@ -123,71 +142,13 @@ impl PayTimeout {
     pub const fn parse(text: &str) -> Result<PayTimeout, PayTimeoutError> {
         let b = text.as_bytes();
         let len = b.len();
-        if len == 0 {
-            return Err(PayTimeoutError::Empty);
-        }
-        let mut digits = 0;
-        while digits < len && b[digits].is_ascii_digit() {
-            digits += 1;
-        }
-        if digits == len {
-            return Err(PayTimeoutError::MissingUnit);
-        }
-        let cp = code_point_at(b, digits);
-        let unit_error = if is_whitespace(cp) {
-            Some(PayTimeoutError::Whitespace)
-        } else if cp == b'.' as u32 || cp == b',' as u32 {
-            Some(PayTimeoutError::Decimal)
-        } else if cp == b'M' as u32 || cp == b'H' as u32 || cp == b'D' as u32 {
-            Some(PayTimeoutError::UppercaseUnit)
-        } else if cp == b'm' as u32 || cp == b'h' as u32 || cp == b'd' as u32 {
-            None
-        } else if cp < 0x80 && (cp as u8).is_ascii_alphabetic() {
-            Some(PayTimeoutError::UnknownUnit)
-        } else {
-            Some(PayTimeoutError::InvalidCharacter)
+        let minutes = match grammar::minutes(text) {
+            Ok(m) => m,
+            Err(e) => return Err(syntax_error(e)),
         };
-        if let Some(e) = unit_error {
-            return Err(match e {
-                // `M` alone: a unit (in the wrong case) without a number.
-                PayTimeoutError::UppercaseUnit if digits == 0 => PayTimeoutError::MissingNumber,
-                // `abc`: not a unit after a number.
-                PayTimeoutError::UnknownUnit if digits == 0 => PayTimeoutError::InvalidCharacter,
-                e => e,
-            });
-        }
-        if digits == 0 {
-            return Err(PayTimeoutError::MissingNumber);
-        }
-        if digits + 1 < len {
-            return Err(if is_whitespace(code_point_at(b, digits + 1)) {
-                PayTimeoutError::Whitespace
-            } else {
-                PayTimeoutError::TrailingCharacters
-            });
-        }
-        if b[0] == b'0' {
-            return Err(if digits == 1 {
-                PayTimeoutError::Zero
-            } else {
-                PayTimeoutError::LeadingZero
-            });
-        }
         if len > PayTimeout::MAX_LEN {
             return Err(PayTimeoutError::TooLong);
         }
-        // At most 4 digits here: no overflow.
-        let mut number: u32 = 0;
-        let mut i = 0;
-        while i < digits {
-            number = number * 10 + (b[i] - b'0') as u32;
-            i += 1;
-        }
-        let per_unit = match b[digits] {
-            b'm' => 1,
-            b'h' => 60,
-            _ => 1440,
-        };
         let mut stored = [0u8; PayTimeout::MAX_LEN];
         let mut i = 0;
         while i < len {
@@ -197,7 +158,7 @@ impl PayTimeout {
         Ok(PayTimeout {
             text: stored,
             len: len as u8,
-            minutes: number * per_unit,
+            minutes,
         })
     }
 
