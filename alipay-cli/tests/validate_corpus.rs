@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use alipay_core::Amount;
 use alipay_spec::{ApiSpec, Field, FieldType, Range, Scalar};
 use serde_json::{Map, Value, json};
 
@@ -25,8 +26,7 @@ fn valid(f: &Field) -> Value {
     };
     match scalar {
         Scalar::Amount => json!(match &f.range {
-            Some(Range::Amount { min_fen, .. }) =>
-                format!("{}.{:02}", min_fen / 100, min_fen % 100),
+            Some(Range::Amount { min_fen, .. }) => Amount::from_fen(*min_fen).to_string(),
             _ => "1.00".to_string(),
         }),
         Scalar::PayTimeout => json!("30m"),

@@ -1,6 +1,7 @@
 //! Random sequences of pay orders, disbursements, refunds and replays never create or destroy
 //! money, never overdraw, and replays never move money.
 
+use alipay_sandbox::ledger::yuan;
 use alipay_sandbox::{DEMO_MERCHANT, DEMO_USERS, Ledger, OperationType, Status};
 use proptest::prelude::*;
 use serde_json::json;
@@ -50,10 +51,6 @@ fn step() -> impl Strategy<Value = Step> {
         }),
         (0..6usize).prop_map(|back| Step::Replay { back }),
     ]
-}
-
-fn yuan(fen: u64) -> String {
-    format!("{}.{:02}", fen / 100, fen % 100)
 }
 
 fn payer_id(i: usize) -> &'static str {

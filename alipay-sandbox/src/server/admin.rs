@@ -7,6 +7,7 @@
 //! float); refusals answer `{"error": "..."}` with a 4xx status.
 
 use alipay_core::Amount;
+use alipay_core::value::Yuan;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper::body::Incoming;
@@ -315,11 +316,6 @@ pub(super) fn json_response(status: StatusCode, value: &Value) -> Response<Full<
     resp
 }
 
-/// `total_money` (a `u128` of fen) as `"x.yy"`.
-fn yuan_wide(fen: u128) -> String {
-    format!("{}.{:02}", fen / 100, fen % 100)
-}
-
 fn account_json(a: &Account) -> Value {
     json!({
         "user_id": a.user_id,
@@ -412,6 +408,6 @@ fn ledger_json(l: &crate::Ledger) -> Value {
         "freezes": l.freezes().map(freeze_json).collect::<Vec<_>>(),
         "templates": l.templates().map(template_json).collect::<Vec<_>>(),
         "vouchers": l.vouchers().iter().map(voucher_json).collect::<Vec<_>>(),
-        "total_money": yuan_wide(l.total_money()),
+        "total_money": Yuan(l.total_money()).to_string(),
     })
 }
