@@ -40,6 +40,8 @@ mod crypto;
 pub mod dates;
 pub mod error;
 pub mod gateway;
+#[doc(hidden)]
+pub mod html;
 pub mod keys;
 pub mod notify;
 pub mod notify_receiver;

@@ -10,6 +10,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
 use crate::aes::EncryptKey;
 use crate::charset::Charset;
 use crate::error::Error;
+use crate::html::escape as html_escape;
 use crate::keys::AppPrivateKey;
 use crate::sign::{Params, SignType};
 use crate::timestamp::Timestamp;
@@ -414,22 +415,6 @@ impl SignedRequest {
 
 /// A page call's URL query and its remaining parameters.
 type PageParts<'a> = (String, Vec<(&'a str, &'a str)>);
-
-/// Escapes text for a double- or single-quoted HTML attribute.
-fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 #[cfg(test)]
 mod tests {

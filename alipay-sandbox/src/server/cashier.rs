@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use alipay_core::gateway::sign_notification;
+use alipay_core::html::escape;
 use alipay_core::{Charset, SignType, Timestamp};
 use bytes::Bytes;
 use http_body_util::Full;
@@ -638,22 +639,6 @@ fn signing_of(params: &BTreeMap<String, String>) -> Signing {
             .and_then(|c| c.parse().ok())
             .unwrap_or_default(),
     }
-}
-
-/// Escapes text for HTML content and quoted attributes.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A whole page; `title` is plain text, `body` HTML whose values are already escaped.

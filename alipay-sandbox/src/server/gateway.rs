@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use alipay_core::aes::EncryptKey;
 use alipay_core::gateway::{sign_encrypted_response, sign_error_response, sign_response};
+use alipay_core::html::escape as html_escape;
 use alipay_core::sign::sign_content;
 use alipay_core::{Charset, SignType, Timestamp};
 use base64::Engine;
@@ -102,18 +103,10 @@ impl Answer<'_> {
     }
 }
 
-/// The live gateway's `isv.invalid-signature` text, followed by its sign string.
+/// The live gateway's `isv.invalid-signature` text, followed by its sign string, which it
+/// HTML-escapes (`&` arrives as `&amp;`: the example in the Node SDK's `exec` docs).
 pub(super) const INVALID_SIGNATURE: &str =
     "验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：";
-
-/// The live gateway HTML-escapes the sign string it quotes (`&` arrives as `&amp;`: the
-/// example in the Node SDK's `exec` docs).
-fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 /// Checks a call like the live gateway; `Err` is the refusal to send.
 pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<Call<'a>, Answered> {
