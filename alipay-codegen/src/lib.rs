@@ -24,6 +24,10 @@ use quote::{format_ident, quote};
 
 use crate::object::Object;
 
+/// The PascalCase Rust name of a spec name (`coupon.order.disburse` -> `CouponOrderDisburse`,
+/// `SYSTEM_ERROR` -> `SystemError`): also how `specs!` names the API of a method.
+pub use crate::names::pascal;
+
 /// How generated code names the shared types of the spec directory: a path prefix such as
 /// `crate::types` (empty when they are generated in the same module).
 #[derive(Clone, Default)]

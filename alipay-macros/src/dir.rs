@@ -1,7 +1,7 @@
 //! `specs!(dir = "...", domain = "...", types = "...")`: every spec of a directory for one
 //! domain; `types!(dir = "...")`: the directory's shared types.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use alipay_codegen::TypesPath;
 use alipay_spec::TypesSpec;
@@ -75,15 +75,7 @@ pub fn specs(input: TokenStream) -> syn::Result<TokenStream> {
     }
     let mut entries = Vec::new();
     for spec in specs.iter().filter(|s| s.method.starts_with(&prefix)) {
-        let name: String = spec.method[prefix.len()..]
-            .split('.')
-            .map(|p| {
-                let mut c = p.chars();
-                c.next()
-                    .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-                    .unwrap_or_default()
-            })
-            .collect();
+        let name = alipay_codegen::pascal(&spec.method[prefix.len()..]);
         let ident = format_ident!("{}", name);
         let request = format_ident!("{}Request", name);
         let file = path.join(format!("{}.toml", spec.method));
@@ -132,53 +124,21 @@ pub fn types(input: TokenStream) -> syn::Result<TokenStream> {
 
 /// `dir/_types.toml` (empty when there is none); errors name it `specs/_types.toml`.
 pub fn load_types(lit: &LitStr, dir: &Path) -> syn::Result<TypesSpec> {
-    let file = dir.join("_types.toml");
-    if !file.is_file() {
-        return Ok(TypesSpec::default());
-    }
-    let text = std::fs::read_to_string(&file)
-        .map_err(|e| syn::Error::new(lit.span(), format!("cannot read {}: {e}", file.display())))?;
-    alipay_spec::parse_types("specs/_types.toml", &text).map_err(|errors| {
+    alipay_spec::load_types_shown_as(dir, SHOWN_DIR).map_err(|errors| {
         spec_errors(lit, errors)
             .unwrap_or_else(|| syn::Error::new(lit.span(), "invalid _types.toml"))
     })
 }
 
 /// The shared types and every `<method>.toml` of the directory (not `_*.toml`), in name
-/// order; errors name each file as `specs/<file>.toml`, all files' errors reported together.
+/// order ([`alipay_spec::load_dir_shown_as`]); errors name each file as `specs/<file>.toml`,
+/// all files' errors reported together.
 fn load(lit: &LitStr, dir: &Path) -> syn::Result<(TypesSpec, Vec<alipay_spec::ApiSpec>)> {
-    let types = load_types(lit, dir)?;
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        syn::Error::new(
-            lit.span(),
-            format!("cannot read spec directory {}: {e}", dir.display()),
-        )
-    })?;
-    let mut names: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .map(|n| n.to_string_lossy())
-                .is_some_and(|n| n.ends_with(".toml") && !n.starts_with('_'))
-        })
-        .collect();
-    names.sort();
-    let (mut specs, mut errors) = (Vec::new(), Vec::new());
-    for file in names {
-        let name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let text = std::fs::read_to_string(&file)
-            .map_err(|e| syn::Error::new(lit.span(), format!("cannot read spec {name}: {e}")))?;
-        match alipay_spec::parse_spec_with(&format!("specs/{name}"), &text, &types) {
-            Ok(spec) => specs.push(spec),
-            Err(e) => errors.extend(e),
-        }
-    }
-    match spec_errors(lit, errors) {
-        Some(e) => Err(e),
-        None => Ok((types, specs)),
-    }
+    alipay_spec::load_dir_shown_as(dir, SHOWN_DIR).map_err(|errors| {
+        spec_errors(lit, errors)
+            .unwrap_or_else(|| syn::Error::new(lit.span(), "invalid spec directory"))
+    })
 }
+
+/// How errors name the spec directory, wherever it is.
+const SHOWN_DIR: &str = "specs";

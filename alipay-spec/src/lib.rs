@@ -171,11 +171,36 @@ pub fn parse_common(file_name: &str, text: &str) -> Result<CommonSpec, Vec<SpecE
 /// only repeat them).
 #[cfg(feature = "spec-files")]
 pub fn load_dir(dir: &Path) -> Result<Vec<ApiSpec>, Vec<SpecError>> {
-    let types = load_types(dir)?;
+    load_dir_labelled(dir, &|name| dir.join(name).display().to_string()).map(|(_, specs)| specs)
+}
+
+/// [`load_dir`] for a caller that shows the files under another directory name than their
+/// path, and wants the shared types too: each error names its file `{shown_dir}/{file name}`
+/// (the derive macro writes `specs/<method>.toml` wherever the directory is). A directory
+/// that cannot be read is still named by its path.
+#[cfg(feature = "spec-files")]
+pub fn load_dir_shown_as(
+    dir: &Path,
+    shown_dir: &str,
+) -> Result<(TypesSpec, Vec<ApiSpec>), Vec<SpecError>> {
+    load_dir_labelled(dir, &|name| format!("{shown_dir}/{name}"))
+}
+
+/// [`load_dir`], each file named in errors as `label(file name)`.
+#[cfg(feature = "spec-files")]
+fn load_dir_labelled(
+    dir: &Path,
+    label: &dyn Fn(&str) -> String,
+) -> Result<(TypesSpec, Vec<ApiSpec>), Vec<SpecError>> {
+    let types = load_types_labelled(dir, label)?;
     let mut errors = Vec::new();
     let mut specs = Vec::new();
     for path in spec_files(dir, &mut errors) {
-        let file = path.display().to_string();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let file = label(&name);
         match std::fs::read_to_string(&path) {
             Ok(text) => match parse_spec_with(&file, &text, &types) {
                 Ok(spec) => specs.push(spec),
@@ -185,7 +210,7 @@ pub fn load_dir(dir: &Path) -> Result<Vec<ApiSpec>, Vec<SpecError>> {
         }
     }
     if errors.is_empty() {
-        Ok(specs)
+        Ok((types, specs))
     } else {
         Err(errors)
     }
@@ -206,8 +231,24 @@ pub fn load_common(dir: &Path) -> Result<CommonSpec, Vec<SpecError>> {
 /// (whose `file` is that path) when the file does not exist.
 #[cfg(feature = "spec-files")]
 pub fn load_types(dir: &Path) -> Result<TypesSpec, Vec<SpecError>> {
+    load_types_labelled(dir, &|name| dir.join(name).display().to_string())
+}
+
+/// [`load_types`], the file named `{shown_dir}/_types.toml` in errors (see
+/// [`load_dir_shown_as`]).
+#[cfg(feature = "spec-files")]
+pub fn load_types_shown_as(dir: &Path, shown_dir: &str) -> Result<TypesSpec, Vec<SpecError>> {
+    load_types_labelled(dir, &|name| format!("{shown_dir}/{name}"))
+}
+
+/// [`load_types`], the file named in errors as `label("_types.toml")`.
+#[cfg(feature = "spec-files")]
+fn load_types_labelled(
+    dir: &Path,
+    label: &dyn Fn(&str) -> String,
+) -> Result<TypesSpec, Vec<SpecError>> {
     let path = dir.join("_types.toml");
-    let file = path.display().to_string();
+    let file = label("_types.toml");
     match std::fs::read_to_string(&path) {
         Ok(text) => parse_types(&file, &text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(TypesSpec {
