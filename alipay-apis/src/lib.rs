@@ -6,30 +6,65 @@
 //! its business error codes and its notifications. Grouped by domain feature (`fund`,
 //! `marketing`; `full` for all).
 //!
-//! ```ignore
-//! use alipay_apis::fund::CouponOrderDisburseRequest as DisburseRequest;
-//! use alipay_apis::{amount, UserId};
-//! let request = DisburseRequest::builder()
+//! ```
+//! use alipay_apis::fund::CouponOperationQueryRequest;
+//! use alipay_apis::{AlipayClient, AlipayPublicKey, AppPrivateKey, Error, Gateway};
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let sandbox = alipay_sandbox::server::start_local().await?;
+//! # let (app_id, app_private_key_pem, alipay_public_key_pem, gateway_url) = (
+//! #     sandbox.app_id(), sandbox.app_private_key_pem(), sandbox.alipay_public_key_pem(),
+//! #     sandbox.gateway_url(),
+//! # );
+//! // Here against the offline sandbox (alipay-sandbox); Gateway::production() is the default.
+//! let client = AlipayClient::builder(
+//!     app_id,
+//!     AppPrivateKey::from_text(app_private_key_pem)?,
+//!     AlipayPublicKey::from_text(alipay_public_key_pem)?,
+//! )
+//! .gateway(Gateway::new(gateway_url)?)
+//! .build()?;
+//!
+//! // Ask about an operation that does not exist: a signed business refusal.
+//! let query = CouponOperationQueryRequest::builder()
 //!     .out_order_no("20240102001")
 //!     .out_request_no("20240102001-1")
-//!     .order_title("红包打款")
-//!     .amount(amount!("8.88"))
-//!     .deduct_auth_no("2014031600002001260000001024")
-//!     .payee_user_id(UserId::parse("2088102138117431")?)
 //!     .build();
-//! let answer = client.execute(&request).await?;
+//! match client.execute(&query).await {
+//!     Ok(answer) => println!("{:?}", answer.status),
+//!     Err(Error::Business(refusal)) => println!("refused: {:?}", refusal.sub_code),
+//!     Err(other) => return Err(other.into()),
+//! }
+//! # Ok(()) }
 //! ```
+//!
+//! The repository's README shows the whole flow (a red packet paid, disbursed exactly once);
+//! it runs as a doctest of this crate too.
 
+/// The runtime underneath, for what the front door below does not cover: the protocol
+/// building blocks ([`alipay_core::protocol`]), error details ([`alipay_core::error`]). The
+/// generated code reaches it as `::alipay_apis::alipay_core`.
 pub use alipay_core;
 
 // The generated code names the runtime `::alipay_apis::alipay_core`, here as in users' crates.
 extern crate self as alipay_apis;
+
+// The front door: everything ordinary work needs, from this crate alone.
 pub use alipay_core::api::{
-    Api, ApiInfo, BizError, ErrorInfo, Handling, Mode, ParamsIn, Violation, Violations,
+    Api, ApiInfo, BizError, ErrorInfo, ExecuteApi, Handling, Mode, PageExecuteApi, ParamsIn,
+    SdkExecuteApi, Violation, Violations,
 };
-pub use alipay_core::value::{Date, DateTime, JsonObjectText, Month, Number};
+pub use alipay_core::notify::{
+    Committed, FromNotification, Handled, MemorySeen, Notification, NotifyReceiver, Pending,
+    Receipt, SeenNotifications,
+};
+pub use alipay_core::value::JsonObjectText;
 pub use alipay_core::{
-    AlipayPublicKey, Amount, AppPrivateKey, PayTimeout, UserId, amount, pay_timeout,
+    AlipayCertificate, AlipayClient, AlipayPublicKey, AlipayRootCertificate, Amount, Answer,
+    ApiError, AppCertificate, AppPrivateKey, AppPublicKey, Call, CallBuilder, Charset,
+    ClientBuilder, Date, DateTime, EncryptKey, Error, Gateway, Month, NOTIFY_ACK, NotDoneReason,
+    Number, Outcome, PayTimeout, Resolution, RetryPolicy, RetryReport, RootCertificate, SignType,
+    TransportConfig, UserId, amount, pay_timeout,
 };
 /// Your own APIs from your own spec files, with everything the APIs of this crate get:
 /// `#[derive(AlipayApi)] #[alipay(spec = "specs/<method>.toml")] pub struct MyApi;`, or every
@@ -48,7 +83,12 @@ pub mod fund;
 #[cfg(feature = "marketing")]
 pub mod marketing;
 #[cfg(feature = "fund")]
-pub mod resolve;
+mod resolve;
+
+// The README's library example runs as a doctest of this crate.
+#[cfg(all(doctest, feature = "full"))]
+#[doc = include_str!("../../README.md")]
+mod readme {}
 
 /// Every API compiled in, sorted by method.
 pub fn registry() -> Vec<ApiInfo> {

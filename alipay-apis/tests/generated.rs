@@ -218,7 +218,7 @@ fn notifications_are_typed() {
     assert_eq!(typed.amount.as_deref(), Some("8.88"));
 
     // The same through the notify receiver's generic parse (FromNotification).
-    use alipay_apis::alipay_core::notify_receiver::{NotifyReceiver, Receipt};
+    use alipay_apis::{NotifyReceiver, Receipt};
     let receiver = NotifyReceiver::from_check(&NotifyCheck {
         alipay_public_key: &public,
         sign_type: None,

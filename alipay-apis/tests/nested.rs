@@ -5,8 +5,8 @@
 
 alipay_apis::specs!(dir = "nested/specs");
 
+use alipay_apis::Call;
 use alipay_apis::alipay_core::api::{Api, parse_response};
-use alipay_apis::alipay_core::request::Call;
 use alipay_apis::{BizError, DateTime, PayTimeout, amount};
 use proptest::prelude::*;
 

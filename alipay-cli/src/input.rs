@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use alipay_core::keys::der_to_text;
+use alipay_core::protocol::der_to_text;
 
 use crate::Failure;
 

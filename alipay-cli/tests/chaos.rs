@@ -14,13 +14,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
+use alipay_apis::Resolution;
 use alipay_apis::fund::{CouponOrderAgreementPayRequest, CouponOrderDisburseRequest};
-use alipay_apis::resolve::{Resolution, disburse_exactly_once};
 use alipay_apis::{Amount, UserId};
-use alipay_core::client::AlipayClient;
-use alipay_core::retry::RetryPolicy;
-use alipay_core::transport::{Gateway, TransportConfig};
+use alipay_core::AlipayClient;
+use alipay_core::RetryPolicy;
 use alipay_core::{AlipayPublicKey, AppPrivateKey, Outcome};
+use alipay_core::{Gateway, TransportConfig};
 use alipay_sandbox::server::{SandboxConfig, start};
 use alipay_sandbox::{Books, DEMO_USERS, FaultPlan, Ledger, OperationType, Status};
 use serde_json::Value;
@@ -46,22 +46,20 @@ fn payee_of(i: usize) -> &'static str {
 fn client(gateway: &str, key: AppPrivateKey, alipay: AlipayPublicKey) -> AlipayClient {
     AlipayClient::builder(APP_ID, key, alipay)
         .gateway(Gateway::new(gateway).unwrap())
-        .transport(TransportConfig {
-            connect_timeout: Duration::from_millis(500),
-            timeout: Duration::from_secs(1),
-            ..TransportConfig::default()
-        })
+        .transport(
+            TransportConfig::default()
+                .connect_timeout(Duration::from_millis(500))
+                .timeout(Duration::from_secs(1)),
+        )
         .build()
         .unwrap()
 }
 
 fn policy() -> RetryPolicy {
-    RetryPolicy {
-        max_attempts: 4,
-        initial_backoff: Duration::from_millis(5),
-        max_backoff: Duration::from_millis(100),
-        multiplier: 2,
-    }
+    RetryPolicy::default()
+        .max_attempts(4)
+        .initial_backoff(Duration::from_millis(5))
+        .max_backoff(Duration::from_millis(100))
 }
 
 /// Opens a red packet big enough for every disbursement; returns its auth_no.
@@ -75,7 +73,7 @@ async fn fund_packet(c: &AlipayClient) -> String {
         .build();
     // The pay call itself goes through the same exactly-once path.
     loop {
-        match alipay_apis::resolve::agreement_pay_exactly_once(c, &request, &policy()).await {
+        match c.call(&request).retry(policy()).exactly_once().await {
             Ok(Resolution::Done(r)) => return r.auth_no.expect("auth_no"),
             Ok(_) => tokio::time::sleep(Duration::from_millis(50)).await,
             Err(e) if e.outcome() == Outcome::NotSent => {
@@ -123,7 +121,7 @@ async fn disburse_all(c: AlipayClient, auth_no: String) -> (Arc<Figures>, Durati
                     round += 1;
                     assert!(round <= 60, "CHAOS-D{i:04} unresolved after 60 rounds");
                     figures.rounds.fetch_add(1, Ordering::Relaxed);
-                    match disburse_exactly_once(&c, &request, &policy()).await {
+                    match c.call(&request).retry(policy()).exactly_once().await {
                         Ok(Resolution::Done(r)) => {
                             assert_eq!(r.amount, Some(Amount::from_fen(amount_of(i))));
                             break;

@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 
 use alipay_apis::amount;
 use alipay_apis::fund::{CouponOperationQueryRequest, CouponOrderAgreementPayRequest};
-use alipay_core::client::AlipayClient;
-use alipay_core::transport::Gateway;
+use alipay_core::AlipayClient;
+use alipay_core::Gateway;
 use alipay_core::{AlipayPublicKey, AppPrivateKey};
 use alipay_sandbox::{DEMO_MERCHANT, DEMO_USERS};
 use serde_json::Value;
@@ -257,8 +257,8 @@ fn bad_flags_exit_2_with_the_reason() {
 
 #[test]
 fn tls_serves_https_with_a_certificate_to_trust() {
-    use alipay_core::transport::{RootCertificate, TransportConfig};
     use alipay_core::{Error, Outcome};
+    use alipay_core::{RootCertificate, TransportConfig};
 
     let running = spawn(&["--tls"]);
     let ready = running.ready.clone();
@@ -297,10 +297,11 @@ fn tls_serves_https_with_a_certificate_to_trust() {
             AlipayPublicKey::from_text(&text(&ready["alipay_public_key_file"])).unwrap(),
         )
         .gateway(Gateway::new(gateway).unwrap())
-        .transport(TransportConfig {
-            extra_roots: roots,
-            ..TransportConfig::default()
-        })
+        .transport(
+            roots
+                .into_iter()
+                .fold(TransportConfig::default(), TransportConfig::extra_root),
+        )
         .build()
         .unwrap()
     };

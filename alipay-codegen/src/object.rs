@@ -53,14 +53,14 @@ pub(crate) fn item_type(
                 Scalar::String => quote!(::std::string::String),
                 Scalar::Amount => quote!(::alipay_core::Amount),
                 Scalar::Integer => quote!(i64),
-                Scalar::Number => quote!(::alipay_core::value::Number),
+                Scalar::Number => quote!(::alipay_core::Number),
                 Scalar::Boolean => quote!(bool),
-                Scalar::Date => quote!(::alipay_core::value::Date),
-                Scalar::Month => quote!(::alipay_core::value::Month),
-                Scalar::Datetime => quote!(::alipay_core::value::DateTime),
+                Scalar::Date => quote!(::alipay_core::Date),
+                Scalar::Month => quote!(::alipay_core::Month),
+                Scalar::Datetime => quote!(::alipay_core::DateTime),
                 Scalar::PayTimeout => quote!(::alipay_core::PayTimeout),
                 Scalar::UserId => quote!(::alipay_core::UserId),
-                Scalar::Json => quote!(::alipay_core::value::JsonObjectText),
+                Scalar::Json => quote!(::alipay_core::JsonObjectText),
                 Scalar::Enum => {
                     out.extend(closed_enum(&own, &f.values, &f.name, prefix));
                     quote!(#own)

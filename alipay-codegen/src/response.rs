@@ -22,11 +22,11 @@ fn item_type(
         FieldType::Scalar(s) => match s {
             Scalar::Amount => quote!(::alipay_core::Amount),
             Scalar::Integer => quote!(i64),
-            Scalar::Number => quote!(::alipay_core::value::Number),
+            Scalar::Number => quote!(::alipay_core::Number),
             Scalar::Boolean => quote!(bool),
-            Scalar::Date => quote!(::alipay_core::value::Date),
-            Scalar::Month => quote!(::alipay_core::value::Month),
-            Scalar::Datetime => quote!(::alipay_core::value::DateTime),
+            Scalar::Date => quote!(::alipay_core::Date),
+            Scalar::Month => quote!(::alipay_core::Month),
+            Scalar::Datetime => quote!(::alipay_core::DateTime),
             Scalar::Enum => {
                 out.extend(open_enum(
                     &own,

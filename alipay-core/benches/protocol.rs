@@ -3,11 +3,12 @@
 //! `aws-lc` feature); and the bare RSA2 operations with that backend and with the pure-Rust
 //! `rsa` crate. Results: BENCHMARKS.md.
 
+use alipay_core::Call;
 use alipay_core::gateway::sign_response;
-use alipay_core::request::{Call, RequestSigner};
-use alipay_core::response::{ResponseCheck, verify};
+use alipay_core::protocol::RequestSigner;
+use alipay_core::protocol::{ResponseCheck, verify_response as verify};
 use alipay_core::{
-    AlipayPublicKey, AppPrivateKey, Charset, GatewayPrivateKey, SignType, Timestamp,
+    AlipayPublicKey, AppPrivateKey, Charset, GatewayPrivateKey, SignType, protocol::Timestamp,
 };
 use base64::Engine;
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -17,6 +17,7 @@ const IV: [u8; 16] = [0; 16];
 pub struct EncryptKey(Zeroizing<Vec<u8>>);
 
 impl EncryptKey {
+    /// The key as the Alipay console shows it: base64 of 16, 24 or 32 bytes.
     pub fn from_base64(text: &str) -> Result<Self, KeyError> {
         let key = B64
             .decode(text.trim())

@@ -22,6 +22,7 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// The spec's name of the mode: `execute`, `sdk_execute` or `page_execute`.
     pub fn as_str(self) -> &'static str {
         match self {
             Mode::Execute => "execute",
@@ -56,10 +57,12 @@ impl fmt::Display for Violation {
 pub struct Violations(pub Vec<Violation>);
 
 impl Violations {
+    /// Whether no rule was broken.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    /// Records one broken rule.
     pub fn push(
         &mut self,
         field: impl Into<String>,
@@ -73,6 +76,7 @@ impl Violations {
         });
     }
 
+    /// Every broken rule, in the order found.
     pub fn iter(&self) -> impl Iterator<Item = &Violation> {
         self.0.iter()
     }
@@ -96,12 +100,6 @@ impl fmt::Display for Violations {
 }
 
 impl std::error::Error for Violations {}
-
-impl From<Violations> for Error {
-    fn from(v: Violations) -> Self {
-        Error::InvalidRequest(v.to_string())
-    }
-}
 
 /// Where an API's business parameters travel (the spec's `params`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -224,6 +222,7 @@ pub enum Handling {
 }
 
 impl Handling {
+    /// The spec's name: `retry_same`, `retry_new`, `fix_request`, ...
     pub fn as_str(self) -> &'static str {
         match self {
             Handling::RetrySame => "retry_same",
@@ -246,8 +245,11 @@ impl fmt::Display for Handling {
 /// One generated API, for tools that work by method name (the CLI's `validate`).
 #[derive(Debug, Clone, Copy)]
 pub struct ApiInfo {
+    /// The API name, e.g. `alipay.fund.coupon.order.disburse`.
     pub method: &'static str,
+    /// How it is executed.
     pub mode: Mode,
+    /// The spec's one-line summary.
     pub summary: &'static str,
     /// The spec file's text.
     pub spec_toml: &'static str,
@@ -286,6 +288,7 @@ pub mod typestate {
     pub struct Set<F, T>(T, PhantomData<F>);
 
     impl<F, T> Set<F, T> {
+        /// A value that was set.
         pub fn new(value: T) -> Self {
             Set(value, PhantomData)
         }
@@ -298,6 +301,7 @@ pub mod typestate {
         note = "call the setter named after the field before `build()`"
     )]
     pub trait IsSet<T> {
+        /// The value set.
         fn into_value(self) -> T;
     }
 
@@ -320,6 +324,7 @@ pub mod typestate {
 
     /// A one-of member's slot: its value if set.
     pub trait Slot<T> {
+        /// The value, if set.
         fn into_option(self) -> Option<T>;
     }
 
@@ -349,6 +354,7 @@ pub mod __private {
 /// plus `Other(String)` for values added later (responses, notifications, error codes).
 /// [`__wire_enum!`](crate::__wire_enum) implements it and everything derived from it
 /// (`as_str`, `Display`, `FromStr`, `AsRef<str>`, the wire conversions, serde).
+#[doc(hidden)]
 pub trait WireEnum: Sized + Clone + PartialEq + 'static {
     /// The documented wire values, in spec order.
     const VALUES: &'static [&'static str];
@@ -651,7 +657,7 @@ macro_rules! __notify_struct {
                 }
             }
         }
-        impl $crate::notify_receiver::FromNotification for $ty {
+        impl $crate::notify::FromNotification for $ty {
             fn from_notification(n: &$crate::notify::Notification) -> Self {
                 $ty::from_notification(n)
             }
@@ -787,7 +793,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             e.to_string(),
-            "invalid request: auth_no|out_order_no: one_of (at least 1 of 2 must be non-empty) (fix the request; nothing was sent)"
+            "invalid request: auth_no|out_order_no: one_of (at least 1 of 2 must be non-empty)"
         );
     }
 

@@ -14,8 +14,10 @@ use crate::error::Error;
 /// The charset of a request, its signature and its response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Charset {
+    /// `utf-8` (the default).
     #[default]
     Utf8,
+    /// `GBK`: requests are signed and sent as GBK bytes.
     Gbk,
 }
 

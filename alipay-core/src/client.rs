@@ -6,7 +6,8 @@
 use std::fmt;
 
 use crate::aes::EncryptKey;
-use crate::api::{self, Api, ExecuteApi, PageExecuteApi, SdkExecuteApi};
+use crate::api::{Api, ExecuteApi, PageExecuteApi, SdkExecuteApi};
+use crate::call::{CallBuilder, Callable};
 use crate::cert::{AlipayCertificate, AlipayRootCertificate, AppCertificate};
 use crate::charset::Charset;
 use crate::error::Error;
@@ -42,8 +43,9 @@ impl AlipayTrust {
     }
 }
 
-/// A verified, successful (`code` 10000) answer.
+/// The verified, successful (`code` 10000) answer of an untyped [`Call`].
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Answer {
     /// The response node as JSON text, exactly as verified (decrypted when encrypted).
     pub node: String,
@@ -104,6 +106,8 @@ impl ClientBuilder {
         self
     }
 
+    /// The client; fails only when the transport cannot be set up (e.g. an unreadable extra
+    /// root certificate).
     pub fn build(self) -> Result<AlipayClient, Error> {
         Ok(AlipayClient {
             transport: HttpTransport::new(self.transport)?,
@@ -179,22 +183,26 @@ impl AlipayClient {
         }
     }
 
+    /// This application's `app_id`.
     pub fn app_id(&self) -> &str {
         self.signer.app_id()
     }
 
+    /// The gateway this client calls.
     pub fn gateway(&self) -> &Gateway {
         &self.gateway
     }
 
-    /// Signs a call without sending it.
+    /// Signs an untyped call without sending it: the way to an order string
+    /// ([`SignedRequest::sdk_order_string`]) or a page form ([`SignedRequest::page_form`]) of
+    /// an API that has no spec. Server calls are sent with [`AlipayClient::call`].
     pub fn sign(&self, call: &Call) -> Result<SignedRequest, Error> {
         self.signer.sign(call)
     }
 
     /// The validated call of a typed request, with the client's default `notify_url` /
     /// `return_url` where the API takes them.
-    pub fn call_for<A: Api>(&self, request: &A) -> Result<Call, Error> {
+    pub(crate) fn call_for<A: Api>(&self, request: &A) -> Result<Call, Error> {
         let mut call = Call::for_api(request)?;
         if let Some(url) = self.notify_url.as_deref().filter(|_| A::NOTIFY_URL) {
             call = call.notify_url(url);
@@ -205,37 +213,51 @@ impl AlipayClient {
         Ok(call)
     }
 
-    /// Validates, signs and sends a typed server call and returns its typed, verified,
-    /// successful answer. Only `execute` APIs are accepted: an app or page API does not compile.
+    /// Validates, signs and sends a typed server call once and returns its typed, verified,
+    /// successful answer. Only `execute` APIs are accepted: an app or page API does not
+    /// compile. The same as `client.call(request).send()`; [`AlipayClient::call`] adds
+    /// retries, a report of every attempt, an ISV's `app_auth_token` and exactly-once
+    /// resolution.
     ///
     /// Every other outcome is an [`Error`]; check [`Error::outcome`] before retrying: on
-    /// `Unknown`, re-send the same request (same `out_request_no`) or query it.
+    /// [`Outcome::Unknown`](crate::Outcome::Unknown), re-send the same request (same
+    /// `out_request_no`) or query it.
     pub async fn execute<A: ExecuteApi>(&self, request: &A) -> Result<A::Response, Error> {
-        let answer = self.execute_call(&self.call_for(request)?).await?;
-        api::parse_response::<A>(&answer.node)
+        self.call(request).send().await
     }
 
-    /// The order string of a typed app-pay request (`sdk_execute` APIs only).
+    /// A server call to configure, then send: a typed request of an `execute` API, or an
+    /// untyped [`Call`] (any method, your own `biz_content`), answered with the verified node
+    /// ([`Answer`]). See [`CallBuilder`].
+    pub fn call<'a, R: Callable + ?Sized>(&'a self, request: &'a R) -> CallBuilder<'a, R> {
+        CallBuilder::new(self, request)
+    }
+
+    /// The order string of a typed app-pay request (`sdk_execute` APIs only), handed to the
+    /// Alipay app by the merchant's app; nothing is sent from the server.
     pub fn sdk_execute<A: SdkExecuteApi>(&self, request: &A) -> Result<String, Error> {
-        self.sdk_execute_call(&self.call_for(request)?)
+        self.signer
+            .sign(&self.call_for(request)?)?
+            .sdk_order_string()
     }
 
-    /// The browser URL of a typed page request (`page_execute` APIs only).
+    /// The browser URL (GET) of a typed page request (`page_execute` APIs only).
     pub fn page_execute_url<A: PageExecuteApi>(&self, request: &A) -> Result<String, Error> {
-        self.page_execute_url_call(&self.call_for(request)?)
+        self.signer
+            .sign(&self.call_for(request)?)?
+            .page_url(self.gateway.as_str())
     }
 
-    /// The auto-submitting form of a typed page request (`page_execute` APIs only).
+    /// The auto-submitting HTML form (POST) of a typed page request (`page_execute` APIs
+    /// only).
     pub fn page_execute_form<A: PageExecuteApi>(&self, request: &A) -> Result<String, Error> {
-        self.page_execute_form_call(&self.call_for(request)?)
+        self.signer
+            .sign(&self.call_for(request)?)?
+            .page_form(self.gateway.as_str())
     }
 
-    /// Sends an untyped server call (any method, your own `biz_content`) and returns its
-    /// verified, successful answer node.
-    ///
-    /// Every other outcome is an [`Error`]; check [`Error::outcome`] before retrying: on
-    /// `Unknown`, re-send the same call (same `out_request_no`) or query it.
-    pub async fn execute_call(&self, call: &Call) -> Result<Answer, Error> {
+    /// Signs and sends one call once; its verified, successful answer node.
+    pub(crate) async fn send(&self, call: &Call) -> Result<Answer, Error> {
         let request = self.signer.sign(call)?;
         let (query, body) = request.http_parts()?;
         let answer = self
@@ -249,21 +271,6 @@ impl AlipayClient {
             node,
             trace_id: answer.trace_id,
         })
-    }
-
-    /// `sdk_execute` of an untyped call: the signed order string for the Alipay app.
-    pub fn sdk_execute_call(&self, call: &Call) -> Result<String, Error> {
-        self.signer.sign(call)?.sdk_order_string()
-    }
-
-    /// `page_execute` of an untyped call with GET: the URL to send the browser to.
-    pub fn page_execute_url_call(&self, call: &Call) -> Result<String, Error> {
-        self.signer.sign(call)?.page_url(self.gateway.as_str())
-    }
-
-    /// `page_execute` of an untyped call with POST: an auto-submitting HTML form.
-    pub fn page_execute_form_call(&self, call: &Call) -> Result<String, Error> {
-        self.signer.sign(call)?.page_form(self.gateway.as_str())
     }
 
     /// Verifies a raw response body of `method` (also for answers obtained elsewhere).

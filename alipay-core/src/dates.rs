@@ -195,6 +195,7 @@ impl Date {
         Date::parse(&text)
     }
 
+    /// The year.
     pub fn year(&self) -> u16 {
         num(&self.0, 0, 4)
     }
@@ -241,6 +242,7 @@ impl Month {
         Ok(Month(b))
     }
 
+    /// The year.
     pub fn year(&self) -> u16 {
         num(&self.0, 0, 4)
     }
@@ -322,6 +324,7 @@ impl DateTime {
         Date(b)
     }
 
+    /// The year.
     pub fn year(&self) -> u16 {
         num(&self.0, 0, 4)
     }

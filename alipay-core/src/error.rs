@@ -7,6 +7,12 @@
 use std::fmt;
 use std::time::Duration;
 
+use crate::api::Violations;
+
+// The errors of parsing a business value, named here with the other errors.
+pub use crate::dates::FormatError;
+pub use crate::value::{AmountError, JsonObjectTextError, PayTimeoutError, UserIdError};
+
 /// What is known about the business operation after an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -19,59 +25,77 @@ pub enum Outcome {
     Unknown,
 }
 
-/// Every error alipay-core returns.
+/// Every error of a call, sorted by what the caller should do about it: [`Error::outcome`]
+/// says whether the operation may have happened, [`Error::hint`] what to do next.
+///
+/// The messages are short; the advice is in [`Error::hint`] (and in each variant's docs):
+///
+/// ```
+/// use alipay_core::{Error, Outcome};
+/// fn report(e: &Error) -> String {
+///     format!("{e} ({})", e.hint())
+/// }
+/// # let e = Error::Config(alipay_core::error::ConfigError::Other("x".into()));
+/// # assert_eq!(e.outcome(), Outcome::NotSent);
+/// # assert!(report(&e).contains("nothing was sent"));
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The client is misconfigured (keys, certificates, URL). Nothing was sent.
-    #[error("configuration error: {0} (fix the client configuration; nothing was sent)")]
+    /// The client is misconfigured (keys, certificates, URL). Nothing was sent: fix the
+    /// client configuration.
+    #[error("configuration error: {0}")]
     Config(#[from] ConfigError),
 
-    /// The request was refused locally before signing or sending. Nothing was sent.
-    #[error("invalid request: {0} (fix the request; nothing was sent)")]
+    /// The request broke rules of its API's spec; every broken rule, each with its field path.
+    /// Nothing was sent: fix the request.
+    #[error("invalid request: {0}")]
+    Violations(Violations),
+
+    /// The request was refused locally for another reason (e.g. a character the charset
+    /// cannot encode). Nothing was sent: fix the request.
+    #[error("invalid request: {0}")]
     InvalidRequest(String),
 
-    /// The HTTP exchange failed.
+    /// The HTTP exchange failed; [`TransportError::maybe_sent`] says whether the request may
+    /// have reached Alipay.
     #[error("{0}")]
     Transport(#[from] TransportError),
 
-    /// No complete answer within the configured time.
-    #[error(
-        "timed out after {after:?} while {phase} ({})",
-        if matches!(phase, TimeoutPhase::Connect) {
-            "nothing was sent; retrying is safe"
-        } else {
-            "the outcome is unknown: re-send the same request or query it, never create a new one"
-        }
-    )]
+    /// No complete answer within the configured time. After a connect timeout nothing was
+    /// sent; otherwise the outcome is unknown.
+    #[error("timed out after {after:?} while {phase}")]
+    #[non_exhaustive]
     Timeout {
+        /// Connecting, or waiting for the answer.
         phase: TimeoutPhase,
+        /// The limit that ran out.
         after: Duration,
     },
 
-    /// The answer could not be authenticated, so nothing in it may be trusted.
+    /// The answer could not be authenticated, so nothing in it may be trusted; if it was a
+    /// response, the outcome is unknown.
     #[error("{0}")]
     Signature(#[from] SignatureError),
 
-    /// The answer was authentic (or an unsigned gateway error) but malformed.
-    #[error(
-        "malformed gateway response: {0} (the outcome is unknown: query before retrying with the same request)"
-    )]
+    /// The answer was authentic (or an unsigned gateway error) but malformed. The outcome is
+    /// unknown: query before retrying with the same request.
+    #[error("malformed gateway response: {0}")]
     Response(String),
 
-    /// The gateway refused the call (public codes 20001, 40001, 40002, 40006, ...):
-    /// the operation did not happen.
-    #[error("gateway refused the call: {0} (fix the request or configuration named by sub_code)")]
+    /// The gateway refused the call (public codes 20001, 40001, 40002, 40006, ...): the
+    /// operation did not happen. Fix the request or configuration named by `sub_code`.
+    #[error("gateway refused the call: {0}")]
     Gateway(Box<ApiError>),
 
-    /// The API refused the business operation (code 40004, see `sub_code`).
-    #[error("business failure: {0} (see the API's sub_code table for how to handle it)")]
+    /// The API refused the business operation (code 40004, see `sub_code` and the API's
+    /// error-code table, e.g. `DisburseRequest::error_info`).
+    #[error("business failure: {0}")]
     Business(Box<ApiError>),
 
-    /// Code 20000 or 10003: Alipay could not say whether the operation happened.
-    #[error(
-        "unknown outcome: {0} (re-send the same request with the same out_request_no, or query it; never create a new one)"
-    )]
+    /// Code 20000 or 10003: Alipay could not say whether the operation happened. Re-send the
+    /// same request (same `out_request_no`) or query it; never create a new one.
+    #[error("unknown outcome: {0}")]
     UnknownOutcome(Box<ApiError>),
 }
 
@@ -79,7 +103,7 @@ impl Error {
     /// Whether the operation may have happened; see [`Outcome`].
     pub fn outcome(&self) -> Outcome {
         match self {
-            Error::Config(_) | Error::InvalidRequest(_) => Outcome::NotSent,
+            Error::Config(_) | Error::Violations(_) | Error::InvalidRequest(_) => Outcome::NotSent,
             Error::Transport(t) if !t.maybe_sent => Outcome::NotSent,
             Error::Timeout {
                 phase: TimeoutPhase::Connect,
@@ -94,6 +118,32 @@ impl Error {
         }
     }
 
+    /// What to do about this error, in one sentence.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            Error::Config(_) => "fix the client configuration; nothing was sent",
+            Error::Violations(_) | Error::InvalidRequest(_) => "fix the request; nothing was sent",
+            Error::Gateway(_) => {
+                "the call was refused and did not happen: fix the request or configuration named by sub_code"
+            }
+            Error::Business(_) => {
+                "the operation was refused: see the API's sub_code table for how to handle it"
+            }
+            Error::Signature(_) => {
+                "do not trust this answer; if it was a response, the outcome is unknown: query before retrying with the same request"
+            }
+            Error::Response(_) => {
+                "the outcome is unknown: query before retrying with the same request"
+            }
+            _ => match self.outcome() {
+                Outcome::NotSent => "nothing was sent; retrying is safe",
+                _ => {
+                    "the outcome is unknown: re-send the same request (same out_request_no) or query it; never create a new one"
+                }
+            },
+        }
+    }
+
     /// The gateway's `code`/`sub_code` when the error came from an answer of the gateway.
     pub fn api_error(&self) -> Option<&ApiError> {
         match self {
@@ -102,8 +152,22 @@ impl Error {
         }
     }
 
+    /// Every broken rule, when the request was refused for breaking its spec's rules.
+    pub fn violations(&self) -> Option<&Violations> {
+        match self {
+            Error::Violations(v) => Some(v),
+            _ => None,
+        }
+    }
+
     pub(crate) fn invalid(msg: impl Into<String>) -> Self {
         Error::InvalidRequest(msg.into())
+    }
+}
+
+impl From<Violations> for Error {
+    fn from(v: Violations) -> Self {
+        Error::Violations(v)
     }
 }
 
@@ -127,10 +191,15 @@ impl fmt::Display for TimeoutPhase {
 
 /// The gateway's verdict on a call (`code`, `msg`, `sub_code`, `sub_msg`).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ApiError {
+    /// The public code: `40004` business failure, `20000` unknown, `40002` invalid parameter...
     pub code: String,
+    /// The public code's message.
     pub msg: String,
+    /// The API's own code, e.g. `MONEY_NOT_ENOUGH`, `isv.invalid-signature`.
     pub sub_code: Option<String>,
+    /// What the sub_code means, in Alipay's words.
     pub sub_msg: Option<String>,
     /// `true` when the body carried a signature that verified; `false` for an unsigned
     /// `error_response`, which cannot be authenticated and is only ever treated as a failure.
@@ -158,22 +227,27 @@ impl fmt::Display for ApiError {
 /// A failure of the HTTP exchange itself.
 #[derive(Debug, thiserror::Error)]
 #[error("transport error: {message} ({})", if self.maybe_sent {
-    "the request may have reached Alipay: re-send the same request or query it, never create a new one"
+    "the request may have reached Alipay"
 } else {
-    "nothing was sent; retrying is safe"
+    "nothing was sent"
 })]
+#[non_exhaustive]
 pub struct TransportError {
+    /// What failed.
     pub message: String,
     /// `false` only when the failure happened before any byte of the request left.
     pub maybe_sent: bool,
     #[source]
+    /// The underlying I/O, TLS or HTTP error.
     pub source: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 
 /// A response or notification that failed authentication.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{}", self.render())]
+#[non_exhaustive]
 pub struct SignatureError {
+    /// What did not verify.
     pub failure: SignatureFailure,
     /// Which key was used, e.g. `Alipay public key …hoVesfcGvUv1… (sha256 3f2a…)`.
     pub key: Option<String>,
@@ -198,9 +272,6 @@ impl SignatureError {
         if let Some(c) = &self.checked {
             s.push_str(&format!("; string checked: {c}"));
         }
-        s.push_str(
-            " (do not trust this answer; if it was a response, the outcome is unknown: query before retrying)",
-        );
         s
     }
 }
@@ -210,28 +281,48 @@ impl SignatureError {
 #[non_exhaustive]
 pub enum SignatureFailure {
     #[error("the signature does not match (wrong Alipay public key, or the body was altered)")]
+    /// The signature does not verify with the configured key.
     Mismatch,
     #[error(
         "the signature is a valid {found} signature but {configured} is configured; weaker algorithms are refused"
     )]
+    /// A signature of a weaker algorithm than the configured one.
     WrongAlgorithm {
+        /// The configured algorithm.
         configured: &'static str,
+        /// The algorithm of the signature.
         found: &'static str,
     },
     #[error("a successful response carries no `sign`")]
+    /// No `sign` at all.
     Missing,
     #[error("`sign` is not valid base64")]
+    /// `sign` is not base64.
     NotBase64,
     #[error("the body is not a gateway response: {0}")]
+    /// Not a gateway response at all: what is wrong with it.
     Malformed(String),
     #[error(
         "response signed with Alipay certificate SN {found}, but the configured one is {expected}; download the new certificate with alipay.open.app.alipaycert.download"
     )]
-    CertSnMismatch { expected: String, found: String },
+    /// Signed under another Alipay certificate (it was rotated).
+    CertSnMismatch {
+        /// The configured certificate's SN.
+        expected: String,
+        /// The SN the response carries.
+        found: String,
+    },
     #[error("certificate mode is configured but the response carries no alipay_cert_sn")]
+    /// Certificate mode, but the response names no certificate.
     CertSnMissing,
     #[error("notification sign_type is {found} but {configured} is configured")]
-    SignTypeMismatch { configured: String, found: String },
+    /// A notification of another sign type than the configured one.
+    SignTypeMismatch {
+        /// The configured sign type.
+        configured: String,
+        /// The notification's `sign_type`.
+        found: String,
+    },
 }
 
 /// A configuration problem: a key, certificate or setting that cannot be used.
@@ -239,23 +330,39 @@ pub enum SignatureFailure {
 #[non_exhaustive]
 pub enum ConfigError {
     #[error("{0}")]
+    /// A key or certificate that cannot be used.
     Key(#[from] KeyError),
     #[error("gateway URL {url:?}: {reason}")]
-    Url { url: String, reason: String },
+    /// A gateway URL that cannot be used.
+    Url {
+        /// The URL given.
+        url: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     #[error("{0}")]
+    /// Anything else.
     Other(String),
 }
 
 /// Which key or certificate a [`KeyError`] is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyRole {
+    /// The app's private key.
     AppPrivateKey,
+    /// The app's public key.
     AppPublicKey,
+    /// Alipay's public key (支付宝公钥).
     AlipayPublicKey,
+    /// A gateway's private key (sandbox, tests).
     GatewayPrivateKey,
+    /// The app's public-key certificate (`appCertPublicKey_<app_id>.crt`).
     AppCertificate,
+    /// Alipay's public-key certificate (`alipayCertPublicKey_RSA2.crt`).
     AlipayCertificate,
+    /// Alipay's root certificate (`alipayRootCert.crt`).
     AlipayRootCertificate,
+    /// The AES content-encryption key.
     EncryptKey,
 }
 
@@ -278,7 +385,9 @@ impl fmt::Display for KeyRole {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{role}: {problem}")]
 pub struct KeyError {
+    /// Which key or certificate.
     pub role: KeyRole,
+    /// What was found instead of what was expected.
     pub problem: String,
 }
 
@@ -312,7 +421,8 @@ mod tests {
             body: String::new(),
         }));
         assert_eq!(e.outcome(), Outcome::Unknown);
-        assert!(e.to_string().contains("never create a new one"));
+        assert!(e.hint().contains("never create a new one"));
+        assert!(!e.to_string().contains("never create"));
     }
 
     #[test]

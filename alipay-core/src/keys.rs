@@ -364,9 +364,10 @@ private_key_role!(
     KeyRole::AppPrivateKey,
     AppPublicKey
 );
+#[cfg(any(test, feature = "gateway"))]
 private_key_role!(
     /// The key a gateway signs responses and notifications with. Merchants never hold
-    /// Alipay's; the local sandbox and tests use their own.
+    /// Alipay's; the local sandbox and tests use their own (cargo feature `gateway`).
     GatewayPrivateKey,
     KeyRole::GatewayPrivateKey,
     AlipayPublicKey

@@ -47,6 +47,7 @@ impl Number {
         &self.0
     }
 
+    /// The number's text, exactly as written.
     pub fn into_string(self) -> String {
         self.0
     }

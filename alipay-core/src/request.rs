@@ -65,7 +65,9 @@ const URI_COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
 /// The certificate-mode parameters (`app_cert_sn`, `alipay_root_cert_sn`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CertSns {
+    /// The SN of the app's public-key certificate (`app_cert_sn`).
     pub app_cert_sn: String,
+    /// The SN of Alipay's root certificate chain (`alipay_root_cert_sn`).
     pub alipay_root_cert_sn: String,
 }
 
@@ -93,11 +95,13 @@ impl RequestSigner {
         }
     }
 
+    /// RSA2 by default.
     pub fn sign_type(mut self, sign_type: SignType) -> Self {
         self.sign_type = sign_type;
         self
     }
 
+    /// UTF-8 by default.
     pub fn charset(mut self, charset: Charset) -> Self {
         self.charset = charset;
         self
@@ -115,19 +119,23 @@ impl RequestSigner {
         self
     }
 
+    /// The `app_id` of every call.
     pub fn app_id(&self) -> &str {
         &self.app_id
     }
 
-    pub fn get_sign_type(&self) -> SignType {
+    /// The configured sign type.
+    pub(crate) fn get_sign_type(&self) -> SignType {
         self.sign_type
     }
 
-    pub fn get_charset(&self) -> Charset {
+    /// The configured charset.
+    pub(crate) fn get_charset(&self) -> Charset {
         self.charset
     }
 
-    pub fn get_encrypt_key(&self) -> Option<&EncryptKey> {
+    /// The AES key, when content encryption is on.
+    pub(crate) fn get_encrypt_key(&self) -> Option<&EncryptKey> {
         self.encrypt_key.as_ref()
     }
 
@@ -209,6 +217,7 @@ pub struct Call {
 }
 
 impl Call {
+    /// A call of `method` with no parameters yet.
     pub fn new(method: impl Into<String>) -> Self {
         Call {
             method: method.into(),
@@ -216,16 +225,19 @@ impl Call {
         }
     }
 
+    /// The business parameters as JSON text, sent and signed exactly as given.
     pub fn biz_content(mut self, json: impl Into<String>) -> Self {
         self.biz_content = Some(json.into());
         self
     }
 
+    /// Any other parameter, sent and signed.
     pub fn param(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.params.set(name, value);
         self
     }
 
+    /// The `timestamp` to send instead of now (UTC+8).
     pub fn timestamp(mut self, timestamp: Timestamp) -> Self {
         self.timestamp = Some(timestamp);
         self
@@ -266,14 +278,17 @@ impl SignedRequest {
         &self.sign_content
     }
 
+    /// The `sign` parameter.
     pub fn sign(&self) -> &str {
         self.params.get("sign").unwrap_or_default()
     }
 
+    /// The `method` parameter.
     pub fn method(&self) -> &str {
         self.params.get("method").unwrap_or_default()
     }
 
+    /// The charset of the bytes sent and signed.
     pub fn charset(&self) -> Charset {
         self.charset
     }
@@ -314,7 +329,7 @@ impl SignedRequest {
         out
     }
 
-    /// The POST to the gateway: the URL query (the 15 names of [`QUERY_PARAMS`]) and the
+    /// The POST to the gateway: the URL query (the 15 public parameters the official Node SDK puts there) and the
     /// `application/x-www-form-urlencoded` body (the rest), both encoded in the charset.
     pub fn http_parts(&self) -> Result<(String, Vec<u8>), Error> {
         let (mut query, mut body) = (String::new(), String::new());

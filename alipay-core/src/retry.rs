@@ -3,8 +3,9 @@
 //! This is what keeps a merchant from paying twice. Alipay is idempotent on the merchant's
 //! request number (`out_request_no`, `out_biz_no`, ...): sending the same `biz_content` again
 //! can never create a second operation, while a new request number can. So
-//! [`AlipayClient::execute_with_retry`] validates and builds the call **once** and re-sends
-//! exactly that `biz_content` (only `timestamp` and `sign` are fresh on every attempt).
+//! `client.call(&request).retry(policy).send()` ([`CallBuilder::retry`]) validates and builds
+//! the call **once** and re-sends exactly that `biz_content` (only `timestamp` and `sign` are
+//! fresh on every attempt).
 //!
 //! Which errors are retried ([`is_retryable`]):
 //!
@@ -18,14 +19,14 @@
 //! | [`Error::Response`] (authentic but malformed answer) | Unknown | no | the gateway answered; the same request gets the same answer. Query instead |
 //! | [`Error::Business`] whose `sub_code` the API's spec marks `retry_same` (disburse's `SYSTEM_ERROR`: 请使用相同的参数再次调用) | Rejected | yes, typed calls only | the spec's own handling hint: repeat with identical parameters |
 //! | [`Error::Gateway`], any other [`Error::Business`] | Rejected | **never** | Alipay refused the request; fix it |
-//! | [`Error::InvalidRequest`], [`Error::Config`] | NotSent | **never** | not transient; nothing was sent |
+//! | [`Error::Violations`], [`Error::InvalidRequest`], [`Error::Config`] | NotSent | **never** | not transient; nothing was sent |
 //!
 //! Unknown is never turned into success or failure: when attempts run out the error returned
 //! still says Unknown. And once an attempt *may* have reached Alipay, a later refusal or
 //! unsent attempt does not prove the operation did not happen (a refusal such as
 //! `UNIQUE_VIOLATION` or `ORDER_ALREADY_FINISH` may be the first attempt's doing), so the
-//! error returned is then that earlier Unknown one; [`AlipayClient::execute_with_retry_report`]
-//! keeps every attempt's error.
+//! error returned is then that earlier Unknown one; [`CallBuilder::send_with_report`] keeps
+//! every attempt's error.
 //!
 //! Backoff is exponential and deterministic: no random jitter, so tests and logs are
 //! reproducible. Many processes retrying the same outage in lock-step is the price; give each
@@ -33,22 +34,26 @@
 
 use std::time::Duration;
 
-use crate::api::{self, ExecuteApi};
-use crate::client::{AlipayClient, Answer};
+#[cfg(doc)]
+use crate::call::CallBuilder;
 use crate::error::{Error, Outcome, SignatureFailure};
-use crate::request::Call;
 
-/// How often and how patiently to re-send the same request.
+/// How often and how patiently to re-send the same request: 4 attempts in all, waiting
+/// 200 ms, 400 ms, 800 ms between them (doubling, at most 5 s) by default.
+///
+/// ```
+/// use std::time::Duration;
+/// let policy = alipay_core::RetryPolicy::default()
+///     .max_attempts(6)
+///     .initial_backoff(Duration::from_millis(50));
+/// assert_eq!(policy.backoff(3), Duration::from_millis(200));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
-    /// Attempts in all, the first included (0 is treated as 1). Default 4.
-    pub max_attempts: u32,
-    /// Wait before the second attempt. Default 200 ms.
-    pub initial_backoff: Duration,
-    /// Upper bound of any wait. Default 5 s.
-    pub max_backoff: Duration,
-    /// Each wait is the previous one times this (1 = constant). Default 2.
-    pub multiplier: u32,
+    max_attempts: u32,
+    initial_backoff: Duration,
+    max_backoff: Duration,
+    multiplier: u32,
 }
 
 impl Default for RetryPolicy {
@@ -71,6 +76,30 @@ impl RetryPolicy {
         }
     }
 
+    /// Attempts in all, the first included (0 is treated as 1). Default 4.
+    pub fn max_attempts(mut self, attempts: u32) -> Self {
+        self.max_attempts = attempts;
+        self
+    }
+
+    /// The wait before the second attempt. Default 200 ms.
+    pub fn initial_backoff(mut self, wait: Duration) -> Self {
+        self.initial_backoff = wait;
+        self
+    }
+
+    /// The upper bound of any wait. Default 5 s.
+    pub fn max_backoff(mut self, wait: Duration) -> Self {
+        self.max_backoff = wait;
+        self
+    }
+
+    /// Each wait is the previous one times this (1 = constant). Default 2.
+    pub fn multiplier(mut self, factor: u32) -> Self {
+        self.multiplier = factor;
+        self
+    }
+
     /// The wait after failed attempt `attempt` (1-based):
     /// `min(initial_backoff * multiplier^(attempt-1), max_backoff)`.
     pub fn backoff(&self, attempt: u32) -> Duration {
@@ -87,7 +116,7 @@ impl RetryPolicy {
         wait
     }
 
-    fn attempts(&self) -> u32 {
+    pub(crate) fn attempts(&self) -> u32 {
         self.max_attempts.max(1)
     }
 }
@@ -107,13 +136,15 @@ pub fn is_retryable(error: &Error) -> bool {
         Error::Response(_)
         | Error::Gateway(_)
         | Error::Business(_)
+        | Error::Violations(_)
         | Error::InvalidRequest(_)
         | Error::Config(_) => false,
     }
 }
 
-/// Every attempt of a retried call.
+/// Every attempt of a retried call ([`CallBuilder::send_with_report`]).
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct RetryReport<T> {
     /// The last attempt's result.
     pub result: Result<T, Error>,
@@ -152,93 +183,6 @@ impl<T> RetryReport<T> {
     }
 }
 
-impl AlipayClient {
-    /// [`AlipayClient::execute`], re-sending the same request while the failure is transient
-    /// (see the [module docs](crate::retry)). `Rejected`, `InvalidRequest` and `Config` errors
-    /// are returned after the first attempt; when attempts run out the error is still Unknown.
-    pub async fn execute_with_retry<A: ExecuteApi>(
-        &self,
-        request: &A,
-        policy: &RetryPolicy,
-    ) -> Result<A::Response, Error> {
-        self.execute_with_retry_report(request, policy)
-            .await
-            .into_result()
-    }
-
-    /// [`AlipayClient::execute_with_retry`] keeping every attempt's error.
-    pub async fn execute_with_retry_report<A: ExecuteApi>(
-        &self,
-        request: &A,
-        policy: &RetryPolicy,
-    ) -> RetryReport<A::Response> {
-        let call = match self.call_for(request) {
-            Ok(call) => call,
-            Err(e) => {
-                return RetryReport {
-                    result: Err(e),
-                    earlier: Vec::new(),
-                };
-            }
-        };
-        // Besides the transient failures, the business codes the API's spec says to repeat.
-        let retryable = |e: &Error| {
-            is_retryable(e)
-                || matches!(e, Error::Business(b)
-                    if b.verified
-                        && b.sub_code.as_deref().and_then(A::handling) == Some(api::Handling::RetrySame))
-        };
-        let report = self.retry_loop(&call, policy, retryable).await;
-        RetryReport {
-            result: report
-                .result
-                .and_then(|answer| api::parse_response::<A>(&answer.node)),
-            earlier: report.earlier,
-        }
-    }
-
-    /// [`AlipayClient::execute_call`] with retries: the same `call` (same `biz_content`) on
-    /// every attempt.
-    pub async fn execute_call_with_retry(
-        &self,
-        call: &Call,
-        policy: &RetryPolicy,
-    ) -> Result<Answer, Error> {
-        self.execute_call_with_retry_report(call, policy)
-            .await
-            .into_result()
-    }
-
-    /// [`AlipayClient::execute_call_with_retry`] keeping every attempt's error.
-    pub async fn execute_call_with_retry_report(
-        &self,
-        call: &Call,
-        policy: &RetryPolicy,
-    ) -> RetryReport<Answer> {
-        self.retry_loop(call, policy, is_retryable).await
-    }
-
-    async fn retry_loop(
-        &self,
-        call: &Call,
-        policy: &RetryPolicy,
-        retryable: impl Fn(&Error) -> bool,
-    ) -> RetryReport<Answer> {
-        let mut earlier = Vec::new();
-        let mut attempt = 1;
-        loop {
-            match self.execute_call(call).await {
-                Err(e) if attempt < policy.attempts() && retryable(&e) => {
-                    earlier.push(e);
-                    tokio::time::sleep(policy.backoff(attempt)).await;
-                    attempt += 1;
-                }
-                result => return RetryReport { result, earlier },
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,18 +208,13 @@ mod tests {
             [200, 400, 800, 1600, 3200, 5000]
         );
         assert_eq!(p.backoff(u32::MAX), Duration::from_secs(5));
-        let huge = RetryPolicy {
-            initial_backoff: Duration::MAX,
-            multiplier: u32::MAX,
-            max_backoff: Duration::MAX,
-            ..p
-        };
+        let huge = p
+            .initial_backoff(Duration::MAX)
+            .multiplier(u32::MAX)
+            .max_backoff(Duration::MAX);
         assert_eq!(huge.backoff(3), Duration::MAX);
         assert_eq!(RetryPolicy::none().attempts(), 1);
-        let zero = RetryPolicy {
-            max_attempts: 0,
-            ..RetryPolicy::default()
-        };
+        let zero = RetryPolicy::default().max_attempts(0);
         assert_eq!(zero.attempts(), 1);
     }
 

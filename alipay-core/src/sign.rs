@@ -18,6 +18,7 @@ pub enum SignType {
 }
 
 impl SignType {
+    /// `RSA2` or `RSA`.
     pub fn as_str(self) -> &'static str {
         match self {
             SignType::Rsa2 => "RSA2",
@@ -61,6 +62,7 @@ impl FromStr for SignType {
 pub struct Params(BTreeMap<String, String>);
 
 impl Params {
+    /// No parameters.
     pub fn new() -> Self {
         Params::default()
     }
@@ -75,14 +77,17 @@ impl Params {
         }
     }
 
+    /// The value of `name`.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0.get(name).map(String::as_str)
     }
 
+    /// Whether `name` is set.
     pub fn contains(&self, name: &str) -> bool {
         self.0.contains_key(name)
     }
 
+    /// Removes `name`, returning its value.
     pub fn remove(&mut self, name: &str) -> Option<String> {
         self.0.remove(name)
     }
@@ -92,10 +97,12 @@ impl Params {
         self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
+    /// How many parameters are set.
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
+    /// Whether none is set.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

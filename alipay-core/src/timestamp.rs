@@ -42,6 +42,7 @@ impl Timestamp {
             })
     }
 
+    /// `yyyy-MM-dd HH:mm:ss`, as sent.
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -169,26 +169,22 @@ impl FromStr for Gateway {
 }
 
 /// Timeouts and limits of the HTTP transport.
+///
+/// ```
+/// use std::time::Duration;
+/// let config = alipay_core::TransportConfig::default()
+///     .connect_timeout(Duration::from_millis(500))
+///     .timeout(Duration::from_secs(5));
+/// # let _ = config;
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct TransportConfig {
-    /// Time allowed to establish the TCP connection (default 3 s, like the Java SDK). When the
-    /// gateway's name resolves to several addresses it is shared between them. A TLS handshake
-    /// that hangs is covered by `timeout` and still reported as a connect timeout.
-    pub connect_timeout: Duration,
-    /// Time allowed for the whole exchange: connecting, sending and reading the full answer
-    /// (default 15 s, like the Python and Java SDKs).
-    pub timeout: Duration,
-    /// Largest answer accepted (default 4 MiB); a larger one is an error.
-    pub max_response_bytes: usize,
-    /// How long an idle connection is kept for reuse (default 30 s, below the usual server
-    /// keep-alive timeouts so that a connection the server is about to close is rarely picked).
-    /// Zero disables connection reuse.
-    pub pool_idle_timeout: Duration,
-    /// Root certificates trusted in addition to Mozilla's (default none): for a gateway behind
-    /// a private CA, or the local sandbox's self-signed certificate (`alipay sandbox --tls`).
-    /// They are checked by [`HttpTransport::new`]. Certificates are always verified: there is
-    /// deliberately no way to turn verification off; trust the certificate instead.
-    pub extra_roots: Vec<RootCertificate>,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) timeout: Duration,
+    pub(crate) max_response_bytes: usize,
+    pub(crate) pool_idle_timeout: Duration,
+    pub(crate) extra_roots: Vec<RootCertificate>,
 }
 
 impl Default for TransportConfig {
@@ -203,7 +199,47 @@ impl Default for TransportConfig {
     }
 }
 
-/// A root certificate to trust besides Mozilla's, for [`TransportConfig::extra_roots`]: a
+impl TransportConfig {
+    /// Time allowed to establish the TCP connection (default 3 s, like the Java SDK). When the
+    /// gateway's name resolves to several addresses it is shared between them. A TLS handshake
+    /// that hangs is covered by `timeout` and still reported as a connect timeout.
+    pub fn connect_timeout(mut self, limit: Duration) -> Self {
+        self.connect_timeout = limit;
+        self
+    }
+
+    /// Time allowed for the whole exchange: connecting, sending and reading the full answer
+    /// (default 15 s, like the Python and Java SDKs).
+    pub fn timeout(mut self, limit: Duration) -> Self {
+        self.timeout = limit;
+        self
+    }
+
+    /// Largest answer accepted (default 4 MiB); a larger one is an error.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
+    /// How long an idle connection is kept for reuse (default 30 s, below the usual server
+    /// keep-alive timeouts so that a connection the server is about to close is rarely picked).
+    /// Zero disables connection reuse.
+    pub fn pool_idle_timeout(mut self, limit: Duration) -> Self {
+        self.pool_idle_timeout = limit;
+        self
+    }
+
+    /// A root certificate trusted in addition to Mozilla's (none by default): for a gateway
+    /// behind a private CA, or the local sandbox's self-signed certificate (`alipay sandbox
+    /// --tls`). It is checked by [`HttpTransport::new`]. Certificates are always verified:
+    /// there is deliberately no way to turn verification off; trust the certificate instead.
+    pub fn extra_root(mut self, root: RootCertificate) -> Self {
+        self.extra_roots.push(root);
+        self
+    }
+}
+
+/// A root certificate to trust besides Mozilla's, for [`TransportConfig::extra_root`]: a
 /// private CA, or the local sandbox's self-signed certificate. Never a way around
 /// verification: the gateway's certificate must still chain to it and name the gateway's host.
 #[derive(Clone, PartialEq, Eq)]
@@ -271,7 +307,7 @@ pub struct HttpAnswer {
 }
 
 /// A pooled HTTP/1.1 client (TLS 1.2 and 1.3, Mozilla's roots from `webpki-roots` plus
-/// [`TransportConfig::extra_roots`]).
+/// [`TransportConfig::extra_root`]).
 ///
 /// Cheap to clone: clones share the connection pool. Works on any tokio runtime with IO and
 /// time enabled, current-thread included.

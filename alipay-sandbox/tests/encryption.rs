@@ -4,13 +4,15 @@
 
 use alipay_apis::amount;
 use alipay_apis::fund::CouponOrderAgreementPayRequest;
-use alipay_core::aes::EncryptKey;
-use alipay_core::client::AlipayClient;
-use alipay_core::request::{Call, RequestSigner};
-use alipay_core::transport::{Gateway, HttpTransport, TransportConfig};
+use alipay_core::AlipayClient;
+use alipay_core::Call;
+use alipay_core::EncryptKey;
+use alipay_core::protocol::HttpTransport;
+use alipay_core::protocol::RequestSigner;
 use alipay_core::{
     AlipayPublicKey, AppPrivateKey, AppPublicKey, Charset, Error, GatewayPrivateKey,
 };
+use alipay_core::{Gateway, TransportConfig};
 use alipay_sandbox::DEMO_MERCHANT;
 use alipay_sandbox::server::{Sandbox, SandboxConfig, start};
 

@@ -1,15 +1,15 @@
 //! The sandbox gateway over HTTPS with its generated self-signed certificate, driven by the
-//! real client trusting that certificate through `TransportConfig::extra_roots`.
+//! real client trusting that certificate through `TransportConfig::extra_root`.
 
 use std::time::Duration;
 
 use alipay_apis::amount;
 use alipay_apis::fund::CouponOrderAgreementPayRequest;
-use alipay_core::client::AlipayClient;
-use alipay_core::transport::{Gateway, RootCertificate, TransportConfig};
+use alipay_core::AlipayClient;
 use alipay_core::{
     AlipayPublicKey, AppPrivateKey, AppPublicKey, Error, GatewayPrivateKey, Outcome,
 };
+use alipay_core::{Gateway, RootCertificate, TransportConfig};
 use alipay_sandbox::DEMO_MERCHANT;
 use alipay_sandbox::server::{Sandbox, SandboxConfig, SandboxTls, start};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -46,12 +46,14 @@ fn client(gateway: &str, roots: Vec<RootCertificate>) -> AlipayClient {
         AlipayPublicKey::from_text(&read("gateway_public_spki.pem")).unwrap(),
     )
     .gateway(Gateway::new(gateway).unwrap())
-    .transport(TransportConfig {
-        connect_timeout: Duration::from_secs(2),
-        timeout: Duration::from_secs(10),
-        extra_roots: roots,
-        ..TransportConfig::default()
-    })
+    .transport(
+        roots.into_iter().fold(
+            TransportConfig::default()
+                .connect_timeout(Duration::from_secs(2))
+                .timeout(Duration::from_secs(10)),
+            TransportConfig::extra_root,
+        ),
+    )
     .build()
     .unwrap()
 }

@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use alipay_core::response::{self, ResponseCheck};
+use alipay_core::protocol::{ResponseCheck, extract_response, verify_response};
 use alipay_core::{AlipayPublicKey, Charset, EncryptKey, SignType};
 use libfuzzer_sys::fuzz_target;
 
@@ -40,14 +40,14 @@ fuzz_target!(|data: &[u8]| {
         },
         encrypt_key: (flags & 8 != 0).then_some(&*AES),
     };
-    if let Ok(r) = response::verify(body, METHOD, &check) {
+    if let Ok(r) = verify_response(body, METHOD, &check) {
         let _ = r.into_result();
     }
 
     let Ok(text) = std::str::from_utf8(body) else {
         return;
     };
-    let Ok(env) = response::extract(text, METHOD) else {
+    let Ok(env) = extract_response(text, METHOD) else {
         return;
     };
     // Differential oracle: serde_json agrees on the node's value (its only refusal may be

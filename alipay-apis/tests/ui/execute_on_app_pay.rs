@@ -1,4 +1,4 @@
-use alipay_apis::alipay_core::client::AlipayClient;
+use alipay_apis::AlipayClient;
 use alipay_apis::fund::CouponOrderAppPayRequest;
 
 async fn send(client: &AlipayClient, request: &CouponOrderAppPayRequest) {

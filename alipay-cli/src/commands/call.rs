@@ -10,10 +10,12 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use alipay_apis::{ApiInfo, BizError, Mode};
-use alipay_core::request::{Call, RequestSigner};
-use alipay_core::response::{self, ResponseCheck};
-use alipay_core::transport::{Gateway, HttpTransport, RootCertificate, TransportConfig};
+use alipay_core::Call;
+use alipay_core::protocol::HttpTransport;
+use alipay_core::protocol::RequestSigner;
+use alipay_core::protocol::{ResponseCheck, verify_response};
 use alipay_core::{AlipayPublicKey, AppPrivateKey, Charset, Error, Outcome, SignType};
+use alipay_core::{Gateway, RootCertificate, TransportConfig};
 
 use super::usage;
 use crate::{Failure, input};
@@ -105,16 +107,18 @@ pub fn run(a: Args) -> Result<(), Failure> {
     let gateway = Gateway::new(&a.gateway).map_err(usage)?;
     let mut config = TransportConfig::default();
     if let Some(secs) = a.timeout_secs {
-        config.timeout = Duration::from_secs(secs);
-        config.connect_timeout = config.connect_timeout.min(config.timeout);
+        let timeout = Duration::from_secs(secs);
+        config = config
+            .timeout(timeout)
+            .connect_timeout(Duration::from_secs(3).min(timeout));
     }
     if let Some(path) = &a.ca_cert {
         let pem = std::fs::read_to_string(path)
             .map_err(|e| Failure::Usage(format!("--ca-cert {}: {e}", path.display())))?;
-        config.extra_roots.push(RootCertificate::from_pem(pem));
+        config = config.extra_root(RootCertificate::from_pem(pem));
     }
     // One call: no connection is kept for a second one.
-    config.pool_idle_timeout = Duration::ZERO;
+    let config = config.pool_idle_timeout(Duration::ZERO);
     let transport = HttpTransport::new(config).map_err(usage)?;
 
     let mut call = Call::new(a.method.as_str()).biz_content(biz);
@@ -143,7 +147,7 @@ pub fn run(a: Args) -> Result<(), Failure> {
         charset,
         encrypt_key: None,
     };
-    let verified = response::verify(&answer.body, &a.method, &check).map_err(|e| {
+    let verified = verify_response(&answer.body, &a.method, &check).map_err(|e| {
         if matches!(e, Error::Signature(_)) {
             eprintln!(
                 "alipay: UNVERIFIED response (its signature does not verify; do not trust it): {}",
@@ -200,7 +204,7 @@ fn refused(e: Error) -> Failure {
         // Refused by the gateway or the API: the operation did not happen.
         Error::Gateway(api) | Error::Business(api) => {
             show_node(&api.body, api.verified);
-            let mut msg = one_line(&e.to_string());
+            let mut msg = with_hint(&e);
             if api.sub_code.as_deref() == Some("isv.invalid-signature") {
                 msg.push_str(
                     "; the gateway could not verify the request's signature: --private-key is \
@@ -221,14 +225,19 @@ fn refused(e: Error) -> Failure {
             one_line(&e.to_string())
         )),
         _ => match e.outcome() {
-            Outcome::NotSent => Failure::Usage(one_line(&e.to_string())),
-            Outcome::Rejected => Failure::Rejected(one_line(&e.to_string())),
+            Outcome::NotSent => Failure::Usage(with_hint(&e)),
+            Outcome::Rejected => Failure::Rejected(with_hint(&e)),
             Outcome::Unknown => {
                 eprintln!("alipay: {}", one_line(&e.to_string()));
                 Failure::Unknown(UNKNOWN.into())
             }
         },
     }
+}
+
+/// The error on one line, with what to do about it.
+fn with_hint(e: &Error) -> String {
+    one_line(&format!("{e} ({})", e.hint()))
 }
 
 /// A signed node goes to stdout as the answer; an unsigned one only to stderr, marked.

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use alipay_core::cert::{AlipayRootCertificate, AppCertificate};
+use alipay_core::{AlipayRootCertificate, AppCertificate};
 
 use crate::Failure;
 

@@ -4,7 +4,7 @@ use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use alipay_core::keys::generate_app_key_pair;
+use alipay_core::protocol::generate_app_key_pair;
 
 use crate::Failure;
 

@@ -12,8 +12,8 @@ pub mod verify;
 
 use std::path::Path;
 
+use alipay_core::AlipayCertificate;
 use alipay_core::AlipayPublicKey;
-use alipay_core::cert::AlipayCertificate;
 
 use crate::Failure;
 use crate::input;

@@ -7,7 +7,7 @@
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
-use alipay_core::keys::generate_app_key_pair;
+use alipay_core::protocol::generate_app_key_pair;
 use alipay_core::{AppPublicKey, GatewayPrivateKey};
 use alipay_sandbox::ledger::yuan;
 use alipay_sandbox::server::{SandboxConfig, SandboxTls, start};

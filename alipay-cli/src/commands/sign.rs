@@ -2,10 +2,12 @@
 
 use std::path::PathBuf;
 
-use alipay_core::cert::{AlipayRootCertificate, AppCertificate};
-use alipay_core::request::{Call, CertSns, RequestSigner};
-use alipay_core::transport::Gateway;
-use alipay_core::{AppPrivateKey, Charset, EncryptKey, SignType, Timestamp};
+use alipay_core::Call;
+use alipay_core::Gateway;
+use alipay_core::protocol::Timestamp;
+use alipay_core::protocol::{CertSns, RequestSigner};
+use alipay_core::{AlipayRootCertificate, AppCertificate};
+use alipay_core::{AppPrivateKey, Charset, EncryptKey, SignType};
 use clap::ValueEnum;
 use serde_json::{Map, Value, json};
 

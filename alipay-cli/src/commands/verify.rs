@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use alipay_core::notify::{NotifyCheck, verify_notification};
-use alipay_core::response::{ResponseCheck, verify};
+use alipay_core::protocol::{NotifyCheck, verify_notification};
+use alipay_core::protocol::{ResponseCheck, verify_response as verify};
 use alipay_core::{Charset, EncryptKey, SignType};
 use serde_json::{Map, Value};
 

@@ -42,7 +42,7 @@ pub struct AuthOrderVoucherCreateRequest {
     pub pay_timeout: ::std::option::Option<::alipay_core::PayTimeout>,
     /// `extra_param`: 业务扩展参数,用于商户的特定业务信息的传递,json格式\
     /// type `json`; optional; at most 300 characters; example `{"merchantExt":"value"}`. A string holding JSON text, so it is double-encoded inside biz_content. An object is expected (inferred). The newer Java SDK javadoc documents keys category / serviceId / creditExtInfo for credit pre-auth.
-    pub extra_param: ::std::option::Option<::alipay_core::value::JsonObjectText>,
+    pub extra_param: ::std::option::Option<::alipay_core::JsonObjectText>,
     /// `product_code`: 销售产品码,后续新接入预授权当面付的业务,本字段取值固定为PRE_AUTH。\
     /// type `enum`; optional; at most 32 characters; example `PRE_AUTH`. The voucher.create doc page fixes the value to PRE_AUTH for new integrations; older integrations may omit it.
     pub product_code: ::std::option::Option<AuthOrderVoucherCreateProductCode>,
@@ -68,7 +68,7 @@ pub struct AuthOrderVoucherCreateRequestBuilder<
         ::std::option::Option<::alipay_core::UserId>,
         ::std::option::Option<::std::string::String>,
         ::std::option::Option<::alipay_core::PayTimeout>,
-        ::std::option::Option<::alipay_core::value::JsonObjectText>,
+        ::std::option::Option<::alipay_core::JsonObjectText>,
         ::std::option::Option<AuthOrderVoucherCreateProductCode>,
     ),
 );
@@ -205,10 +205,7 @@ const _: () = {
             self
         }
         /// Sets [`extra_param`](AuthOrderVoucherCreateRequest::extra_param).
-        pub fn extra_param(
-            mut self,
-            value: ::alipay_core::value::JsonObjectText,
-        ) -> Self {
+        pub fn extra_param(mut self, value: ::alipay_core::JsonObjectText) -> Self {
             self.1.3 = ::std::option::Option::Some(value);
             self
         }

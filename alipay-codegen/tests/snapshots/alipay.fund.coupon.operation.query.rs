@@ -227,9 +227,9 @@ pub struct CouponOperationQueryResponse {
     /// SUCCESS after an unknown outcome means the earlier call succeeded.
     pub status: ::std::option::Option<CouponOperationQueryResponseStatus>,
     /// `gmt_create` (datetime): 资金授权单据操作流水创建时间， 格式：YYYY-MM-DD HH:MM:SS
-    pub gmt_create: ::std::option::Option<::alipay_core::value::DateTime>,
+    pub gmt_create: ::std::option::Option<::alipay_core::DateTime>,
     /// `gmt_trans` (datetime): 支付宝账务处理成功时间， 格式：YYYY-MM-DD HH:MM:SS
-    pub gmt_trans: ::std::option::Option<::alipay_core::value::DateTime>,
+    pub gmt_trans: ::std::option::Option<::alipay_core::DateTime>,
     /// `order_title` (string): 业务订单的简单描述，如商品名称等
     pub order_title: ::std::option::Option<::std::string::String>,
     /// `remark` (string): 商户对本次操作的附言描述，长度不超过100个字母或50个汉字

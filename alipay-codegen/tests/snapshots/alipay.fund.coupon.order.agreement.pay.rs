@@ -35,7 +35,7 @@ pub struct CouponOrderAgreementPayRequest {
     pub pay_timeout: ::std::option::Option<::alipay_core::PayTimeout>,
     /// `extra_param`: 业务扩展参数，用于商户的特定业务信息的传递，json格式\
     /// type `json`; optional; at most 300 characters; example `{"merchantExt":"orderExpiredTime=1m"}`; not stated by the doc: max_len. A string holding JSON text, double-encoded inside biz_content; an object is expected (inferred). On this API only, {"merchantExt":"orderExpiredTime=1m"} makes Alipay auto-refund the red packet if it is not disbursed within that time. The red-packet quick-start guide lists it as a key input (备注).
-    pub extra_param: ::std::option::Option<::alipay_core::value::JsonObjectText>,
+    pub extra_param: ::std::option::Option<::alipay_core::JsonObjectText>,
 }
 /// Typestate markers of [`CouponOrderAgreementPayRequestBuilder`], named after the wire fields.
 #[allow(non_camel_case_types, missing_docs)]
@@ -57,7 +57,7 @@ pub struct CouponOrderAgreementPayRequestBuilder<
     (
         ::std::option::Option<::alipay_core::UserId>,
         ::std::option::Option<::alipay_core::PayTimeout>,
-        ::std::option::Option<::alipay_core::value::JsonObjectText>,
+        ::std::option::Option<::alipay_core::JsonObjectText>,
     ),
 );
 ::alipay_core::__wire_struct!(
@@ -171,10 +171,7 @@ const _: () = {
             self
         }
         /// Sets [`extra_param`](CouponOrderAgreementPayRequest::extra_param).
-        pub fn extra_param(
-            mut self,
-            value: ::alipay_core::value::JsonObjectText,
-        ) -> Self {
+        pub fn extra_param(mut self, value: ::alipay_core::JsonObjectText) -> Self {
             self.1.2 = ::std::option::Option::Some(value);
             self
         }
@@ -240,7 +237,7 @@ pub struct CouponOrderAgreementPayResponse {
     pub status: ::std::option::Option<CouponOrderAgreementPayResponseStatus>,
     /// `gmt_trans` (datetime): 资金授权成功时间 格式：YYYY-MM-DD HH:MM:SS\
     /// The Java SDK types it Date. A key output of the red-packet quick-start guide.
-    pub gmt_trans: ::std::option::Option<::alipay_core::value::DateTime>,
+    pub gmt_trans: ::std::option::Option<::alipay_core::DateTime>,
     /// Members this SDK does not know, kept as sent.
     pub unknown: ::alipay_core::wire::WireObject,
 }

@@ -31,7 +31,7 @@ pub struct CouponOrderAppPayRequest {
     pub pay_timeout: ::std::option::Option<::alipay_core::PayTimeout>,
     /// `extra_param`: 业务扩展参数，用于商户的特定业务信息的传递，json格式\
     /// type `json`; optional; at most 300 characters; example `{"merchantExt":"key=value"}`; not stated by the doc: max_len, example. A string holding JSON text, double-encoded inside biz_content. An object is expected (inferred). merchantExt orderExpiredTime takes effect on agreement.pay only.
-    pub extra_param: ::std::option::Option<::alipay_core::value::JsonObjectText>,
+    pub extra_param: ::std::option::Option<::alipay_core::JsonObjectText>,
 }
 /// Typestate markers of [`CouponOrderAppPayRequestBuilder`], named after the wire fields.
 #[allow(non_camel_case_types, missing_docs)]
@@ -52,7 +52,7 @@ pub struct CouponOrderAppPayRequestBuilder<
     (S0, S1, S2, S3),
     (
         ::std::option::Option<::alipay_core::PayTimeout>,
-        ::std::option::Option<::alipay_core::value::JsonObjectText>,
+        ::std::option::Option<::alipay_core::JsonObjectText>,
     ),
 );
 ::alipay_core::__wire_struct!(
@@ -153,10 +153,7 @@ const _: () = {
             self
         }
         /// Sets [`extra_param`](CouponOrderAppPayRequest::extra_param).
-        pub fn extra_param(
-            mut self,
-            value: ::alipay_core::value::JsonObjectText,
-        ) -> Self {
+        pub fn extra_param(mut self, value: ::alipay_core::JsonObjectText) -> Self {
             self.1.1 = ::std::option::Option::Some(value);
             self
         }
@@ -215,7 +212,7 @@ pub struct CouponOrderAppPayResponse {
     pub status: ::std::option::Option<CouponOrderAppPayResponseStatus>,
     /// `gmt_trans` (datetime): 资金授权成功时间 格式：YYYY-MM-DD HH:MM:SS\
     /// The Java SDK types it Date.
-    pub gmt_trans: ::std::option::Option<::alipay_core::value::DateTime>,
+    pub gmt_trans: ::std::option::Option<::alipay_core::DateTime>,
     /// Members this SDK does not know, kept as sent.
     pub unknown: ::alipay_core::wire::WireObject,
 }

@@ -48,7 +48,7 @@ pub struct CouponOrderDisburseRequest {
     pub pay_timeout: ::std::option::Option<::alipay_core::PayTimeout>,
     /// `extra_param`: 业务扩展参数,用于商户的特定业务信息的传递,json格式\
     /// type `json`; optional; at most 300 characters; example `{"merchantExt":"key=value"}`. A string holding JSON text, so it is double-encoded inside biz_content. An object is expected (every example is one; inferred).
-    pub extra_param: ::std::option::Option<::alipay_core::value::JsonObjectText>,
+    pub extra_param: ::std::option::Option<::alipay_core::JsonObjectText>,
 }
 /// Typestate markers of [`CouponOrderDisburseRequestBuilder`], named after the wire fields.
 #[allow(non_camel_case_types, missing_docs)]
@@ -102,7 +102,7 @@ pub struct CouponOrderDisburseRequestBuilder<
     (S0, S1, S2, S3, S4, S5, S6, S7),
     (
         ::std::option::Option<::alipay_core::PayTimeout>,
-        ::std::option::Option<::alipay_core::value::JsonObjectText>,
+        ::std::option::Option<::alipay_core::JsonObjectText>,
     ),
 );
 ::alipay_core::__wire_struct!(
@@ -276,10 +276,7 @@ const _: () = {
             self
         }
         /// Sets [`extra_param`](CouponOrderDisburseRequest::extra_param).
-        pub fn extra_param(
-            mut self,
-            value: ::alipay_core::value::JsonObjectText,
-        ) -> Self {
+        pub fn extra_param(mut self, value: ::alipay_core::JsonObjectText) -> Self {
             self.1.1 = ::std::option::Option::Some(value);
             self
         }
@@ -347,7 +344,7 @@ pub struct CouponOrderDisburseResponse {
     /// `status` (enum): 资金预授权明细的状态 目前支持: INIT:初始 SUCCESS: 成功 CLOSED:关闭
     pub status: ::std::option::Option<CouponOrderDisburseResponseStatus>,
     /// `gmt_trans` (datetime): 资金授权成功时间 格式:YYYY-MM-DD HH:MM:SS
-    pub gmt_trans: ::std::option::Option<::alipay_core::value::DateTime>,
+    pub gmt_trans: ::std::option::Option<::alipay_core::DateTime>,
     /// Members this SDK does not know, kept as sent.
     pub unknown: ::alipay_core::wire::WireObject,
 }

@@ -187,7 +187,7 @@ pub struct CouponOrderRefundResponse {
     pub status: ::std::option::Option<CouponOrderRefundResponseStatus>,
     /// `gmt_trans` (datetime): 授权资金退款成功时间，格式：YYYY-MM-DD HH:MM:SS\
     /// The Java SDK types it String here (Date in the other APIs); the doc text gives the same format.
-    pub gmt_trans: ::std::option::Option<::alipay_core::value::DateTime>,
+    pub gmt_trans: ::std::option::Option<::alipay_core::DateTime>,
     /// Members this SDK does not know, kept as sent.
     pub unknown: ::alipay_core::wire::WireObject,
 }

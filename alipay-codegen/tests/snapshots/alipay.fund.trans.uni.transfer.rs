@@ -387,7 +387,7 @@ pub struct FundTransUniTransferResponse {
     /// `status` (enum)
     pub status: ::std::option::Option<FundTransUniTransferResponseStatus>,
     /// `trans_date` (datetime)
-    pub trans_date: ::std::option::Option<::alipay_core::value::DateTime>,
+    pub trans_date: ::std::option::Option<::alipay_core::DateTime>,
     /// Members this SDK does not know, kept as sent.
     pub unknown: ::alipay_core::wire::WireObject,
 }

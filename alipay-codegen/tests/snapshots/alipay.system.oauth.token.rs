@@ -160,7 +160,7 @@ pub struct SystemOauthTokenResponse {
     /// `expires_in` (integer)
     pub expires_in: ::std::option::Option<i64>,
     /// `auth_start` (datetime)
-    pub auth_start: ::std::option::Option<::alipay_core::value::DateTime>,
+    pub auth_start: ::std::option::Option<::alipay_core::DateTime>,
     /// Members this SDK does not know, kept as sent.
     pub unknown: ::alipay_core::wire::WireObject,
 }

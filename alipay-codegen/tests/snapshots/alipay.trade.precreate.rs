@@ -155,7 +155,7 @@ pub struct TradePrecreateRequest {
     pub timeout_express: ::std::option::Option<::alipay_core::PayTimeout>,
     /// `time_expire`\
     /// type `datetime`; optional.
-    pub time_expire: ::std::option::Option<::alipay_core::value::DateTime>,
+    pub time_expire: ::std::option::Option<::alipay_core::DateTime>,
     /// `store_info`\
     /// type `object`; optional.
     pub store_info: ::std::option::Option<TradePrecreateStoreInfo>,
@@ -181,7 +181,7 @@ pub struct TradePrecreateRequestBuilder<
         ::std::option::Option<ExtendParams>,
         ::std::option::Option<::std::vec::Vec<TradePrecreateQueryOptions>>,
         ::std::option::Option<::alipay_core::PayTimeout>,
-        ::std::option::Option<::alipay_core::value::DateTime>,
+        ::std::option::Option<::alipay_core::DateTime>,
         ::std::option::Option<TradePrecreateStoreInfo>,
     ),
 );
@@ -314,7 +314,7 @@ const _: () = {
             self
         }
         /// Sets [`time_expire`](TradePrecreateRequest::time_expire).
-        pub fn time_expire(mut self, value: ::alipay_core::value::DateTime) -> Self {
+        pub fn time_expire(mut self, value: ::alipay_core::DateTime) -> Self {
             self.1.4 = ::std::option::Option::Some(value);
             self
         }
@@ -395,7 +395,7 @@ pub struct TradePrecreateResponse {
     /// `fund_bill_list` (array)
     pub fund_bill_list: ::std::option::Option<::std::vec::Vec<TradeFundBill>>,
     /// `send_pay_date` (datetime)
-    pub send_pay_date: ::std::option::Option<::alipay_core::value::DateTime>,
+    pub send_pay_date: ::std::option::Option<::alipay_core::DateTime>,
     /// `settle_info` (object)
     pub settle_info: ::std::option::Option<TradePrecreateResponseSettleInfo>,
     /// Members this SDK does not know, kept as sent.

@@ -18,7 +18,8 @@ use std::sync::Mutex;
 
 use alipay_core::gateway::sign_notification;
 use alipay_core::html::escape;
-use alipay_core::{Charset, SignType, Timestamp};
+use alipay_core::protocol::Timestamp;
+use alipay_core::{Charset, SignType};
 use bytes::Bytes;
 use http_body_util::Full;
 use hyper::body::Incoming;

@@ -4,11 +4,12 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use alipay_core::aes::EncryptKey;
+use alipay_core::EncryptKey;
 use alipay_core::gateway::{sign_encrypted_response, sign_error_response, sign_response};
 use alipay_core::html::escape as html_escape;
-use alipay_core::sign::sign_content;
-use alipay_core::{Charset, SignType, Timestamp};
+use alipay_core::protocol::Timestamp;
+use alipay_core::protocol::sign_content;
+use alipay_core::{Charset, SignType};
 use base64::Engine;
 use serde_json::json;
 use time::macros::{format_description, offset};

@@ -3,13 +3,26 @@
 //! [`Ledger`] and answers with a response signed by the gateway key. Notifications go to the
 //! call's `notify_url` in the background.
 //!
-//! ```no_run
-//! # async fn demo(config: alipay_sandbox::server::SandboxConfig) -> std::io::Result<()> {
-//! let sandbox = alipay_sandbox::server::start(config, "127.0.0.1:0".parse().unwrap()).await?;
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use alipay_core::protocol::generate_app_key_pair;
+//! use alipay_core::{AppPublicKey, GatewayPrivateKey};
+//! use alipay_sandbox::server::{SandboxConfig, start};
+//! // The app's public key (as registered in the console) and the sandbox gateway's own key.
+//! let (app, gateway) = (generate_app_key_pair()?, generate_app_key_pair()?);
+//! let config = SandboxConfig::new(
+//!     "2021000000000001",
+//!     AppPublicKey::from_text(&app.public_pem)?,
+//!     GatewayPrivateKey::from_text(&gateway.private_pem)?,
+//! );
+//! let sandbox = start(config, "127.0.0.1:0".parse()?).await?;
 //! println!("{}", sandbox.gateway_url);
-//! let balance = sandbox.with_ledger(|l| l.balance(alipay_sandbox::DEMO_MERCHANT));
-//! sandbox.with_books(|b| b.fund(alipay_sandbox::DEMO_USERS[0].0, 10_000)).ok();
-//! # let _ = balance; Ok(()) }
+//! let before = sandbox.with_ledger(|l| l.balance(alipay_sandbox::DEMO_USERS[0].0));
+//! sandbox.with_books(|b| b.fund(alipay_sandbox::DEMO_USERS[0].0, 10_000))?;
+//! let after = sandbox.with_ledger(|l| l.balance(alipay_sandbox::DEMO_USERS[0].0));
+//! assert_eq!(after, before.map(|fen| fen + 10_000));
+//! # Ok(()) }
 //! ```
 //!
 //! ## Checks, in order
@@ -104,7 +117,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use alipay_core::aes::EncryptKey;
+use alipay_core::EncryptKey;
 use alipay_core::{AppPublicKey, GatewayPrivateKey};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
@@ -415,4 +428,65 @@ async fn serve(
 /// Whether `method` is one the gateway serves.
 fn known_method(method: &str) -> bool {
     METHODS.contains(&method)
+}
+
+/// A sandbox gateway on loopback with a fresh app key pair and gateway key (RSA-2048), one app
+/// ([`LocalSandbox::APP_ID`]) and the demo ledger: what the demo and the documentation's
+/// examples start. Dropping it stops the gateway.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let local = alipay_sandbox::server::start_local().await?;
+/// assert!(local.gateway_url().starts_with("http://127.0.0.1:"));
+/// # Ok(()) }
+/// ```
+pub struct LocalSandbox {
+    /// The running gateway (ledger, books, shutdown).
+    pub sandbox: Sandbox,
+    app_private_key_pem: zeroize::Zeroizing<String>,
+    alipay_public_key_pem: String,
+}
+
+impl LocalSandbox {
+    /// The one app registered.
+    pub const APP_ID: &'static str = "2021000000000001";
+
+    /// The app's `app_id`.
+    pub fn app_id(&self) -> &str {
+        Self::APP_ID
+    }
+
+    /// `http://127.0.0.1:PORT/gateway.do`.
+    pub fn gateway_url(&self) -> &str {
+        &self.sandbox.gateway_url
+    }
+
+    /// The app's private key (PKCS#8 PEM), as a merchant keeps it.
+    pub fn app_private_key_pem(&self) -> &str {
+        &self.app_private_key_pem
+    }
+
+    /// The sandbox's "Alipay public key" (SPKI PEM), as the console shows Alipay's.
+    pub fn alipay_public_key_pem(&self) -> &str {
+        &self.alipay_public_key_pem
+    }
+}
+
+/// Starts a [`LocalSandbox`] on `127.0.0.1`, any free port.
+pub async fn start_local() -> Result<LocalSandbox, io::Error> {
+    let keys = || alipay_core::protocol::generate_app_key_pair().map_err(io::Error::other);
+    let (app, gateway) = (keys()?, keys()?);
+    let app_public = AppPublicKey::from_text(&app.public_pem).map_err(io::Error::other)?;
+    let gateway_key =
+        GatewayPrivateKey::from_text(&gateway.private_pem).map_err(io::Error::other)?;
+    let sandbox = start(
+        SandboxConfig::new(LocalSandbox::APP_ID, app_public, gateway_key),
+        SocketAddr::from(([127, 0, 0, 1], 0)),
+    )
+    .await?;
+    Ok(LocalSandbox {
+        sandbox,
+        app_private_key_pem: app.private_pem,
+        alipay_public_key_pem: gateway.public_pem,
+    })
 }

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use alipay_core::gateway::sign_notification;
-use alipay_core::{Charset, SignType, Timestamp};
+use alipay_core::protocol::Timestamp;
+use alipay_core::{Charset, SignType};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::Request;

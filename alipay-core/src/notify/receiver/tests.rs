@@ -8,8 +8,8 @@ use crate::charset::Charset;
 use crate::keys::GatewayPrivateKey;
 use crate::notify::sign_notification;
 
-const GATEWAY_KEY: &str = include_str!("../../testdata/gateway_private_pkcs8.pem");
-const GATEWAY_PUBLIC: &str = include_str!("../../testdata/gateway_public_spki.pem");
+const GATEWAY_KEY: &str = include_str!("../../../testdata/gateway_private_pkcs8.pem");
+const GATEWAY_PUBLIC: &str = include_str!("../../../testdata/gateway_public_spki.pem");
 const APP_ID: &str = "2021000000000001";
 
 fn public() -> AlipayPublicKey {
@@ -198,9 +198,10 @@ fn other_apps_and_unidentifiable_notifications_are_rejected() {
 
 #[test]
 fn a_receiver_for_a_client_uses_its_key_and_app_id() {
-    let app_key =
-        crate::keys::AppPrivateKey::from_text(include_str!("../../testdata/app_private_pkcs8.pem"))
-            .unwrap();
+    let app_key = crate::keys::AppPrivateKey::from_text(include_str!(
+        "../../../testdata/app_private_pkcs8.pem"
+    ))
+    .unwrap();
     let client = AlipayClient::builder(APP_ID, app_key, public())
         .build()
         .unwrap();

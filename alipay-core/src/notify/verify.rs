@@ -19,12 +19,15 @@ use base64::Engine;
 
 use crate::charset::Charset;
 use crate::error::{Error, SignatureError, SignatureFailure};
-use crate::keys::{AlipayPublicKey, B64, GatewayPrivateKey};
+#[cfg(any(test, feature = "gateway"))]
+use crate::keys::GatewayPrivateKey;
+use crate::keys::{AlipayPublicKey, B64};
 use crate::sign::{SignType, sign_content};
 
 /// What a notification is checked against.
 #[derive(Debug, Clone, Copy)]
 pub struct NotifyCheck<'a> {
+    /// Alipay's public key, which signs notifications.
     pub alipay_public_key: &'a AlipayPublicKey,
     /// The sign type the application is configured for. `Some`: a notification declaring
     /// another `sign_type` is refused. `None`: the notification's own `sign_type` decides
@@ -52,6 +55,7 @@ impl Notification {
         self.params.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
+    /// The decoded parameters, by name.
     pub fn into_params(self) -> BTreeMap<String, String> {
         self.params
     }
@@ -162,6 +166,7 @@ fn declared_charset(body: &[u8]) -> Result<Charset, Error> {
 /// The gateway's side: signs a notification the way Alipay does and returns the form body to
 /// POST. `sign_type` and `charset` are added; every other parameter, empty ones included, is
 /// signed as given.
+#[cfg(any(test, feature = "gateway"))]
 pub fn sign_notification<K, V>(
     params: impl IntoIterator<Item = (K, V)>,
     key: &GatewayPrivateKey,
@@ -204,9 +209,9 @@ where
 mod tests {
     use super::*;
 
-    const GATEWAY_KEY: &str = include_str!("../testdata/gateway_private_pkcs8.pem");
-    const GATEWAY_PUBLIC: &str = include_str!("../testdata/gateway_public_spki.pem");
-    const OTHER_PUBLIC: &str = include_str!("../testdata/app_public_spki.pem");
+    const GATEWAY_KEY: &str = include_str!("../../testdata/gateway_private_pkcs8.pem");
+    const GATEWAY_PUBLIC: &str = include_str!("../../testdata/gateway_public_spki.pem");
+    const OTHER_PUBLIC: &str = include_str!("../../testdata/app_public_spki.pem");
 
     fn sample() -> Vec<(&'static str, &'static str)> {
         vec![

@@ -1,47 +1,4 @@
-//! The merchant's notify endpoint: verify, de-duplicate by `notify_id`, hand the notification
-//! to the application once, and answer `success` only when it has been processed.
-//!
-//! Alipay POSTs each notification to `notify_url` and resends it (same `notify_id`) until the
-//! answer is exactly [`crate::NOTIFY_ACK`], for about a day. So a notification may arrive
-//! several times, twice at once, or again after it was handled. A [`NotifyReceiver`]:
-//!
-//! 1. verifies the raw body ([`crate::notify::verify_notification`]: signature, `sign_type`,
-//!    `app_id`); a body that fails is [`Receipt::Rejected`] and answered [`NOTIFY_FAIL`];
-//! 2. answers [`Receipt::Duplicate`] (`success`, nothing to do) for a `notify_id` the
-//!    [`SeenNotifications`] store already holds;
-//! 3. answers [`Receipt::Retry`] (`fail`) while the same `notify_id` is being processed by
-//!    another delivery in this process, so two identical deliveries are never processed at once;
-//! 4. otherwise hands out [`Receipt::New`]: a [`Pending`] the application processes and then
-//!    [`Pending::commit`]s. Only the commit records the `notify_id` as seen, so a crash, an error
-//!    or a panic between receiving and committing leaves it unrecorded, the answer is `fail`, and
-//!    Alipay's next delivery is processed.
-//!
-//! [`NotifyReceiver::handle`] (and [`NotifyReceiver::handle_async`]) wrap the whole sequence
-//! around a closure: commit on `Ok`, `fail` on `Err`.
-//!
-//! ```no_run
-//! use alipay_core::notify_receiver::{Handled, NotifyReceiver};
-//! # fn demo(client: &alipay_core::client::AlipayClient, body: &[u8]) {
-//! let receiver = NotifyReceiver::for_client(client); // keep one, share it (cheap to clone)
-//! let handled = receiver.handle(body, |n| -> Result<(), String> {
-//!     // Typed view of a generated API's notification:
-//!     // let typed: CouponOrderDisburseNotify = FromNotification::from_notification(n);
-//!     println!("{:?} {:?}", n.notify_type(), n.get("out_order_no"));
-//!     Ok(())
-//! });
-//! if let Handled::Rejected(e) = &handled {
-//!     eprintln!("refused notification: {e}");
-//! }
-//! let http_body: &str = handled.answer(); // "success" or "fail", exactly
-//! # let _ = http_body; }
-//! ```
-//!
-//! **Several instances.** The default store, [`MemorySeen`], and the in-flight set live in one
-//! process. Behind a load balancer, implement [`SeenNotifications`] over the shared database
-//! (a table with a unique `notify_id`) and, best, record the id in the same transaction as the
-//! business effect of the notification; the business processing should in any case be
-//! idempotent on the order number (`out_order_no`, `out_request_no`), as the last line of
-//! defence.
+//! Receiving: verify, de-duplicate by `notify_id`, hand out once, answer.
 
 use std::collections::{HashSet, VecDeque};
 use std::fmt;
@@ -51,7 +8,7 @@ use crate::NOTIFY_ACK;
 use crate::client::AlipayClient;
 use crate::error::Error;
 use crate::keys::AlipayPublicKey;
-use crate::notify::{self, Notification, NotifyCheck};
+use crate::notify::verify::{self as notify, Notification, NotifyCheck};
 use crate::sign::SignType;
 
 /// The body to answer a notification that was not processed: Alipay delivers it again.
@@ -123,6 +80,7 @@ impl MemorySeen {
         }
     }
 
+    /// How many `notify_id`s it remembers at most.
     pub fn capacity(&self) -> usize {
         self.capacity
     }
@@ -132,6 +90,7 @@ impl MemorySeen {
         self.lock().ids.len()
     }
 
+    /// Whether it remembers none.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -238,7 +197,7 @@ fn lock_in_flight(set: &InFlight) -> MutexGuard<'_, HashSet<String>> {
     set.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Verifies, de-duplicates and answers notifications; see the [module docs](self).
+/// Verifies, de-duplicates and answers notifications; see the [module docs](crate::notify).
 ///
 /// Cheap to clone: clones share the store and the in-flight set. Keep one per application.
 #[derive(Clone)]
@@ -409,10 +368,15 @@ pub enum Receipt {
     /// its answer is `fail`.
     New(Pending),
     /// Verified and already processed: answer `success` again, do nothing.
-    Duplicate { notify_id: String },
+    Duplicate {
+        /// The notification's `notify_id`.
+        notify_id: String,
+    },
     /// Verified, but it cannot be handled now: answer `fail`, Alipay delivers it again.
     Retry {
+        /// The notification's `notify_id`.
         notify_id: String,
+        /// Why not now.
         cause: RetryCause,
     },
     /// Not verified (signature, `sign_type`, `app_id`, malformed, no `notify_id`): answer
@@ -479,10 +443,12 @@ impl fmt::Debug for Pending {
 }
 
 impl Pending {
+    /// The verified notification.
     pub fn notification(&self) -> &Notification {
         &self.notification
     }
 
+    /// Its `notify_id`.
     pub fn notify_id(&self) -> &str {
         &self.guard.notify_id
     }
@@ -523,6 +489,7 @@ impl Pending {
 #[derive(Debug)]
 #[non_exhaustive]
 pub struct Committed {
+    /// The `notify_id` committed.
     pub notify_id: String,
     /// The store already held the id: another instance processed the same notification
     /// concurrently (possible only with a store shared between processes). Worth a log line.
@@ -546,16 +513,26 @@ pub enum Handled<E> {
     /// New, processed and committed.
     Processed(Committed),
     /// Already processed before; not processed again.
-    Duplicate { notify_id: String },
+    Duplicate {
+        /// The notification's `notify_id`.
+        notify_id: String,
+    },
     /// Not processed now; Alipay delivers it again.
     Retry {
+        /// The notification's `notify_id`.
         notify_id: String,
+        /// Why not now.
         cause: RetryCause,
     },
     /// Refused before processing; see [`Receipt::Rejected`].
     Rejected(Error),
     /// The processing returned an error: nothing recorded, Alipay delivers it again.
-    Failed { notify_id: String, error: E },
+    Failed {
+        /// The notification's `notify_id`.
+        notify_id: String,
+        /// What the processing returned.
+        error: E,
+    },
 }
 
 impl<E> Handled<E> {
