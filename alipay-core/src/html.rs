@@ -1,4 +1,4 @@
-//! HTML escaping, the one copy: the page-execute form of [`request`](crate::request) and the
+//! HTML escaping, the one copy: the page-execute form (`src/request.rs`) and the
 //! sandbox's cashier pages and gateway messages all escape this way.
 
 /// Escapes text for a double- or single-quoted HTML attribute (and for element text): `&`,

@@ -8,7 +8,7 @@
 //! several times, twice at once, or again after it was handled. A [`NotifyReceiver`]:
 //!
 //! 1. verifies the raw body ([`verify_notification`]: signature, `sign_type`,
-//!    `app_id`); a body that fails is [`Receipt::Rejected`] and answered [`NOTIFY_FAIL`](crate::notify::NOTIFY_FAIL);
+//!    `app_id`); a body that fails is [`Receipt::Rejected`] and answered [`NOTIFY_FAIL`];
 //! 2. answers [`Receipt::Duplicate`] (`success`, nothing to do) for a `notify_id` the
 //!    [`SeenNotifications`] store already holds;
 //! 3. answers [`Receipt::Retry`] (`fail`) while the same `notify_id` is being processed by
