@@ -71,7 +71,6 @@ mod rules_engine;
 mod sign;
 mod timestamp;
 mod transport;
-#[doc(hidden)]
 pub mod value;
 #[doc(hidden)]
 pub mod wire;

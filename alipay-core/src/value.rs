@@ -42,8 +42,12 @@ mod user_id;
 
 pub use crate::dates::{Date, DateTime, FormatError, Month};
 pub use crate::number::Number;
-pub use amount::{Amount, AmountError, ResponseAmount, Yuan};
+pub use amount::{Amount, AmountError};
+// For the generated code, the rule engine and the sandbox: not part of the documented API.
+#[doc(hidden)]
+pub use amount::{ResponseAmount, Yuan};
 pub use json_text::{JsonObjectText, JsonObjectTextError};
+#[doc(hidden)]
 pub use length::{LengthUnit, TooLong, char_len, gbk_len};
 pub use pay_timeout::{PayTimeout, PayTimeoutError};
 pub use user_id::{UserId, UserIdError};

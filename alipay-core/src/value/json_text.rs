@@ -79,6 +79,7 @@ impl JsonObjectText {
         &self.0
     }
 
+    /// The JSON text, exactly as given.
     pub fn into_string(self) -> String {
         self.0
     }

@@ -51,6 +51,7 @@ pub struct TooLong {
     pub len: usize,
     /// The field's max length.
     pub max: usize,
+    /// The unit the limit is counted in.
     pub unit: LengthUnit,
 }
 

@@ -52,7 +52,14 @@ pub enum PayTimeoutError {
     /// More than 5 characters (`10080m`: write `7d`).
     TooLong,
     /// Valid, but outside the API's range (all in minutes).
-    OutOfRange { minutes: u32, min: u32, max: u32 },
+    OutOfRange {
+        /// The timeout, in minutes.
+        minutes: u32,
+        /// The smallest allowed, in minutes.
+        min: u32,
+        /// The largest allowed, in minutes.
+        max: u32,
+    },
 }
 
 impl PayTimeoutError {
