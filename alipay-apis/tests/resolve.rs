@@ -272,3 +272,25 @@ async fn query_answer_about_another_operation_stays_unknown() {
         .await;
     assert!(matches!(r, Ok(Resolution::Unknown(_))), "{r:?}");
 }
+
+#[tokio::test]
+async fn an_isv_call_queries_with_the_same_app_auth_token() {
+    let (gw, log) = fake_gateway(|method, _| match method {
+        DISBURSE => UNKNOWN_20000,
+        _ => QUERY_SUCCESS,
+    });
+    let r = client(gw)
+        .call(&disburse())
+        .retry(fast())
+        .app_auth_token("202401BB0123")
+        .exactly_once()
+        .await;
+    assert!(matches!(r, Ok(Resolution::Done(_))), "{r:?}");
+    let sent = log.0.requests();
+    assert!(sent.iter().any(|r| r.method == QUERY));
+    assert!(
+        sent.iter()
+            .all(|r| r.params.get("app_auth_token").map(String::as_str) == Some("202401BB0123")),
+        "every attempt and the query carry the merchant's token"
+    );
+}

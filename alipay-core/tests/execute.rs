@@ -309,3 +309,37 @@ async fn typed_execute_validates_sends_and_parses() {
         "{e}"
     );
 }
+
+#[tokio::test]
+async fn the_call_builder_adds_app_auth_token_and_overrides_notify_url() {
+    let node = r#"{"code":"10000","msg":"Success"}"#;
+    let (gw, fake) = fake_gateway(answer_with(node));
+    let c = client(gw)
+        .notify_url("https://m.example.com/default")
+        .build()
+        .unwrap();
+    c.call(&query())
+        .app_auth_token("202401BB0123")
+        .notify_url("https://m.example.com/this-call")
+        .send()
+        .await
+        .unwrap();
+    // An untyped call keeps its own parameters unless the builder overrides them.
+    c.call(&query()).send().await.unwrap();
+    let sent = fake.requests();
+    assert_eq!(sent.len(), 2);
+    assert!(sent.iter().all(|r| r.verified == Some(true)));
+    assert_eq!(
+        sent[0].params.get("app_auth_token").map(String::as_str),
+        Some("202401BB0123")
+    );
+    assert_eq!(
+        sent[0].params.get("notify_url").map(String::as_str),
+        Some("https://m.example.com/this-call")
+    );
+    assert_eq!(sent[1].params.get("app_auth_token"), None);
+    assert_eq!(
+        sent[1].params.get("notify_url").map(String::as_str),
+        Some("https://m.example.com/n")
+    );
+}
