@@ -18,11 +18,7 @@ use alipay_core::{AlipayPublicKey, AppPrivateKey, AppPublicKey, Charset, Gateway
 use alipay_sandbox::server::{Sandbox, SandboxConfig, start};
 use alipay_sandbox::{DEMO_MERCHANT, DEMO_USERS};
 use alipay_testkit::NotifyEndpoint;
-use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
-use hyper::{HeaderMap, Method, Request, StatusCode};
-use hyper_util::client::legacy::Client;
-use hyper_util::rt::TokioExecutor;
+use alipay_testkit::http::{Answer, Method, StatusCode, send};
 use serde_json::{Value, json};
 
 const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../alipay-core/testdata");
@@ -83,30 +79,12 @@ fn url(sb: &Sandbox, path: &str) -> String {
     format!("http://{}{path}", sb.local_addr)
 }
 
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Vec<u8>,
+/// The `error` of a JSON refusal, after checking its status.
+trait Refused {
+    fn refused(&self, status: StatusCode) -> String;
 }
 
-impl Answer {
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&self.body)))
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8(self.body.clone()).unwrap()
-    }
-
-    fn header(&self, name: &str) -> &str {
-        self.headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-    }
-
-    /// The `error` of a JSON refusal, after checking its status.
+impl Refused for Answer {
     fn refused(&self, status: StatusCode) -> String {
         assert_eq!(
             self.status,
@@ -115,33 +93,6 @@ impl Answer {
             String::from_utf8_lossy(&self.body)
         );
         self.json()["error"].as_str().unwrap().to_owned()
-    }
-}
-
-/// One HTTP/1.1 request with a fresh client (so no connection outlives the call).
-async fn send(method: Method, url: &str, headers: &[(&str, &str)], body: &[u8]) -> Answer {
-    let client = Client::builder(TokioExecutor::new()).build_http::<Full<Bytes>>();
-    let mut req = Request::builder().method(method).uri(url);
-    for (k, v) in headers {
-        req = req.header(*k, *v);
-    }
-    let resp = client
-        .request(req.body(Full::new(Bytes::copy_from_slice(body))).unwrap())
-        .await
-        .unwrap();
-    let status = resp.status();
-    let headers = resp.headers().clone();
-    let body = resp
-        .into_body()
-        .collect()
-        .await
-        .unwrap()
-        .to_bytes()
-        .to_vec();
-    Answer {
-        status,
-        headers,
-        body,
     }
 }
 

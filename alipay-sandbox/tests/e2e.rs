@@ -43,8 +43,6 @@ use alipay_sandbox::{
 };
 use base64::Engine;
 use serde_json::Value;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
 
 const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../alipay-core/testdata");
 const APP_ID: &str = "2021000000000001";
@@ -1323,24 +1321,17 @@ async fn page_pay_form_is_accepted_by_the_cashier_and_paid() {
     step!(env, "refunded", refund(&auth_no, "W1-R", "8.88"), refunded);
 }
 
-/// A plain HTTP/1.1 GET on loopback of a page URL, not asking for HTML (so the gateway answers
-/// the signed JSON node rather than its HTML cashier): the body.
+/// A GET of a page URL, not asking for HTML (so the gateway answers the signed JSON node
+/// rather than its HTML cashier): the body.
 async fn http_get(url: &str) -> Vec<u8> {
-    let rest = url.strip_prefix("http://").unwrap();
-    let (host, path) = rest.split_at(rest.find('/').unwrap());
-    let mut sock = TcpStream::connect(host).await.unwrap();
-    let head = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
-    sock.write_all(head.as_bytes()).await.unwrap();
-    let mut answer = Vec::new();
-    sock.read_to_end(&mut answer).await.unwrap();
-    let end = answer.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-    let head = String::from_utf8_lossy(&answer[..end]).to_ascii_lowercase();
-    assert!(head.starts_with("http/1.1 200"), "{head}");
-    let body = answer[end + 4..].to_vec();
-    if let Some(len) = head.lines().find_map(|l| l.strip_prefix("content-length:")) {
-        assert_eq!(len.trim().parse::<usize>().unwrap(), body.len());
-    }
-    body
+    let answer = alipay_testkit::http::get(url).await;
+    assert_eq!(
+        answer.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&answer.body)
+    );
+    answer.body
 }
 
 #[tokio::test(flavor = "multi_thread")]

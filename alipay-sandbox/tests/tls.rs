@@ -12,8 +12,6 @@ use alipay_core::{
 use alipay_core::{Gateway, RootCertificate, TransportConfig};
 use alipay_sandbox::DEMO_MERCHANT;
 use alipay_sandbox::server::{Sandbox, SandboxConfig, SandboxTls, start};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
 
 const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../alipay-core/testdata");
 const APP_ID: &str = "2021000000000001";
@@ -167,13 +165,14 @@ async fn plain_http_to_the_tls_port_is_refused() {
     assert_eq!(merchant_balance(&sb), before);
 
     // The answer names the https URL.
-    let mut stream = TcpStream::connect(sb.local_addr).await.unwrap();
-    stream
-        .write_all(b"GET /gateway.do HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        .await
-        .unwrap();
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).await.unwrap();
+    // Plain HTTP bytes to the TLS port: the bytes on the wire are the point.
+    let answer = alipay_testkit::raw::exchange(
+        sb.local_addr,
+        b"GET /gateway.do HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+        Duration::from_secs(5),
+    )
+    .await;
+    let answer = String::from_utf8_lossy(&answer);
     assert!(answer.starts_with("HTTP/1.1 400 "), "{answer}");
     assert!(answer.contains(&sb.gateway_url), "{answer}");
 }

@@ -9,6 +9,8 @@
 //!   `success` (or what it is told).
 //! * [`raw`]: sockets and hand-made bytes, for the few tests where the bytes on the wire are
 //!   the point and hyper cannot express the case.
+//! * [`http`]: the client side (one request, its whole answer), for the sandbox's cashier
+//!   and admin endpoints and page URLs.
 //! * [`keys`]: the committed test keys of `alipay-core/testdata/`.
 //!
 //! The HTTP servers run on a thread of their own (a current-thread tokio runtime), so they
@@ -30,6 +32,7 @@
 //! ```
 
 mod gateway;
+pub mod http;
 pub mod keys;
 mod notify;
 pub mod raw;
