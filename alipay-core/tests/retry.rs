@@ -1,4 +1,4 @@
-//! `execute_with_retry` over real HTTP on loopback, against the test kit's fake gateway, which verifies our
+//! `client.call(..).retry(policy)` over real HTTP on loopback, against the test kit's fake gateway, which verifies our
 //! signatures, signs its answers with the test gateway key, counts requests and records every
 //! `biz_content` it received: the same request is re-sent only on transient failures.
 
