@@ -34,6 +34,7 @@ impl Mode {
 
 /// One broken rule of a request: `<field path>: <rule> (<detail>)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Violation {
     /// The wire path of the field, e.g. `amount`, `goods_detail[1].price`, or
     /// `payee_user_id|payee_logon_id` for a group.

@@ -384,6 +384,7 @@ impl fmt::Display for KeyRole {
 /// A key or certificate that could not be loaded, naming which one and what was found.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{role}: {problem}")]
+#[non_exhaustive]
 pub struct KeyError {
     /// Which key or certificate.
     pub role: KeyRole,
