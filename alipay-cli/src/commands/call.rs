@@ -42,6 +42,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     biz_file: Option<String>,
     /// The gateway, e.g. https://openapi.alipay.com/gateway.do.
+    // `--help` text (clap reads the doc comment): the URL stays bare there.
+    #[allow(rustdoc::bare_urls)]
     #[arg(long, value_name = "URL")]
     gateway: String,
     #[arg(long, value_name = "ID")]
