@@ -1,21 +1,11 @@
 //! End to end: the real client (`AlipayClient`, typed requests of `alipay-apis`) against the
-//! sandbox gateway over HTTP on loopback, for each of the 8 APIs: the success path and every
-//! business error the sandbox implements, with the typed error (`Error::Business`, the API's
-//! `<Name>ErrorCode` and its handling) and the money moved to the fen.
-//!
-//! Most of it is tables of [`Case`]s run by one driver ([`Env::run`]), one row per case: a
-//! name, a request and what it must get, a success with fields and the balances it moves
-//! ([`ok!`]), or a refusal that changes nothing in the books ([`biz`], [`kept`], [`gateway`]);
-//! every case ends by checking that the ledger's total money did not change, and every
-//! failing case is reported by its name. Stateful scenarios (replays, a restriction lifted, a
-//! cashier paying) are sequences of the same cases.
-//!
-//! app.pay and page.pay are not sent by the server: their order string and form are checked
-//! the way the sandbox's cashier would (parameters, the app's signature, `biz_content`), then
-//! handed to [`Books::create_pending_order`] and paid with [`Books::pay_order`].
-//!
-//! [`Books::create_pending_order`]: alipay_sandbox::Books::create_pending_order
-//! [`Books::pay_order`]: alipay_sandbox::Books::pay_order
+//! sandbox gateway over loopback HTTP, for the 8 APIs: the success path and every business error
+//! the sandbox implements, with the typed error (`Error::Business`, `<Name>ErrorCode`, handling)
+//! and the money moved to the fen. Tables of [`Case`]s run by [`Env::run`]: a success moving
+//! exactly the given balances ([`ok!`]) or a refusal changing nothing in the books ([`biz`],
+//! [`kept`], [`gateway`]); every case checks the ledger's total money and fails by its name.
+//! app.pay / page.pay are checked like the sandbox's cashier would, then opened with
+//! `Books::create_pending_order` and paid with `Books::pay_order`.
 
 use std::fmt::Debug;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -46,11 +36,12 @@ use serde_json::Value;
 
 const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../alipay-core/testdata");
 const APP_ID: &str = "2021000000000001";
-
 const APP_PAY: &str = "alipay.fund.coupon.order.app.pay";
 const PAGE_PAY: &str = "alipay.fund.coupon.order.page.pay";
 const DISBURSE: &str = "alipay.fund.coupon.order.disburse";
 const AGREEMENT_PAY: &str = "alipay.fund.coupon.order.agreement.pay";
+const NOTIFY_URL: &str = "http://127.0.0.1:9/notify";
+const RETURN_URL: &str = "http://127.0.0.1:9/return?from=page&x=<1>";
 
 const ALICE: &str = DEMO_USERS[0].0;
 const ALICE_LOGON: &str = DEMO_USERS[0].1;
@@ -58,213 +49,152 @@ const BOB: &str = DEMO_USERS[1].0;
 const BOB_LOGON: &str = DEMO_USERS[1].1;
 const BOB_NICK: &str = DEMO_USERS[1].2;
 const CAROL: &str = DEMO_USERS[2].0;
-/// Well-formed (`2088` + 12 digits) but no sandbox account has it.
-const NOBODY: &str = "2088999999999999";
+const NOBODY: &str = "2088999999999999"; // well-formed (`2088` + 12 digits), no account has it
 const NOBODY_LOGON: &str = "nobody@sandbox.test";
-/// Well-formed, but no red packet has it.
-const NO_PACKET: &str = "2099010100002000000000000009";
-/// A restricted account (账户受限) holding 100.00.
-const DAN: &str = "2088000000000077";
+const NO_PACKET: &str = "2099010100002000000000000009"; // well-formed, no red packet has it
+const DAN: &str = "2088000000000077"; // a restricted account (账户受限) holding 100.00
 const DAN_LOGON: &str = "dan@sandbox.test";
 const DAN_NICK: &str = "dan_tb";
-/// An account holding `u64::MAX` fen: any credit to it would overflow.
-const WHALE: &str = "2088000000000099";
+const WHALE: &str = "2088000000000099"; // holds `u64::MAX` fen: any credit would overflow
 
 const PLAIN_TEMPLATE: &str = "20260101000730010040000000PL";
 const EXPIRED_TEMPLATE: &str = "20260101000730010040000000EX";
 const NO_DEFAULT_TEMPLATE: &str = "20260101000730010040000000ND";
 const SMALL_TEMPLATE: &str = "20260101000730010040000000SM";
-
 const FIX: Option<Handling> = Some(Handling::FixRequest);
 const USER: Option<Handling> = Some(Handling::UserAction);
 const NEW_ORDER: Option<Handling> = Some(Handling::NewOutOrderNo);
 const RETRY: Option<Handling> = Some(Handling::RetrySame);
 
-// ---------------------------------------------------------------------------------------------
-// Setup (the helpers of tests/http.rs, plus a ledger prepared before the gateway starts).
-// ---------------------------------------------------------------------------------------------
-
+// ---- Setup (the helpers of tests/http.rs, plus a ledger prepared before the gateway starts).
 fn read(name: &str) -> String {
     std::fs::read_to_string(format!("{TESTDATA}/{name}")).unwrap()
 }
-
 fn app_public() -> AppPublicKey {
     AppPublicKey::from_text(&read("app_public_spki.pem")).unwrap()
 }
-
 fn builder_with(sandbox: &Sandbox, app_id: &str, key_file: &str) -> ClientBuilder {
     let gateway_public = AlipayPublicKey::from_text(&read("gateway_public_spki.pem")).unwrap();
     let key = AppPrivateKey::from_text(&read(key_file)).unwrap();
     AlipayClient::builder(app_id, key, gateway_public)
         .gateway(Gateway::new(&sandbox.gateway_url).unwrap())
 }
-
 fn client_with(sandbox: &Sandbox, app_id: &str, key_file: &str) -> AlipayClient {
     builder_with(sandbox, app_id, key_file).build().unwrap()
 }
-
 fn uid(id: &str) -> UserId {
     UserId::parse(id).unwrap()
 }
-
 /// A fund amount, checked like `amount!` does.
 fn yuan(text: &str) -> Amount {
     Amount::parse(text).unwrap()
 }
-
 fn now() -> String {
     Timestamp::now().as_str().to_owned()
 }
+fn text(node: &Value, name: &str) -> String {
+    let value = node[name].as_str().map(str::to_owned);
+    value.unwrap_or_else(|| panic!("no {name} in {node}"))
+}
 
 /// The demo ledger plus [`DAN`] (restricted), [`WHALE`] and four templates: budget-less
-/// ([`PLAIN_TEMPLATE`]), expired, without a default face value, and small (10.00, default
-/// 6.00).
+/// ([`PLAIN_TEMPLATE`]), expired, without a default face value, small (10.00, default 6.00).
 fn world(l: &mut Ledger) {
     l.add_user(DAN, DAN_LOGON, Some(DAN_NICK)).unwrap();
     l.fund(DAN, 10_000).unwrap();
     l.restrict(DAN, true).unwrap();
     l.add_user(WHALE, "whale@sandbox.test", None).unwrap();
     l.fund(WHALE, u64::MAX).unwrap();
-    let template = |id: &str, budget, default_amount, expired| Template {
-        template_id: id.to_owned(),
-        name: id.to_owned(),
-        budget,
-        default_amount,
-        expired,
-    };
     #[rustfmt::skip]
     let templates = [
-        template(PLAIN_TEMPLATE,      None,         None,      false),
-        template(EXPIRED_TEMPLATE,    Some(10_000), Some(100), true),
-        template(NO_DEFAULT_TEMPLATE, Some(10_000), None,      false),
-        template(SMALL_TEMPLATE,      Some(1_000),  Some(600), false),
+        (PLAIN_TEMPLATE,      None,         None,      false),
+        (EXPIRED_TEMPLATE,    Some(10_000), Some(100), true),
+        (NO_DEFAULT_TEMPLATE, Some(10_000), None,      false),
+        (SMALL_TEMPLATE,      Some(1_000),  Some(600), false),
     ];
-    for t in templates {
+    for (id, budget, default_amount, expired) in templates {
+        #[rustfmt::skip]
+        let t = Template { template_id: id.to_owned(), name: id.to_owned(), budget, default_amount, expired };
         l.add_template(t).unwrap();
     }
 }
 
 /// Everything in the ledger a call could change.
 #[derive(Debug, Clone, PartialEq)]
+#[rustfmt::skip]
 struct Snapshot {
-    accounts: Vec<Account>,
-    packets: Vec<RedPacket>,
-    operations: Vec<Operation>,
-    templates: Vec<Template>,
-    vouchers: Vec<Voucher>,
-    freezes: Vec<Freeze>,
+    accounts: Vec<Account>, packets: Vec<RedPacket>, operations: Vec<Operation>,
+    templates: Vec<Template>, vouchers: Vec<Voucher>, freezes: Vec<Freeze>,
 }
-
 /// A sandbox gateway on 127.0.0.1:0, the client of its one app, and the money it holds.
-struct Env {
-    sb: Sandbox,
-    c: AlipayClient,
-    total: u128,
-}
-
+#[rustfmt::skip]
+struct Env { sb: Sandbox, c: AlipayClient, total: u128 }
+#[rustfmt::skip]
 impl Env {
     /// The [`world`] ledger, changed by nothing else.
     async fn new() -> Env {
-        let gateway_key = GatewayPrivateKey::from_text(&read("gateway_private_pkcs8.pem"));
-        let mut config = SandboxConfig::new(APP_ID, app_public(), gateway_key.unwrap());
+        let gateway_key = GatewayPrivateKey::from_text(&read("gateway_private_pkcs8.pem")).unwrap();
+        let mut config = SandboxConfig::new(APP_ID, app_public(), gateway_key);
         world(&mut config.ledger);
         let sb = start(config, "127.0.0.1:0".parse().unwrap()).await.unwrap();
         let c = client_with(&sb, APP_ID, "app_private_pkcs1.pem");
         let total = sb.with_ledger(|l| l.total_money());
         Env { sb, c, total }
     }
-
     fn balance(&self, user_id: &str) -> u64 {
-        let balance = self.sb.with_ledger(|l| l.balance(user_id));
-        balance.unwrap_or_else(|| panic!("no account {user_id}"))
+        self.sb.with_ledger(|l| l.balance(user_id)).unwrap_or_else(|| panic!("no account {user_id}"))
     }
-
     fn packet(&self, auth_no: &str) -> RedPacket {
         let packet = self.sb.with_ledger(|l| l.red_packet(auth_no).cloned());
         packet.unwrap_or_else(|| panic!("no red packet {auth_no}"))
     }
-
-    fn packets(&self) -> usize {
-        self.sb.with_ledger(|l| l.red_packets().count())
-    }
-
-    fn operations(&self) -> Vec<Operation> {
-        self.sb.with_ledger(|l| l.operations().to_vec())
-    }
-
+    fn packets(&self) -> usize { self.sb.with_ledger(|l| l.red_packets().count()) }
+    fn operations(&self) -> Vec<Operation> { self.sb.with_ledger(|l| l.operations().to_vec()) }
     /// The operation of `kind` whose own `out_order_no` / `out_request_no` is `key`.
     fn operation(&self, kind: OperationType, key: &str) -> Operation {
-        let op = self.operations().into_iter().find(|o| {
-            o.operation_type == kind && (o.out_order_no == key || o.out_request_no == key)
-        });
+        let mut ops = self.operations().into_iter();
+        let op = ops.find(|o| o.operation_type == kind && (o.out_order_no == key || o.out_request_no == key));
         op.unwrap_or_else(|| panic!("no {kind:?} operation {key}"))
     }
-
-    fn freeze(&self, order: &str) -> Option<Freeze> {
-        self.sb.with_ledger(|l| l.freeze(order).cloned())
-    }
-
+    fn freeze(&self, order: &str) -> Option<Freeze> { self.sb.with_ledger(|l| l.freeze(order).cloned()) }
     fn budget(&self, template: &str) -> Option<u64> {
-        let budget = |l: &Ledger| l.template(template).map(|t| t.budget);
-        self.sb.with_ledger(budget).unwrap()
+        self.sb.with_ledger(|l: &Ledger| l.template(template).map(|t| t.budget)).unwrap()
     }
-
     fn books(&self) -> Snapshot {
         self.sb.with_ledger(|l| Snapshot {
-            accounts: l.accounts().cloned().collect(),
-            packets: l.red_packets().cloned().collect(),
-            operations: l.operations().to_vec(),
-            templates: l.templates().cloned().collect(),
-            vouchers: l.vouchers().to_vec(),
-            freezes: l.freezes().cloned().collect(),
+            accounts: l.accounts().cloned().collect(), packets: l.red_packets().cloned().collect(),
+            operations: l.operations().to_vec(), templates: l.templates().cloned().collect(),
+            vouchers: l.vouchers().to_vec(), freezes: l.freezes().cloned().collect(),
         })
     }
-
     /// The ledger holds exactly the money it held after the setup.
     #[track_caller]
     fn conserved(&self) {
-        let total = self.sb.with_ledger(|l| l.total_money());
-        assert_eq!(total, self.total, "total money changed");
+        assert_eq!(self.sb.with_ledger(|l| l.total_money()), self.total, "total money changed");
     }
-
     /// agreement.pay of `amount` from the merchant, `order` / `order-1`; the auth_no.
     async fn pay(&self, order: &str, amount: &str) -> String {
         let paid = self.c.execute(&agreement(order, amount)).await.unwrap();
         assert_eq!(paid.code.as_deref(), Some("10000"));
         paid.auth_no.expect("auth_no")
     }
-
     /// A disbursement or refund that must succeed; its node.
-    async fn ok(&self, req: impl Into<Req>) -> Value {
-        self.check(case("setup", req, Expect::Any)).await
-    }
-
+    async fn ok(&self, req: impl Into<Req>) -> Value { self.check(case("setup", req, Expect::Any)).await }
     /// An unpaid app.pay order, as the cashier opens it; its auth_no.
     fn pending_app_order(&self, order: &str, amount: &str) -> String {
-        let biz = app_order(order, amount).biz_content();
-        let reply = self.open(APP_PAY, &biz);
+        let reply = self.open(APP_PAY, &app_order(order, amount).biz_content());
         assert_eq!(reply.code(), "10000", "{}", reply.node);
         assert_eq!(reply.field("status"), Some("INIT"));
         reply.field("auth_no").expect("auth_no").to_owned()
     }
-
     /// The cashier opens a pending order of `method` with `biz`.
     fn open(&self, method: &str, biz: &str) -> alipay_sandbox::Reply {
-        let (id, at) = (APP_ID, now());
-        self.sb
-            .with_books(|b| b.create_pending_order(id, method, biz, &at))
+        let at = now();
+        self.sb.with_books(|b| b.create_pending_order(APP_ID, method, biz, &at))
     }
 }
 
-fn text(node: &Value, name: &str) -> String {
-    let value = node[name].as_str().map(str::to_owned);
-    value.unwrap_or_else(|| panic!("no {name} in {node}"))
-}
-
-// ---------------------------------------------------------------------------------------------
-// Requests, with the usual defaults.
-// ---------------------------------------------------------------------------------------------
-
+// ---- Requests, with the usual defaults.
 /// The builder of request `T` for `amount`, `order` / `order-1`, titled `title`, with these
 /// setters called: `ordered!(T = title, order, amount; setter(value), ...)`; built.
 macro_rules! ordered {
@@ -273,96 +203,73 @@ macro_rules! ordered {
         r.order_title($title).amount(yuan($amount))$($(.$f($v))*)?.build()
     }};
 }
-
+/// Sets optional (`with!`) or required (`set!`) fields of a request: `with!(request; field: value, ...)`.
+macro_rules! with {
+    ($r:expr; $($f:ident: $v:expr),* $(,)?) => {{ let mut r = $r; $(r.$f = Some($v.into());)* r }};
+}
+macro_rules! set {
+    ($r:expr; $($f:ident: $v:expr),* $(,)?) => {{ let mut r = $r; $(r.$f = $v.into();)* r }};
+}
 fn agreement(order: &str, amount: &str) -> CouponOrderAgreementPayRequest {
     ordered!(CouponOrderAgreementPayRequest = "红包", order, amount)
 }
-
 fn app_order(order: &str, amount: &str) -> CouponOrderAppPayRequest {
     ordered!(CouponOrderAppPayRequest = "App红包", order, amount)
 }
-
 fn page_order(order: &str, amount: &str) -> CouponOrderPagePayRequest {
     ordered!(CouponOrderPagePayRequest = "网页红包", order, amount)
 }
-
 /// A voucher.create without payee.
 fn voucher(order: &str, amount: &str) -> AuthOrderVoucherCreateRequest {
     ordered!(AuthOrderVoucherCreateRequest = "预授权发码", order, amount)
 }
-
 /// A disbursement of red packet `auth_no` to `payee` (a user id).
 fn disburse(auth_no: &str, order: &str, amount: &str, to: &str) -> CouponOrderDisburseRequest {
     ordered!(CouponOrderDisburseRequest = "红包打款", order, amount; deduct_auth_no(auth_no), payee_user_id(uid(to)))
 }
-
 /// A disbursement to nobody from no packet yet: `.deduct_*` and `.payee_*` set by the caller.
 fn disbursement(order: &str, amount: &str) -> CouponOrderDisburseRequest {
     let mut r = disburse(NO_PACKET, order, amount, NOBODY);
     (r.deduct_auth_no, r.payee_user_id) = (None, None);
     r
 }
-
-/// Sets optional fields of a request: `with!(request; field: value, ...)`.
-macro_rules! with {
-    ($r:expr; $($f:ident: $v:expr),* $(,)?) => {{ let mut r = $r; $(r.$f = Some($v.into());)* r }};
-}
-
-/// Sets required fields of a request: `set!(request; field: value, ...)`.
-macro_rules! set {
-    ($r:expr; $($f:ident: $v:expr),* $(,)?) => {{ let mut r = $r; $(r.$f = $v.into();)* r }};
-}
-
 fn agreement_from(order: &str, amount: &str, payer: &str) -> CouponOrderAgreementPayRequest {
     with!(agreement(order, amount); payer_user_id: uid(payer))
 }
-
 fn voucher_to(order: &str, amount: &str, payee: &str) -> AuthOrderVoucherCreateRequest {
     with!(voucher(order, amount); payee_user_id: uid(payee))
 }
-
 fn refund(auth_no: &str, out_request_no: &str, amount: &str) -> CouponOrderRefundRequest {
     let r = CouponOrderRefundRequest::builder().auth_no(auth_no);
     let r = r.out_request_no(out_request_no).amount(yuan(amount));
     r.remark("红包退回").build()
 }
-
 /// An operation.query by `order` (`out_order_no`) / `request_no` (`out_request_no`).
 fn query(order: &str, request_no: &str) -> CouponOperationQueryRequest {
     let r = CouponOperationQueryRequest::builder().out_request_no(request_no);
     r.out_order_no(order).build()
 }
-
 fn query_auth(auth_no: &str, request_no: &str) -> CouponOperationQueryRequest {
     let r = CouponOperationQueryRequest::builder().out_request_no(request_no);
     r.auth_no(auth_no).build()
 }
-
 fn query_op(auth_no: &str, operation_id: &str) -> CouponOperationQueryRequest {
     let r = CouponOperationQueryRequest::builder().auth_no(auth_no);
     r.operation_id(operation_id).build()
 }
-
 /// A voucher.send to nobody yet: `user_id` / `login_id` / `taobao_nick` set by the caller.
 fn send(template: &str, out_biz_no: &str) -> VoucherSendRequest {
-    let mut r = send_to(template, out_biz_no, NOBODY);
-    r.user_id = None;
-    r
+    set!(send_to(template, out_biz_no, NOBODY); user_id: None::<UserId>)
 }
-
 fn send_to(template: &str, out_biz_no: &str, user: &str) -> VoucherSendRequest {
     let r = VoucherSendRequest::builder().template_id(template);
     r.out_biz_no(out_biz_no).user_id(uid(user)).build()
 }
-
 fn send_amount(template: &str, out_biz_no: &str, to: &str, amount: &str) -> VoucherSendRequest {
     with!(send_to(template, out_biz_no, to); amount: yuan(amount))
 }
 
-// ---------------------------------------------------------------------------------------------
-// Tables: a case is a request and what it must get; `Env::run` runs a table.
-// ---------------------------------------------------------------------------------------------
-
+// ---- Tables: a case is a request and what it must get; `Env::run` runs a table.
 /// A typed request, validated and signed like `execute` does, sent as its [`Call`]; the
 /// verified node, which must decode as the API's typed response.
 async fn typed<A: Api>(c: &AlipayClient, r: &A) -> Result<Value, Error> {
@@ -372,12 +279,10 @@ async fn typed<A: Api>(c: &AlipayClient, r: &A) -> Result<Value, Error> {
     }
     Ok(serde_json::from_str(&answer.node).unwrap())
 }
-
 async fn untyped(c: &AlipayClient, call: &Call) -> Result<Value, Error> {
     let answer = c.call(call).send().await?;
     Ok(serde_json::from_str(&answer.node).unwrap())
 }
-
 /// `Req`, a request of a table: typed (answered with its typed response, written back to JSON
 /// so a table names its fields), or untyped (`Raw`).
 macro_rules! req {
@@ -392,7 +297,6 @@ macro_rules! req {
         }
     };
 }
-
 req! {
     Pay(CouponOrderAgreementPayRequest), Disburse(CouponOrderDisburseRequest),
     Refund(CouponOrderRefundRequest), Query(CouponOperationQueryRequest),
@@ -401,26 +305,16 @@ req! {
 
 /// What a field of a success must be: a value (from a `&str` or `String`), [`SET`], [`UNSET`]
 /// or [`len`].
-enum Want {
-    Is(String),
-    Present,
-    Absent,
-    Len(usize),
-}
-
+#[rustfmt::skip]
+enum Want { Is(String), Present, Absent, Len(usize) }
 const SET: Want = Want::Present;
 const UNSET: Want = Want::Absent;
-
-fn len(n: usize) -> Want {
-    Want::Len(n)
-}
-
+#[rustfmt::skip]
+fn len(n: usize) -> Want { Want::Len(n) }
 macro_rules! is {
     ($($t:ty),*) => {$(impl From<$t> for Want { fn from(v: $t) -> Want { Want::Is(v.to_string()) } })*};
 }
-
 is!(&str, &String, String);
-
 impl Want {
     #[track_caller]
     fn check(&self, node: &Value, name: &str) {
@@ -439,7 +333,6 @@ impl Want {
 macro_rules! step {
     ($env:expr, $($case:tt)*) => { $env.check(case($($case)*)).await };
 }
-
 /// What a case must get.
 enum Expect {
     /// `10000 Success` with these fields; the balances moved by exactly these fen, every other
@@ -450,7 +343,6 @@ enum Expect {
     /// A refusal, checked by the closure; nothing in the books changed.
     Err(Box<dyn Fn(&Error)>),
 }
-
 /// A success: `ok!([(user, fen), ...]; field: want, ...)` moves exactly these balances, every
 /// other unchanged; `ok!(same; field: want, ...)` changes nothing in the books.
 macro_rules! ok {
@@ -461,69 +353,44 @@ macro_rules! ok {
         Expect::Ok(vec![$($((stringify!($f), Want::from($v))),*)?], Some(vec![$($m),*]))
     };
 }
-
-/// A verified 40004 with the API's typed `code`, and its `handling`.
-fn biz<C: Code + 'static>(code: C, handling: Option<Handling>) -> Expect {
-    Expect::Err(Box::new(move |e| {
-        refused(e, &code, handling);
-    }))
-}
-
-/// A verified 40004 with a `sub_code` not in the API's table (kept as sent, no handling) and
-/// exactly this `sub_msg`.
-fn kept<C: Code + 'static>(code: C, sub_msg: &'static str) -> Expect {
-    Expect::Err(Box::new(move |e| {
-        let a = refused(e, &code, None);
-        assert_eq!(a.sub_msg.as_deref(), Some(sub_msg));
-    }))
-}
-
-/// A verified gateway refusal `code` / `sub_code` whose `sub_msg` passes `msg`.
-fn gateway(code: &'static str, sub_code: &'static str, msg: fn(&str) -> bool) -> Expect {
-    Expect::Err(Box::new(move |e| {
-        let a = gateway_refused(e, code, sub_code);
-        let sub_msg = a.sub_msg.as_deref().unwrap_or_default();
-        assert!(msg(sub_msg), "sub_msg: {sub_msg}");
-    }))
-}
-
+/// A refusal checked by `check`.
 fn refused_by(check: impl Fn(&Error) + 'static) -> Expect {
     Expect::Err(Box::new(check))
 }
-
-struct Case {
-    name: &'static str,
-    req: Req,
-    expect: Expect,
-    client: Option<AlipayClient>,
+/// A verified 40004 with the API's typed `code`, and its `handling`.
+fn biz<C: Code + 'static>(code: C, handling: Option<Handling>) -> Expect {
+    refused_by(move |e| _ = refused(e, &code, handling))
 }
-
+/// A verified 40004 with a `sub_code` not in the API's table (kept as sent, no handling) and
+/// exactly this `sub_msg`.
+fn kept<C: Code + 'static>(code: C, sub_msg: &'static str) -> Expect {
+    refused_by(move |e| assert_eq!(refused(e, &code, None).sub_msg.as_deref(), Some(sub_msg)))
+}
+/// A verified gateway refusal `code` / `sub_code` whose `sub_msg` passes `msg`.
+#[rustfmt::skip]
+fn gateway(code: &'static str, sub_code: &'static str, msg: fn(&str) -> bool) -> Expect {
+    refused_by(move |e| {
+        let sub_msg = gateway_refused(e, code, sub_code).sub_msg.unwrap_or_default();
+        assert!(msg(&sub_msg), "sub_msg: {sub_msg}");
+    })
+}
+#[rustfmt::skip]
+struct Case { name: &'static str, req: Req, expect: Expect, client: Option<AlipayClient> }
+#[rustfmt::skip]
 fn case(name: &'static str, req: impl Into<Req>, expect: Expect) -> Case {
-    let (req, client) = (req.into(), None);
-    Case {
-        name,
-        req,
-        expect,
-        client,
-    }
+    Case { name, req: req.into(), expect, client: None }
 }
-
+#[rustfmt::skip]
 impl Case {
     /// Sent by another client.
-    fn via(mut self, client: &AlipayClient) -> Case {
-        self.client = Some(client.clone());
-        self
-    }
+    fn via(mut self, client: &AlipayClient) -> Case { self.client = Some(client.clone()); self }
 }
-
+#[rustfmt::skip]
 fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
-    match (p.downcast_ref::<String>(), p.downcast_ref::<&str>()) {
-        (Some(s), _) => s.clone(),
-        (_, Some(s)) => (*s).to_owned(),
-        _ => "panic".to_owned(),
-    }
+    let text = p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| (*s).to_owned()));
+    text.unwrap_or_else(|| "panic".to_owned())
 }
-
+#[rustfmt::skip]
 impl Env {
     /// Sends `case` and judges the reply: its node (`Null` for a refusal), or what failed.
     async fn attempt(&self, case: &Case) -> Result<Value, String> {
@@ -532,59 +399,39 @@ impl Env {
         let judge = AssertUnwindSafe(|| self.judge(&case.expect, &before, reply));
         catch_unwind(judge).map_err(|p| panic_text(&*p))
     }
-
     /// One case of a sequence; its node.
     async fn check(&self, case: Case) -> Value {
-        match self.attempt(&case).await {
-            Ok(node) => node,
-            Err(m) => panic!("case `{}` failed: {m}", case.name),
-        }
+        self.attempt(&case).await.unwrap_or_else(|m| panic!("case `{}` failed: {m}", case.name))
     }
-
     /// A table, in order; every failing case is reported by its name. The nodes.
     async fn run(&self, cases: Vec<Case>) -> Vec<Value> {
         let (mut nodes, mut failed) = (Vec::new(), Vec::new());
         for case in &cases {
-            match self.attempt(case).await {
-                Ok(node) => nodes.push(node),
-                Err(m) => {
-                    failed.push(format!("  {}: {m}", case.name));
-                    nodes.push(Value::Null);
-                }
-            }
+            let node = self.attempt(case).await;
+            nodes.push(node.unwrap_or_else(|m| { failed.push(format!("  {}: {m}", case.name)); Value::Null }));
         }
         let (n, m, failures) = (cases.len(), failed.len(), failed.join("\n"));
         assert!(m == 0, "{m} of {n} cases failed:\n{failures}");
         nodes
     }
-
     fn judge(&self, expect: &Expect, before: &Snapshot, reply: Result<Value, Error>) -> Value {
         let node = match (expect, reply) {
             (Expect::Ok(fields, moves), Ok(node)) => {
                 assert_eq!(node["code"], "10000", "{node}");
                 assert_eq!(node["msg"], "Success", "{node}");
-                for (name, want) in fields {
-                    want.check(&node, name);
-                }
+                for (name, want) in fields { want.check(&node, name) }
                 let after = self.books();
                 match moves {
                     None => assert_eq!(&after, before, "the books changed"),
-                    Some(moves) => {
-                        for a in &after.accounts {
-                            let was = before.accounts.iter().find(|b| b.user_id == a.user_id);
-                            let was = was.map_or(0, |b| b.balance);
-                            let moved = moves.iter().find(|m| m.0 == a.user_id).map_or(0, |m| m.1);
-                            let (now, was) = (i128::from(a.balance), i128::from(was));
-                            assert_eq!(now - was, moved, "balance of {}", a.user_id);
-                        }
-                    }
+                    Some(moves) => for a in &after.accounts {
+                        let was = before.accounts.iter().find(|b| b.user_id == a.user_id).map_or(0, |b| b.balance);
+                        let moved = moves.iter().find(|m| m.0 == a.user_id).map_or(0, |m| m.1);
+                        assert_eq!(i128::from(a.balance) - i128::from(was), moved, "balance of {}", a.user_id);
+                    },
                 }
                 node
             }
-            (Expect::Any, Ok(node)) => {
-                assert_eq!(node["code"], "10000", "{node}");
-                node
-            }
+            (Expect::Any, Ok(node)) => { assert_eq!(node["code"], "10000", "{node}"); node }
             (Expect::Err(check), Err(e)) => {
                 check(&e);
                 assert_eq!(self.books(), *before, "a refusal changed the books");
@@ -598,18 +445,15 @@ impl Env {
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Typed business errors.
-// ---------------------------------------------------------------------------------------------
-
+// ---- Typed business errors.
 /// The generated `<Name>ErrorCode` enums, behind one interface.
+#[rustfmt::skip]
 trait Code: PartialEq + Debug + Sized {
     fn of(e: &Error) -> Option<Self>;
     fn wire(&self) -> &str;
     fn meaning(&self) -> Option<&'static str>;
     fn handling(&self) -> Option<Handling>;
 }
-
 macro_rules! code {
     ($($t:ty),* $(,)?) => {$(
         impl Code for $t {
@@ -620,21 +464,17 @@ macro_rules! code {
         }
     )*};
 }
-
 code!(PayCode, DisburseCode, RefundCode);
 code!(QueryCode, FreezeCode, SendCode);
-
 /// `e` is a verified `40004 Business Failed` whose `sub_code` is `expected`, which the API's
 /// `ErrorCode::of` reads back as `expected` with `handling`; a documented code answers with
 /// its documented meaning as `sub_msg`. Returns the gateway's verdict.
 #[track_caller]
+#[rustfmt::skip]
 fn refused<C: Code>(e: &Error, expected: &C, handling: Option<Handling>) -> ApiError {
-    let Error::Business(a) = e else {
-        panic!("expected 40004 {}, got {e}", expected.wire())
-    };
-    assert_eq!(a.code, "40004", "{e}");
-    assert_eq!(a.msg, "Business Failed", "{e}");
-    assert_eq!(a.sub_code.as_deref(), Some(expected.wire()), "{e}");
+    let Error::Business(a) = e else { panic!("expected 40004 {}, got {e}", expected.wire()) };
+    let (code, msg, sub_code) = (a.code.as_str(), a.msg.as_str(), a.sub_code.as_deref());
+    assert_eq!((code, msg, sub_code), ("40004", "Business Failed", Some(expected.wire())), "{e}");
     assert!(a.verified, "the refusal must be signed: {e}");
     assert_eq!(e.outcome(), Outcome::Rejected);
     assert_eq!(e.api_error(), Some(&**a));
@@ -647,24 +487,18 @@ fn refused<C: Code>(e: &Error, expected: &C, handling: Option<Handling>) -> ApiE
     }
     (**a).clone()
 }
-
 /// `e` is a verified gateway refusal (`Error::Gateway`) with `code` and `sub_code`.
 #[track_caller]
+#[rustfmt::skip]
 fn gateway_refused(e: &Error, code: &str, sub_code: &str) -> ApiError {
-    let Error::Gateway(a) = e else {
-        panic!("expected {code} {sub_code}, got {e}")
-    };
-    assert_eq!(a.code, code, "{e}");
-    assert_eq!(a.sub_code.as_deref(), Some(sub_code), "{e}");
+    let Error::Gateway(a) = e else { panic!("expected {code} {sub_code}, got {e}") };
+    assert_eq!((a.code.as_str(), a.sub_code.as_deref()), (code, Some(sub_code)), "{e}");
     assert!(a.verified, "{e}");
     assert_eq!(e.outcome(), Outcome::Rejected);
     (**a).clone()
 }
 
-// =============================================================================================
-// alipay.fund.coupon.order.agreement.pay
-// =============================================================================================
-
+// ---- alipay.fund.coupon.order.agreement.pay
 #[tokio::test(flavor = "multi_thread")]
 async fn agreement_pay_table() {
     let env = Env::new().await;
@@ -672,18 +506,18 @@ async fn agreement_pay_table() {
     let first = case("the merchant pays by default", agreement("P1", "10.00"), ok!([(DEMO_MERCHANT, -1000)]; out_order_no: "P1", out_request_no: "P1-1", amount: "10.00", status: "SUCCESS", gmt_trans: SET, auth_no: len(28), operation_id: len(19)));
     let paid = env.check(first).await;
     let (auth_no, operation_id) = (text(&paid, "auth_no"), text(&paid, "operation_id"));
-    let packet = env.packet(&auth_no);
-    assert_eq!(packet.out_order_no, "P1");
-    assert_eq!(packet.app_id, APP_ID);
-    assert_eq!(packet.payer_user_id.as_deref(), Some(DEMO_MERCHANT));
-    let amounts = (packet.total, packet.remaining, packet.refunded);
-    assert_eq!(amounts, (1000, 1000, 0));
-    assert_eq!(packet.status, Status::Success);
-    let ops = env.operations();
-    assert_eq!(ops.len(), 1);
-    assert_eq!(ops[0].operation_type, OperationType::Freeze);
-    assert_eq!(ops[0].operation_id, operation_id);
-
+    let p = env.packet(&auth_no);
+    let ids = (
+        p.out_order_no.as_str(),
+        p.app_id.as_str(),
+        p.payer_user_id.as_deref(),
+    );
+    assert_eq!(ids, ("P1", APP_ID, Some(DEMO_MERCHANT)));
+    let amounts = (p.total, p.remaining, p.refunded);
+    assert_eq!((p.status, amounts), (Status::Success, (1000, 1000, 0)));
+    #[rustfmt::skip]
+    let ops: Vec<_> = env.operations().into_iter().map(|o| (o.operation_type, o.operation_id)).collect();
+    assert_eq!(ops, [(OperationType::Freeze, operation_id.clone())]);
     assert_eq!(env.balance(CAROL), 1000);
     let (a, op) = (&auth_no, &operation_id);
     // The same content written differently ("10" is 10.00) is the same request.
@@ -705,19 +539,18 @@ async fn agreement_pay_table() {
         case("the same order number, other content", agreement("P1", "10.01"), kept(other("UNIQUE_VIOLATION"), "下单失败,商户订单号重复")),
     ];
     env.run(cases).await;
-    let p2 = |l: &Ledger| l.red_packet_by_out_order_no("P2").cloned();
-    let p2 = env.sb.with_ledger(p2).unwrap();
-    assert_eq!(p2.payer_user_id.as_deref(), Some(ALICE));
-    assert_eq!(p2.remaining, 1234);
+    let p2 = env
+        .sb
+        .with_ledger(|l| l.red_packet_by_out_order_no("P2").cloned());
+    let p2 = p2.unwrap();
+    let p2 = (p2.payer_user_id.as_deref(), p2.remaining);
+    assert_eq!(p2, (Some(ALICE), 1234));
     assert_eq!(env.balance(CAROL), 0);
     // P1, P2, P4: the replays opened nothing.
     assert_eq!(env.packets(), 3);
 }
 
-// =============================================================================================
-// alipay.fund.coupon.order.disburse
-// =============================================================================================
-
+// ---- alipay.fund.coupon.order.disburse
 #[tokio::test(flavor = "multi_thread")]
 async fn disburse_table() {
     let env = Env::new().await;
@@ -764,17 +597,18 @@ async fn disburse_table() {
     assert_eq!(env.packet(&p[5]).status, Status::Closed);
     let op = env.operation(OperationType::Pay, "D1");
     assert_eq!(op.operation_id, text(&nodes[0], "operation_id"));
-    assert_eq!(op.payee_user_id.as_deref(), Some(ALICE));
-    assert_eq!(op.payer_user_id.as_deref(), Some(DEMO_MERCHANT));
-    assert_eq!(op.amount, 350);
-
+    let users = (
+        op.payer_user_id.as_deref(),
+        op.payee_user_id.as_deref(),
+        op.amount,
+    );
+    assert_eq!(users, (Some(DEMO_MERCHANT), Some(ALICE), 350));
     // Retried with the same parameters once the whale has spent a little, it goes through.
     env.ok(agreement_from("W1", "1.00", WHALE)).await;
     let overflowing = disburse(&p[6], "D11", "0.01", WHALE);
     step!(env, "retried", overflowing, ok!([(WHALE, 1)]));
     assert_eq!(env.balance(WHALE), u64::MAX - 100 + 1);
     assert_eq!(remaining(6), 999);
-
     // A restricted payee: once the user has acted, the very same request goes through.
     let request = disburse(p3, "D12", "2.00", DAN);
     let limited = biz(DisburseCode::PayeeUserStatusLimit, USER);
@@ -782,7 +616,6 @@ async fn disburse_table() {
     env.sb.with_books(|b| b.restrict(DAN, false)).unwrap();
     step!(env, "the restriction lifted", request, ok!([(DAN, 200)]));
     assert_eq!(remaining(3), 700);
-
     // An unpaid order; paid by bob at the cashier, the same disbursement goes through.
     let request = disburse(&unpaid, "D13", "1.00", ALICE);
     let unpaid_refused = biz(DisburseCode::IllegalStatus, Some(Handling::QueryThenDecide));
@@ -805,10 +638,7 @@ async fn disburse_replayed_moves_money_once() {
     assert_eq!(env.packet(&auth_no).remaining, 750);
 }
 
-// =============================================================================================
-// alipay.fund.coupon.order.refund
-// =============================================================================================
-
+// ---- alipay.fund.coupon.order.refund
 #[tokio::test(flavor = "multi_thread")]
 async fn refund_table() {
     let env = Env::new().await;
@@ -841,14 +671,13 @@ async fn refund_table() {
     let packet = env.packet(&alices);
     assert_eq!(packet.status, Status::Closed);
     assert_eq!((packet.remaining, packet.refunded), (0, 700));
-    let refunds: Vec<_> = (env.operations().into_iter())
-        .filter(|op| op.operation_type == OperationType::Refund && op.auth_no == alices)
-        .map(|op| (op.out_request_no, op.amount, op.payer_user_id))
-        .collect();
+    let ops = env.operations().into_iter();
+    let ops = ops.filter(|op| op.operation_type == OperationType::Refund && op.auth_no == alices);
+    #[rustfmt::skip]
+    let refunds: Vec<_> = ops.map(|op| (op.out_request_no, op.amount, op.payer_user_id)).collect();
     let r = |no: &str, fen| (no.to_owned(), fen, Some(ALICE.to_owned()));
     assert_eq!(refunds, [r("R1", 200), r("R2", 500)]);
     assert_eq!(env.packet(&p2).remaining, 0);
-
     let op = text(&nodes[6], "operation_id");
     let replay = ok!(same; operation_id: op, amount: "4.00");
     step!(env, "replayed", refund(&p3, "R6", "4.00"), replay);
@@ -869,10 +698,7 @@ async fn refund_that_would_overflow_the_payer_is_system_error() {
     assert_eq!(env.packet(&auth_no).status, Status::Success);
 }
 
-// =============================================================================================
-// alipay.fund.coupon.operation.query
-// =============================================================================================
-
+// ---- alipay.fund.coupon.operation.query
 #[tokio::test(flavor = "multi_thread")]
 async fn query_table() {
     let env = Env::new().await;
@@ -904,10 +730,7 @@ async fn query_table() {
     env.run(cases).await;
 }
 
-// =============================================================================================
-// alipay.fund.auth.order.voucher.create (+ the scan)
-// =============================================================================================
-
+// ---- alipay.fund.auth.order.voucher.create (+ the scan)
 #[tokio::test(flavor = "multi_thread")]
 async fn voucher_create_then_a_scan_freezes_the_scanners_money() {
     let env = Env::new().await;
@@ -918,10 +741,13 @@ async fn voucher_create_then_a_scan_freezes_the_scanners_money() {
     let code_value = format!("https://qr.sandbox.alipay-rs.test/fz{}", freeze.auth_no);
     assert_eq!(v["code_value"].as_str(), Some(code_value.as_str()));
     assert!(text(&v, "code_url").contains(&freeze.auth_no));
-    assert_eq!((freeze.status, freeze.amount), (Status::Init, 2000));
-    assert_eq!(freeze.payee_user_id.as_deref(), Some(BOB));
+    let state = (
+        freeze.status,
+        freeze.amount,
+        freeze.payee_user_id.as_deref(),
+    );
+    assert_eq!(state, (Status::Init, 2000, Some(BOB)));
     assert_eq!(freeze.app_id, APP_ID);
-
     let alice = env.balance(ALICE);
     let scan = |who| env.sb.with_books(|b| b.scan_voucher("F1", who, &now()));
     let event = scan(ALICE).unwrap();
@@ -942,7 +768,6 @@ async fn voucher_create_then_a_scan_freezes_the_scanners_money() {
     assert_eq!(freeze.payer_user_id.as_deref(), Some(ALICE));
     // The frozen 20.00 is still in the books.
     env.conserved();
-
     // Scanned once only.
     let again = scan(CAROL).map(|_| ());
     assert_eq!(again, Err(LedgerError::AlreadyPaid("F1".into())));
@@ -981,7 +806,6 @@ async fn voucher_create_table() {
     }
     assert_eq!(env.freeze("F1").map(|f| f.payee_user_id), Some(None));
     assert_eq!(env.freeze("F3").map(|f| f.amount), Some(2000));
-
     // Scans the ledger refuses: (order, scanner, error); bob has 500.00.
     let before = env.books();
     #[rustfmt::skip]
@@ -1000,10 +824,7 @@ async fn voucher_create_table() {
     env.conserved();
 }
 
-// =============================================================================================
-// alipay.marketing.voucher.send
-// =============================================================================================
-
+// ---- alipay.marketing.voucher.send
 #[tokio::test(flavor = "multi_thread")]
 async fn voucher_send_table() {
     let env = Env::new().await;
@@ -1018,14 +839,12 @@ async fn voucher_send_table() {
     let nodes = env.run(cases).await;
     assert_eq!(env.budget(DEMO_TEMPLATE), Some(100_000 - 500 - 888 - 500));
     let vouchers = env.sb.with_ledger(|l| l.vouchers().to_vec());
-    let summary: Vec<_> = (vouchers.iter())
-        .map(|v| (v.out_biz_no.as_str(), v.user_id.as_str(), v.amount))
-        .collect();
+    #[rustfmt::skip]
+    let summary: Vec<_> = vouchers.iter().map(|v| (v.out_biz_no.as_str(), v.user_id.as_str(), v.amount)).collect();
     let want = [("V1", CAROL, 500), ("V2", ALICE, 888), ("V3", BOB, 500)];
     assert_eq!(summary, want);
     assert_eq!(vouchers[1].memo.as_deref(), Some("感谢参与"));
     assert_eq!(vouchers[0].voucher_id, text(&nodes[0], "voucher_id"));
-
     let user_not_exist = || biz(SendCode::UserNotExist, FIX);
     let invalid = || biz(SendCode::InvalidParameter, FIX);
     let restricted = || biz(SendCode::UserStatusError, USER);
@@ -1036,12 +855,8 @@ async fn voucher_send_table() {
     let reused = || kept(other("UNIQUE_VIOLATION"), taken);
     let templates = env.books().templates;
     let plain = send_to(PLAIN_TEMPLATE, "V1", ALICE);
-    step!(
-        env,
-        "an ordinary template moves no money",
-        plain,
-        ok!([]; voucher_id: SET)
-    );
+    let free = ok!([]; voucher_id: SET);
+    step!(env, "an ordinary template moves no money", plain, free);
     assert_eq!(env.books().templates, templates);
     let (demo, no_default, small) = (DEMO_TEMPLATE, NO_DEFAULT_TEMPLATE, SMALL_TEMPLATE);
     // user_id > login_id > taobao_nick, with no fallback from an unknown user_id nor from an
@@ -1073,47 +888,36 @@ async fn voucher_send_table() {
         case("that would overflow the user", send_to(demo, "V12", WHALE), biz(SendCode::SystemError, RETRY)),
     ];
     let nodes = env.run(cases).await;
-    let plain = env.sb.with_ledger(|l| {
-        let plain = |v: &&Voucher| v.template_id == PLAIN_TEMPLATE;
-        l.vouchers().iter().find(plain).map(|v| v.amount)
-    });
+    #[rustfmt::skip]
+    let plain = env.books().vouchers.into_iter().find(|v| v.template_id == PLAIN_TEMPLATE).map(|v| v.amount);
     assert_eq!(plain, Some(0));
-    assert_eq!(env.budget(PLAIN_TEMPLATE), None);
-    assert_eq!(env.budget(NO_DEFAULT_TEMPLATE), Some(10_000 - 1 - 100));
-    assert_eq!(env.budget(SMALL_TEMPLATE), Some(0));
+    #[rustfmt::skip]
+    let budgets = [(PLAIN_TEMPLATE, None), (NO_DEFAULT_TEMPLATE, Some(10_000 - 1 - 100)), (SMALL_TEMPLATE, Some(0))];
+    for (template, budget) in budgets {
+        assert_eq!(env.budget(template), budget, "{template}");
+    }
     let replay = ok!(same; voucher_id: text(&nodes[17], "voucher_id"));
     let request = send_amount(DEMO_TEMPLATE, "R1", ALICE, "2.00");
     step!(env, "replayed", request, replay);
 }
 
-// =============================================================================================
-// alipay.fund.coupon.order.app.pay / page.pay: checked like the cashier would, then paid.
-// =============================================================================================
-
+// ---- alipay.fund.coupon.order.app.pay / page.pay: checked like the cashier would, then paid.
 /// Percent/form-decodes `a=b&c=d` (UTF-8).
 fn decode_pairs(text: &str) -> Vec<(String, String)> {
     Charset::Utf8.form_decode(text.as_bytes()).unwrap()
 }
-
-/// What the sandbox's cashier checks before it opens an order: the common parameters, a
-/// fresh timestamp and the app's RSA2 signature over every parameter but `sign`. Returns the
-/// parameters.
+/// What the sandbox's cashier checks before it opens an order: the common parameters, a fresh
+/// timestamp and the app's RSA2 signature over every parameter but `sign`. The parameters.
 #[track_caller]
+#[rustfmt::skip]
 fn cashier_accepts(pairs: Vec<(String, String)>, method: &str) -> Params {
     let names: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
-    let mut unique = names.clone();
-    unique.sort_unstable();
-    unique.dedup();
-    assert!(
-        unique.len() == names.len(),
-        "a parameter is repeated: {names:?}"
-    );
+    let unique: std::collections::BTreeSet<_> = names.iter().collect();
+    assert!(unique.len() == names.len(), "a parameter is repeated: {names:?}");
     let params: Params = pairs.into_iter().collect();
-    #[rustfmt::skip]
-    let common = [("method", method), ("app_id", APP_ID), ("charset", "utf-8"), ("version", "1.0"), ("sign_type", "RSA2")];
-    for (name, value) in common {
-        assert_eq!(params.get(name), Some(value), "{name}");
-    }
+    let common = [("method", method), ("app_id", APP_ID), ("charset", "utf-8"), ("version", "1.0"),
+        ("sign_type", "RSA2")];
+    for (name, value) in common { assert_eq!(params.get(name), Some(value), "{name}") }
     let sent = Timestamp::parse(params.get("timestamp").expect("timestamp")).unwrap();
     assert_eq!(&sent.as_str()[..10], &Timestamp::now().as_str()[..10]);
     let sign = base64::engine::general_purpose::STANDARD.decode(params.get("sign").expect("sign"));
@@ -1129,7 +933,6 @@ fn cashier_accepts(pairs: Vec<(String, String)>, method: &str) -> Params {
     assert!(!app_public().verify(SignType::Rsa2, tampered.sign_content().as_bytes(), &sign));
     params
 }
-
 /// Opens the pending order of an accepted order string / form and returns its reply node.
 fn open_at_cashier(env: &Env, params: &Params) -> Value {
     let method = params.get("method").unwrap();
@@ -1138,16 +941,14 @@ fn open_at_cashier(env: &Env, params: &Params) -> Value {
     assert!(reply.events.is_empty());
     reply.node
 }
-
-/// The pending order `node` is `status`, `out_order_no`, `amount`; its auth_no.
+/// The pending order `node` is `INIT`, `out_order_no`, `amount`; its auth_no.
 #[track_caller]
+#[rustfmt::skip]
 fn pending(node: &Value, order: &str, amount: &str) -> String {
-    assert_eq!(node["status"], "INIT");
-    assert_eq!(node["out_order_no"], order);
-    assert_eq!(node["amount"], amount);
+    let want = [("status", "INIT"), ("out_order_no", order), ("amount", amount)];
+    for (name, want) in want { assert_eq!(node[name], want) }
     text(node, "auth_no")
 }
-
 /// A cashier pays `order` as `payer`, who is debited `fen`.
 fn pay_at_cashier(env: &Env, order: &str, payer: &str, fen: u64) {
     let was = env.balance(payer);
@@ -1158,32 +959,28 @@ fn pay_at_cashier(env: &Env, order: &str, payer: &str, fen: u64) {
     assert_eq!(env.balance(payer), was - fen);
     env.conserved();
 }
-
 /// The query of a paid order.
 fn paid_freeze(a: &str, amount: &str, payer: &str) -> Expect {
-    #[rustfmt::skip]
-    let paid = ok!(same; auth_no: a, operation_type: "FREEZE", status: "SUCCESS", amount: amount, payer_user_id: payer, gmt_trans: SET);
-    paid
+    ok!(same; auth_no: a, operation_type: "FREEZE", status: "SUCCESS", amount: amount,
+        payer_user_id: payer, gmt_trans: SET)
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn app_pay_order_string_is_accepted_by_the_cashier_and_paid() {
     let env = Env::new().await;
-    let c = builder_with(&env.sb, APP_ID, "app_private_pkcs1.pem");
-    let c = c
-        .notify_url(NOTIFY_URL)
-        .return_url("http://127.0.0.1:9/return");
-    let c = c.build().unwrap();
+    let c = builder_with(&env.sb, APP_ID, "app_private_pkcs1.pem").notify_url(NOTIFY_URL);
+    let c = c.return_url("http://127.0.0.1:9/return").build().unwrap();
     let request = app_order("A1", "6.66");
     let order_string = c.sdk_execute(&request).unwrap();
     assert!(order_string.starts_with("method=alipay.fund.coupon.order.app.pay&app_id="));
     let params = cashier_accepts(decode_pairs(&order_string), APP_PAY);
     let biz = request.biz_content();
-    assert_eq!(params.get("biz_content"), Some(biz.as_str()));
-    assert_eq!(params.get("notify_url"), Some(NOTIFY_URL));
     // app.pay takes no return_url.
-    assert_eq!(params.get("return_url"), None);
-
+    #[rustfmt::skip]
+    let want = [("biz_content", Some(biz.as_str())), ("notify_url", Some(NOTIFY_URL)), ("return_url", None)];
+    for (name, want) in want {
+        assert_eq!(params.get(name), want, "{name}");
+    }
     let before = env.books();
     let node = open_at_cashier(&env, &params);
     let auth_no = pending(&node, "A1", "6.66");
@@ -1193,18 +990,15 @@ async fn app_pay_order_string_is_accepted_by_the_cashier_and_paid() {
     assert_eq!(packet.payer_user_id, None);
     assert_eq!(env.books().accounts, before.accounts);
     env.conserved();
-
     // The cashier receiving the same order string again opens nothing new.
     assert_eq!(open_at_cashier(&env, &params), node);
     assert_eq!(env.packets(), 1);
-
     // Before paying, the query tells INIT.
     let init = ok!(same; status: "INIT", payer_user_id: UNSET);
     step!(env, "query before paying", query("A1", "A1-1"), init);
     pay_at_cashier(&env, "A1", ALICE, 666);
     let paid = paid_freeze(&auth_no, "6.66", ALICE);
     step!(env, "query after paying", query("A1", "A1-1"), paid);
-
     // The paid red packet is disbursed like any other.
     let d1 = disbursement("D1", "6.66");
     let d1 = with!(d1; deduct_out_order_no: "A1", payee_user_id: uid(BOB));
@@ -1231,13 +1025,11 @@ async fn app_pay_orders_the_cashier_refuses() {
         assert_eq!(paid, Err(error), "{order} paid by {who}");
     }
     assert_eq!(env.books(), before);
-
     // Paid once only.
     pay_at_cashier(&env, "A1", ALICE, 1001);
     let again = pay("A1", BOB).map(|_| ());
     assert_eq!(again, Err(LedgerError::AlreadyPaid("A1".into())));
     assert_eq!(env.balance(BOB), DEMO_USERS[1].3);
-
     // (method, biz_content, code, sub_code): another order under the same out_order_no is
     // refused, so is page.pay reusing it; a broken biz_content is the gateway's 40002.
     let other = app_order("A1", "10.02").biz_content();
@@ -1258,36 +1050,27 @@ async fn app_pay_orders_the_cashier_refuses() {
 }
 
 /// The `action` and the hidden inputs of an auto-submitting form.
+#[rustfmt::skip]
 fn parse_form(html: &str) -> (String, Vec<(String, String)>) {
-    fn unescape(s: &str) -> String {
-        let s = s.replace("&quot;", "\"").replace("&#39;", "'");
-        let s = s.replace("&lt;", "<").replace("&gt;", ">");
+    let unescape = |s: &str| {
+        let s = s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">");
         s.replace("&amp;", "&")
-    }
+    };
     fn attr<'a>(tag: &'a str, name: &str) -> &'a str {
         let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        let len = tag[start..].find('"').unwrap();
-        &tag[start..start + len]
+        &tag[start..start + tag[start..].find('"').unwrap()]
     }
     let form = html.split('>').next().unwrap();
     assert!(form.starts_with("<form "), "{html}");
-    assert_eq!(attr(form, "method"), "POST");
-    assert_eq!(attr(form, "accept-charset"), "utf-8");
+    assert_eq!((attr(form, "method"), attr(form, "accept-charset")), ("POST", "utf-8"));
     let action = unescape(attr(form, "action"));
-    let inputs = (html.split("<input ").skip(1))
-        .filter(|tag| tag.starts_with("type=\"hidden\""))
-        .map(|tag| (unescape(attr(tag, "name")), unescape(attr(tag, "value"))))
-        .collect();
+    let hidden = html.split("<input ").skip(1).filter(|tag| tag.starts_with("type=\"hidden\""));
+    let inputs = hidden.map(|tag| (unescape(attr(tag, "name")), unescape(attr(tag, "value")))).collect();
     (action, inputs)
 }
-
-const NOTIFY_URL: &str = "http://127.0.0.1:9/notify";
-const RETURN_URL: &str = "http://127.0.0.1:9/return?from=page&x=<1>";
-
 fn page_client(env: &Env) -> AlipayClient {
-    let c = builder_with(&env.sb, APP_ID, "app_private_pkcs1.pem");
-    let c = c.notify_url(NOTIFY_URL).return_url(RETURN_URL);
-    c.build().unwrap()
+    let c = builder_with(&env.sb, APP_ID, "app_private_pkcs1.pem").notify_url(NOTIFY_URL);
+    c.return_url(RETURN_URL).build().unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -1301,21 +1084,17 @@ async fn page_pay_form_is_accepted_by_the_cashier_and_paid() {
     pairs.extend(inputs);
     let params = cashier_accepts(pairs, PAGE_PAY);
     let biz = request.biz_content();
-    assert_eq!(params.get("biz_content"), Some(biz.as_str()));
-    assert_eq!(params.get("return_url"), Some(RETURN_URL));
-    assert_eq!(params.get("notify_url"), Some(NOTIFY_URL));
-
+    #[rustfmt::skip]
+    let want = [("biz_content", biz.as_str()), ("return_url", RETURN_URL), ("notify_url", NOTIFY_URL)];
+    for (name, want) in want {
+        assert_eq!(params.get(name), Some(want), "{name}");
+    }
     let auth_no = pending(&open_at_cashier(&env, &params), "W1", "8.88");
     pay_at_cashier(&env, "W1", BOB, 888);
     let paid = paid_freeze(&auth_no, "8.88", BOB);
-    step!(
-        env,
-        "query after paying",
-        query_auth(&auth_no, "W1-1"),
-        paid
-    );
+    let by_auth_no = query_auth(&auth_no, "W1-1");
+    step!(env, "query after paying", by_auth_no, paid);
     assert_eq!(env.packet(&auth_no).remaining, 888);
-
     // Refunded in full to bob.
     let refunded = ok!([(BOB, 888)]);
     step!(env, "refunded", refund(&auth_no, "W1-R", "8.88"), refunded);
@@ -1325,12 +1104,8 @@ async fn page_pay_form_is_accepted_by_the_cashier_and_paid() {
 /// rather than its HTML cashier): the body.
 async fn http_get(url: &str) -> Vec<u8> {
     let answer = alipay_testkit::http::get(url).await;
-    assert_eq!(
-        answer.status,
-        200,
-        "{}",
-        String::from_utf8_lossy(&answer.body)
-    );
+    let status = answer.status;
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&answer.body));
     answer.body
 }
 
@@ -1342,7 +1117,6 @@ async fn page_pay_url_opened_by_the_browser_creates_the_pending_order() {
     let (gateway, query_string) = url.split_once('?').unwrap();
     assert_eq!(gateway, env.sb.gateway_url);
     let params = cashier_accepts(decode_pairs(query_string), PAGE_PAY);
-
     // The URL GET from the sandbox gateway itself, which checks it like a call.
     let verified = c.verify_response(PAGE_PAY, &http_get(&url).await).unwrap();
     let node: Value = serde_json::from_str(&verified.into_result().unwrap()).unwrap();
@@ -1350,26 +1124,20 @@ async fn page_pay_url_opened_by_the_browser_creates_the_pending_order() {
     // ... and the same order handed to the cashier is the same pending order.
     assert_eq!(open_at_cashier(&env, &params), node);
     assert_eq!(env.packets(), 1);
-
     pay_at_cashier(&env, "W1", CAROL, 123);
     let paid = paid_freeze(&auth_no, "1.23", CAROL);
     step!(env, "query after paying", query("W1", "W1-1"), paid);
 }
 
-// =============================================================================================
-// Gateway refusals (the call never reaches the ledger) and local ones (nothing is sent).
-// =============================================================================================
-
+// ---- Gateway refusals (the call never reaches the ledger) and local ones (nothing is sent).
 /// A typed request breaking a rule: `Error::Violations` naming it, and nothing sent.
+#[rustfmt::skip]
 fn title_too_long(e: &Error) {
-    let Error::Violations(v) = e else {
-        panic!("expected violations, got {e}")
-    };
+    let Error::Violations(v) = e else { panic!("expected violations, got {e}") };
     let max_len = |v: &alipay_core::api::Violation| v.field == "order_title" && v.rule == "max_len";
     assert!(v.iter().any(max_len), "{e}");
     assert_eq!(e.outcome(), Outcome::NotSent);
 }
-
 /// The same rule applied by the gateway: 40002, with no typed business code.
 fn title_too_long_at_the_gateway(e: &Error) {
     let a = gateway_refused(e, "40002", "isv.invalid-parameter");
@@ -1377,12 +1145,10 @@ fn title_too_long_at_the_gateway(e: &Error) {
     assert!(a.sub_msg.as_deref().unwrap().contains("order_title"), "{a}");
     assert_eq!(DisburseCode::of(e), None);
 }
-
 fn not_signed(e: &Error) {
     assert!(matches!(e, Error::InvalidRequest(_)), "{e}");
     assert_eq!(e.outcome(), Outcome::NotSent);
 }
-
 fn wrong_signature(e: &Error) {
     let a = gateway_refused(e, "40002", "isv.invalid-signature");
     let prefix =
