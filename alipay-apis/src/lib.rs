@@ -63,8 +63,8 @@ pub use alipay_core::{
     AlipayCertificate, AlipayClient, AlipayPublicKey, AlipayRootCertificate, Amount, Answer,
     ApiError, AppCertificate, AppPrivateKey, AppPublicKey, Call, CallBuilder, Charset,
     ClientBuilder, Date, DateTime, EncryptKey, Error, Gateway, Month, NOTIFY_ACK, NotDoneReason,
-    Number, Outcome, PayTimeout, Resolution, RetryPolicy, RetryReport, RootCertificate, SignType,
-    TransportConfig, UserId, amount, pay_timeout,
+    Number, Outcome, Patience, PayTimeout, Resolution, RetryPolicy, RetryReport, RootCertificate,
+    SignType, TransportConfig, UserId, amount, pay_timeout,
 };
 /// Your own APIs from your own spec files, with everything the APIs of this crate get:
 /// `#[derive(AlipayApi)] #[alipay(spec = "specs/<method>.toml")] pub struct MyApi;`, or every

@@ -34,7 +34,7 @@ use crate::api::{self, ExecuteApi, Handling};
 use crate::client::{AlipayClient, Answer};
 use crate::error::Error;
 use crate::request::Call;
-use crate::resolve::{self, Resolution, Resolve};
+use crate::resolve::{self, Cancel, Patience, Resolution, Resolve};
 use crate::retry::{RetryPolicy, RetryReport, is_retryable};
 
 /// What [`AlipayClient::call`] can send: a typed request of an `execute` API (answered with
@@ -105,6 +105,7 @@ pub struct CallBuilder<'a, R: ?Sized> {
     policy: RetryPolicy,
     app_auth_token: Option<String>,
     notify_url: Option<String>,
+    patience: Option<Patience>,
 }
 
 impl<'a, R: Callable + ?Sized> CallBuilder<'a, R> {
@@ -115,6 +116,7 @@ impl<'a, R: Callable + ?Sized> CallBuilder<'a, R> {
             policy: RetryPolicy::none(),
             app_auth_token: None,
             notify_url: None,
+            patience: None,
         }
     }
 
@@ -135,6 +137,14 @@ impl<'a, R: Callable + ?Sized> CallBuilder<'a, R> {
     /// This call's `notify_url`, instead of the client's default.
     pub fn notify_url(mut self, url: impl Into<String>) -> Self {
         self.notify_url = Some(url.into());
+        self
+    }
+
+    /// How long [`CallBuilder::exactly_once`] keeps asking while the operation is still in
+    /// progress, instead of the API's own [`Patience`](crate::resolve::Patience) (for
+    /// `alipay.trade.pay`: 6 queries 5 seconds apart, the official face-to-face flow).
+    pub fn patience(mut self, patience: Patience) -> Self {
+        self.patience = Some(patience);
         self
     }
 
@@ -193,20 +203,48 @@ impl<'a, R: Callable + ?Sized> CallBuilder<'a, R> {
 
 impl<'a, R: Resolve> CallBuilder<'a, R> {
     /// Sends (re-sending per the policy) and, when the outcome is still unknown, asks the
-    /// API's query what became of the operation, with the same policy; see [`Resolution`].
-    /// `Err` only when the operation certainly did not happen (nothing reached Alipay, or
-    /// Alipay refused it and no earlier attempt may have reached it).
+    /// API's query what became of the operation, with the same policy, again while it says
+    /// the operation is in progress ([`CallBuilder::patience`]); see [`Resolution`]. `Err`
+    /// only when the operation certainly did not happen (nothing reached Alipay, or Alipay
+    /// refused it and no earlier attempt may have reached it).
     pub async fn exactly_once(self) -> Result<Resolution<R::Response>, Error> {
         let (client, request) = (self.client, self.request);
         let (policy, token) = (self.policy.clone(), self.app_auth_token.clone());
+        let patience = self.patience.unwrap_or_else(|| request.patience());
         let sent = self.send().await;
-        resolve::resolve(request, sent, |query| async move {
-            let mut call = client.call(&query).retry(policy);
-            if let Some(token) = token {
-                call = call.app_auth_token(token);
-            }
-            call.send().await
+        resolve::resolve(request, sent, patience, |query| {
+            let (policy, token) = (policy.clone(), token.clone());
+            async move { send_as(client, &query, policy, token).await }
         })
         .await
     }
+}
+
+impl<'a, R: Cancel> CallBuilder<'a, R> {
+    /// [`CallBuilder::exactly_once`], and when the outcome is still unknown after the
+    /// queries, calls the operation off with the API's cancel (same policy and token): a
+    /// confirmed cancel is `Resolution::NotDone(NotDoneReason::Cancelled)`.
+    pub async fn exactly_once_or_cancel(self) -> Result<Resolution<R::Response>, Error> {
+        let (client, request) = (self.client, self.request);
+        let (policy, token) = (self.policy.clone(), self.app_auth_token.clone());
+        let resolved = self.exactly_once().await;
+        resolve::resolve_or_cancel(request, resolved, |cancel| async move {
+            send_as(client, &cancel, policy, token).await
+        })
+        .await
+    }
+}
+
+/// A follow-up call (query, cancel) sent like the call it follows.
+async fn send_as<A: ExecuteApi>(
+    client: &AlipayClient,
+    request: &A,
+    policy: RetryPolicy,
+    token: Option<String>,
+) -> Result<A::Response, Error> {
+    let mut call = client.call(request).retry(policy);
+    if let Some(token) = token {
+        call = call.app_auth_token(token);
+    }
+    call.send().await
 }

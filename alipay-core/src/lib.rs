@@ -88,7 +88,7 @@ pub use crate::keys::GatewayPrivateKey;
 pub use crate::keys::{AlipayPublicKey, AppPrivateKey, AppPublicKey};
 pub use crate::number::Number;
 pub use crate::request::Call;
-pub use crate::resolve::{NotDoneReason, Resolution};
+pub use crate::resolve::{NotDoneReason, Patience, Resolution};
 pub use crate::retry::{RetryPolicy, RetryReport};
 pub use crate::sign::SignType;
 pub use crate::transport::{Gateway, RootCertificate, TransportConfig};

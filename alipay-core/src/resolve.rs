@@ -12,12 +12,26 @@
 //! | the call failed and no attempt can have reached Alipay, or Alipay refused it and no earlier attempt may have reached it | `Err(error)`: the operation did not happen; `error.outcome()` is `NotSent` or `Rejected` |
 //! | unknown, the query says it succeeded | `Ok(Resolution::Done(response))`, filled from the query's answer |
 //! | unknown, the query says it was closed, or a signed "does not exist" refusal (`sub_code` containing `NOT_EXIST`) | `Ok(Resolution::NotDone(reason))` |
+//! | unknown, the query says it is still in progress (a barcode payment the buyer is confirming on the phone) | the query is asked again, as the API's [`Patience`] says; then as the last answer says |
 //! | unknown, and the query fails, says anything else, or answers about another operation | `Ok(Resolution::Unknown(error))` |
+//!
+//! Some operations can be called off when they stay unknown ([`Cancel`]):
+//! [`CallBuilder::exactly_once_or_cancel`](crate::CallBuilder::exactly_once_or_cancel) then
+//! sends the cancel instead of leaving the result unknown, as Alipay's face-to-face payment
+//! flow prescribes for `alipay.trade.pay` (query for up to 30 seconds, then
+//! `alipay.trade.cancel`, which closes an unpaid trade and refunds a paid one):
+//!
+//! | after the query | result |
+//! | --- | --- |
+//! | done, closed, does not exist | as above |
+//! | still unknown, the cancel succeeded | `Ok(Resolution::NotDone(NotDoneReason::Cancelled))` |
+//! | still unknown, the cancel failed or could not say | `Ok(Resolution::Unknown(error))`: the cancel's error, or the call's when the cancel answered but did not confirm |
 //!
 //! Nothing here ever creates a new request number (`out_request_no`, `out_biz_no`): that
 //! decision stays with the caller, and [`Resolution`] says when it is allowed.
 
 use std::future::Future;
+use std::time::Duration;
 
 use crate::api::{Api, ExecuteApi};
 use crate::error::{Error, Outcome};
@@ -33,6 +47,64 @@ pub trait Resolve: ExecuteApi {
     /// What the query's successful answer says about this request's operation. An answer
     /// about another operation must be [`QueryVerdict::Unknown`].
     fn judge(&self, answer: <Self::Query as Api>::Response) -> QueryVerdict<Self::Response>;
+
+    /// How often to ask again while the query says [`QueryVerdict::Pending`]; ask once unless
+    /// the API says otherwise. [`CallBuilder::patience`](crate::CallBuilder::patience)
+    /// overrides it per call.
+    fn patience(&self) -> Patience {
+        Patience::once()
+    }
+}
+
+/// An operation that can be called off when its outcome stays unknown: the cancel either
+/// undoes it (a paid barcode trade is refunded in full) or makes sure it never happens (an
+/// unpaid one is closed).
+pub trait Cancel: Resolve {
+    /// The API that calls the operation off, e.g. `alipay.trade.cancel`.
+    type Cancel: ExecuteApi;
+
+    /// The cancel for this request's operation (same merchant numbers).
+    fn cancel(&self) -> Self::Cancel;
+
+    /// Whether the cancel's successful answer confirms the operation is called off (for
+    /// `alipay.trade.cancel`: not when it asks to be retried, `retry_flag = "Y"`).
+    fn called_off(&self, answer: &<Self::Cancel as Api>::Response) -> bool;
+}
+
+/// How long to wait for an operation that is still in progress: ask the query up to
+/// `queries` times, `interval` apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Patience {
+    queries: u32,
+    interval: Duration,
+}
+
+impl Patience {
+    /// Ask once (what an API without a pending state needs).
+    pub const fn once() -> Patience {
+        Patience {
+            queries: 1,
+            interval: Duration::ZERO,
+        }
+    }
+
+    /// Ask up to `queries` times (at least once), `interval` apart.
+    pub const fn new(queries: u32, interval: Duration) -> Patience {
+        Patience {
+            queries: if queries == 0 { 1 } else { queries },
+            interval,
+        }
+    }
+
+    /// How many times the query is asked at most.
+    pub const fn queries(&self) -> u32 {
+        self.queries
+    }
+
+    /// The wait between two queries.
+    pub const fn interval(&self) -> Duration {
+        self.interval
+    }
 }
 
 /// What a query's successful answer says about an operation.
@@ -42,7 +114,10 @@ pub enum QueryVerdict<R> {
     Done(R),
     /// It was closed: no money moved, and none will.
     Closed,
-    /// The answer cannot say (still processing, or about another operation).
+    /// It is still in progress and will end by itself (a trade waiting for the buyer): ask
+    /// again later.
+    Pending,
+    /// The answer cannot say (about another operation, or a state it does not know).
     Unknown,
 }
 
@@ -78,18 +153,23 @@ pub enum NotDoneReason {
         /// The refusal's `sub_code`, e.g. `ORDER_NOT_EXIST`.
         sub_code: String,
     },
+    /// The outcome stayed unknown and the operation was called off ([`Cancel`]): it did not
+    /// happen, or it was undone in full (a paid trade refunded). A new request number is safe.
+    Cancelled,
 }
 
 /// The one mechanism: `sent` is the outcome of sending `request` with retries; `query` sends
-/// a query (with the same policy) when that outcome is unknown.
+/// a query (with the same policy) when that outcome is unknown, again while it says the
+/// operation is pending, as `patience` allows.
 pub(crate) async fn resolve<A, F, Fut>(
     request: &A,
     sent: Result<A::Response, Error>,
+    patience: Patience,
     query: F,
 ) -> Result<Resolution<A::Response>, Error>
 where
     A: Resolve,
-    F: FnOnce(A::Query) -> Fut,
+    F: Fn(A::Query) -> Fut,
     Fut: Future<Output = Result<<A::Query as Api>::Response, Error>>,
 {
     let unknown = match sent {
@@ -99,21 +179,53 @@ where
         // send reports Unknown otherwise): the operation did not happen.
         Err(e) => return Err(e),
     };
-    Ok(match query(request.query()).await {
-        Ok(answer) => match request.judge(answer) {
-            QueryVerdict::Done(response) => Resolution::Done(response),
-            QueryVerdict::Closed => Resolution::NotDone(NotDoneReason::Closed),
-            QueryVerdict::Unknown => Resolution::Unknown(unknown),
-        },
-        Err(Error::Business(refusal)) if refusal.verified => {
-            match refusal.sub_code.as_deref().filter(|s| is_not_found(s)) {
-                Some(sub_code) => Resolution::NotDone(NotDoneReason::NotFound {
-                    sub_code: sub_code.to_string(),
-                }),
-                None => Resolution::Unknown(unknown),
+    for asked in 1..=patience.queries() {
+        let verdict = match query(request.query()).await {
+            Ok(answer) => request.judge(answer),
+            Err(Error::Business(refusal)) if refusal.verified => {
+                return Ok(
+                    match refusal.sub_code.as_deref().filter(|s| is_not_found(s)) {
+                        Some(sub_code) => Resolution::NotDone(NotDoneReason::NotFound {
+                            sub_code: sub_code.to_string(),
+                        }),
+                        None => Resolution::Unknown(unknown),
+                    },
+                );
             }
+            Err(_) => return Ok(Resolution::Unknown(unknown)),
+        };
+        match verdict {
+            QueryVerdict::Done(response) => return Ok(Resolution::Done(response)),
+            QueryVerdict::Closed => return Ok(Resolution::NotDone(NotDoneReason::Closed)),
+            QueryVerdict::Unknown => return Ok(Resolution::Unknown(unknown)),
+            QueryVerdict::Pending if asked < patience.queries() => {
+                tokio::time::sleep(patience.interval()).await;
+            }
+            QueryVerdict::Pending => {}
         }
-        Err(_) => Resolution::Unknown(unknown),
+    }
+    Ok(Resolution::Unknown(unknown))
+}
+
+/// [`resolve`], then, when the result is still unknown, the cancel sent by `cancel`.
+pub(crate) async fn resolve_or_cancel<A, C, CFut>(
+    request: &A,
+    resolved: Result<Resolution<A::Response>, Error>,
+    cancel: C,
+) -> Result<Resolution<A::Response>, Error>
+where
+    A: Cancel,
+    C: FnOnce(A::Cancel) -> CFut,
+    CFut: Future<Output = Result<<A::Cancel as Api>::Response, Error>>,
+{
+    let unknown = match resolved? {
+        Resolution::Unknown(error) => error,
+        settled => return Ok(settled),
+    };
+    Ok(match cancel(request.cancel()).await {
+        Ok(answer) if request.called_off(&answer) => Resolution::NotDone(NotDoneReason::Cancelled),
+        Ok(_) => Resolution::Unknown(unknown),
+        Err(error) => Resolution::Unknown(error),
     })
 }
 
