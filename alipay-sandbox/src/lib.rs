@@ -89,6 +89,8 @@ pub mod ledger;
 mod rules;
 pub mod server;
 pub mod store;
+pub mod trade;
+mod trade_api;
 
 use serde_json::{Map, Value};
 
@@ -98,6 +100,10 @@ pub use ledger::{
     OperationType, RedPacket, Status, Template, Voucher,
 };
 pub use store::{Books, Command, StoreError};
+pub use trade::{
+    BuyerAction, NotifyTarget, PaymentCode, Trade, TradeProduct, TradeRefund, TradeStatus,
+};
+pub use trade_api::{Delivery, METHODS as TRADE_METHODS};
 
 /// The methods [`Ledger::handle`] knows.
 pub const METHODS: [&str; 8] = [
@@ -228,6 +234,9 @@ impl Ledger {
                 rules::voucher_create(self, app_id, biz_content, now)
             }
             "alipay.marketing.voucher.send" => rules::voucher_send(self, biz_content, now),
+            m if TRADE_METHODS.contains(&m) => {
+                self.handle_trade(app_id, m, biz_content, now, &Delivery::default())
+            }
             _ => Reply::error(
                 "40002",
                 "Invalid Arguments",
