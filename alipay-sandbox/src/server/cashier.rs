@@ -572,7 +572,10 @@ async fn scan(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
         }
     };
     let Some(payer) = asked.buyer_user_id.or(asked.payer_user_id) else {
-        return error(StatusCode::BAD_REQUEST, "buyer_user_id (or payer_user_id) is required");
+        return error(
+            StatusCode::BAD_REQUEST,
+            "buyer_user_id (or payer_user_id) is required",
+        );
     };
     let out_order_no = match (asked.qr_code, asked.out_order_no) {
         (Some(qr), _) => {
