@@ -4,7 +4,7 @@
 //! struct whose builder checks required fields and one-of groups while compiling, a
 //! `validate()` that reports every broken rule, the `biz_content` JSON, a response struct,
 //! its business error codes and its notifications. Grouped by domain feature (`fund`,
-//! `marketing`; `full` for all).
+//! `marketing`, `trade`; `full` for all).
 //!
 //! ```
 //! use alipay_apis::fund::CouponOperationQueryRequest;
@@ -84,6 +84,8 @@ pub mod fund;
 pub mod marketing;
 #[cfg(feature = "fund")]
 mod resolve;
+#[cfg(feature = "trade")]
+pub mod trade;
 
 // The README's library example runs as a doctest of this crate.
 #[cfg(all(doctest, feature = "full"))]
@@ -98,6 +100,8 @@ pub fn registry() -> Vec<ApiInfo> {
     all.extend_from_slice(fund::APIS);
     #[cfg(feature = "marketing")]
     all.extend_from_slice(marketing::APIS);
+    #[cfg(feature = "trade")]
+    all.extend_from_slice(trade::APIS);
     all.sort_by_key(|e| e.method);
     all
 }

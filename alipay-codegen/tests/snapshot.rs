@@ -1,6 +1,9 @@
 //! The generated code of every shipped spec (and of the nested test specs of `alipay-apis`),
 //! checked in so reviewers can read what the macro emits and see it stay small.
 //! Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p alipay-codegen --test snapshot`.
+//!
+//! The shipped specs' snapshots are `tests/snapshots/<method>.rs`, the nested test specs'
+//! `tests/snapshots/nested/<method>.rs` (both directories have an `alipay.trade.precreate`).
 
 use std::path::Path;
 
@@ -12,7 +15,8 @@ fn pretty(tokens: proc_macro2::TokenStream) -> String {
     prettyplease::unparse(&parsed)
 }
 
-/// Compares `code` with `tests/snapshots/<name>.rs` (or writes it with UPDATE_SNAPSHOTS=1).
+/// Compares `code` with `tests/snapshots/<name>.rs` (or writes it with UPDATE_SNAPSHOTS=1);
+/// `name` may start with a subdirectory (`nested/...`).
 fn check(name: &str, code: &str) -> Result<(), String> {
     let snapshot = format!("{}/tests/snapshots/{name}.rs", env!("CARGO_MANIFEST_DIR"));
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
@@ -27,8 +31,9 @@ fn check(name: &str, code: &str) -> Result<(), String> {
 }
 
 /// Every spec of `dir`, named as `specs!` names them (`alipay.fund.coupon.order.disburse` ->
-/// `CouponOrderDisburse` with domain `fund`), and the directory's shared types.
-fn snapshot_dir(dir: &Path, strip: usize, types_name: &str) -> Vec<String> {
+/// `CouponOrderDisburse` with domain `fund`), and the directory's shared types; snapshot names
+/// start with `prefix` (a subdirectory of `tests/snapshots/`, or empty).
+fn snapshot_dir(dir: &Path, strip: usize, prefix: &str) -> Vec<String> {
     let types = alipay_spec::load_types(dir).expect("valid shared types");
     let specs = alipay_spec::load_dir(dir).expect("valid specs");
     let mut failures = Vec::new();
@@ -52,15 +57,16 @@ fn snapshot_dir(dir: &Path, strip: usize, types_name: &str) -> Vec<String> {
             spec.method,
             code.lines().count()
         ));
-        failures.extend(check(&spec.method, &code).err());
+        failures.extend(check(&format!("{prefix}{}", spec.method), &code).err());
     }
     if !types.types.is_empty() {
         let code = pretty(alipay_codegen::expand_types(&types, ""));
         sizes.push(format!(
-            "{types_name:<42} {:>5} lines",
+            "{:<42} {:>5} lines",
+            "_types",
             code.lines().count()
         ));
-        failures.extend(check(types_name, &code).err());
+        failures.extend(check(&format!("{prefix}_types"), &code).err());
     }
     // `cargo test -p alipay-codegen --test snapshot -- --nocapture` prints the sizes.
     println!("{}", sizes.join("\n"));
@@ -70,7 +76,7 @@ fn snapshot_dir(dir: &Path, strip: usize, types_name: &str) -> Vec<String> {
 #[test]
 fn every_shipped_spec_generates_its_snapshot() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
-    let failures = snapshot_dir(&dir, 2, "_types");
+    let failures = snapshot_dir(&dir, 2, "");
     assert!(
         failures.is_empty(),
         "{failures:#?}\nreview the change and run with UPDATE_SNAPSHOTS=1 to accept"
@@ -80,7 +86,7 @@ fn every_shipped_spec_generates_its_snapshot() {
 #[test]
 fn the_nested_test_specs_generate_their_snapshots() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../alipay-apis/tests/nested/specs");
-    let failures = snapshot_dir(&dir, 1, "nested_types");
+    let failures = snapshot_dir(&dir, 1, "nested/");
     assert!(
         failures.is_empty(),
         "{failures:#?}\nreview the change and run with UPDATE_SNAPSHOTS=1 to accept"
@@ -111,8 +117,13 @@ fn disburse_stays_small() {
 fn generated_docs_cite_no_internal_source_ids() {
     let dir = format!("{}/tests/snapshots", env!("CARGO_MANIFEST_DIR"));
     let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("snapshots") {
-        let path = entry.expect("entry").path();
+    let files = |d: &str| {
+        std::fs::read_dir(d)
+            .expect("snapshots")
+            .map(|e| e.expect("entry").path())
+    };
+    let nested = format!("{dir}/nested");
+    for path in files(&dir).chain(files(&nested)).filter(|p| p.is_file()) {
         let text = std::fs::read_to_string(&path).expect("snapshot");
         for (n, line) in text.lines().enumerate() {
             let doc = line.trim_start();

@@ -1,0 +1,543 @@
+::alipay_core::__wire_enum!(
+    closed #[doc = " Values of `product_code` of `PagePay`."] pub enum PagePayProductCode
+    { #[doc = " `FAST_INSTANT_TRADE_PAY`"] FastInstantTradePay = "FAST_INSTANT_TRADE_PAY"
+    }
+);
+::alipay_core::__wire_enum!(
+    closed #[doc = " Values of `qr_pay_mode` of `PagePay`."] pub enum PagePayQrPayMode {
+    #[doc = " `0`"] V0 = "0", #[doc = " `1`"] V1 = "1", #[doc = " `2`"] V2 = "2", #[doc =
+    " `3`"] V3 = "3", #[doc = " `4`"] V4 = "4" }
+);
+::alipay_core::__wire_enum!(
+    closed #[doc = " Values of `integration_type` of `PagePay`."] pub enum
+    PagePayIntegrationType { #[doc = " `ALIAPP`"] Aliapp = "ALIAPP", #[doc = " `PCWEB`"]
+    Pcweb = "PCWEB" }
+);
+::alipay_core::__wire_enum!(
+    closed #[doc = " Values of `goods_type` of `PagePay`."] pub enum PagePayGoodsType {
+    #[doc = " `0`"] V0 = "0", #[doc = " `1`"] V1 = "1" }
+);
+/// `alipay.trade.page.pay` (统一收单下单并支付页面接口): Build the signed browser form or URL with which the buyer pays an order on the Alipay PC cashier.
+///
+/// Official doc: <https://docs.open.alipay.com/api_1/alipay.trade.page.pay>. Called with `page_execute` (a signed form or URL for the browser). Build it with [`PagePayRequest::builder`]; required fields and one-of groups are checked when compiling.
+///
+/// Rules across fields (each field's own rules are on the field):
+/// - `qrcode_width_needs_mode_4` (checked by Alipay): qrcode_width takes effect only with qr_pay_mode = 4 ("注：qr_pay_mode=4时该参数有效"). The spec language expresses "required when", not "only when": documented, not refused.
+/// - `no_special_chars_in_subject` (advice): subject: "不可使用特殊字符，如 /，=，& 等" — advisory; the client does not reject these characters.
+/// - `time_expire_window` (checked by Alipay): time_expire must lie 1m~15d after the moment the server receives the call ("超时时间范围：1m~15d"); time_expire wins over timeout_express when both are sent. The client cannot know the server's clock: not checked.
+/// - `unique_out_trade_no` (advice): out_trade_no must be unique per merchant; the same out_trade_no with different content is refused (ACQ.CONTEXT_INCONSISTENT), a closed one needs a new number (ACQ.TRADE_HAS_CLOSE).
+/// - `outcome_by_notify_or_query` (advice): No JSON reply reaches the server: treat the return (return_url / app callback) as a hint only and decide on the verified trade_status_sync notification or on alipay.trade.query (TRADE_SUCCESS / TRADE_FINISHED).
+///
+/// Example `biz_content`:
+/// ```json
+/// {"out_trade_no":"20150320010101001","total_amount":"88.88","subject":"Iphone6 16G","product_code":"FAST_INSTANT_TRADE_PAY","qr_pay_mode":"1","qrcode_width":100,"time_expire":"2016-12-31 10:05:01","timeout_express":"90m","body":"Iphone6 16G","passback_params":"merchantBizType%3d3C%26merchantBizNo%3d2016010101111","integration_type":"PCWEB","goods_type":"0"}
+/// ```
+#[doc(alias = "alipay.trade.page.pay")]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct PagePayRequest {
+    /// `out_trade_no`: 商户订单号。 由商家自定义，64个字符以内，仅支持字母、数字、下划线且需保证在商户端不重复。\
+    /// type `string`; required; at most 64 characters; pattern `^[A-Za-z0-9_]+$`; example `20150320010101001`. Unique per merchant (server-side). Reusing one with different content is refused (ACQ.CONTEXT_INCONSISTENT).
+    pub out_trade_no: ::std::string::String,
+    /// `total_amount`: 订单总金额。 单位为元，精确到小数点后两位，取值范围：[0.01,100000000] 。\
+    /// type `amount`; required; range [0.01, 100000000.00] yuan; example `88.88`. Sent as a string with exactly 2 decimals; never a float.
+    pub total_amount: ::alipay_core::Amount,
+    /// `subject`: 订单标题。 注意：不可使用特殊字符，如 /，=，& 等。\
+    /// type `string`; required; at most 256 characters; example `Iphone6 16G`; not stated by the doc: len_unit. The special-character remark is advisory (rule no_special_chars_in_subject); not rejected client-side.
+    pub subject: ::std::string::String,
+    /// `product_code`: 产品码。 商家和支付宝签约的产品码。 枚举值（点击查看签约情况）： FAST_INSTANT_TRADE_PAY：新快捷即时到账产品。 注：目前仅支持FAST_INSTANT_TRADE_PAY\
+    /// type `enum`; required; example `FAST_INSTANT_TRADE_PAY`. Only FAST_INSTANT_TRADE_PAY.
+    pub product_code: PagePayProductCode,
+    /// `qr_pay_mode`: PC扫码支付的方式。 支持前置模式和跳转模式。 前置模式是将二维码前置到商户的订单确认页的模式。需要商户在自己的页面中以 iframe 方式请求支付宝页面。具体支持的枚举值有以下几种： 0：订单码-简约前置模式，对应 iframe 宽度不能小于600px，高度不能小于300px； 1：订单码-前置模式，对应iframe 宽度不能小于 300px，高度不能小于600px； 3：订单码-迷你前置模式，对应 iframe 宽度不能小于 75px，高度不能小于75px； 4：订单码-可定义宽度的嵌入式二维码，商户可根据需要设定二维码的大小。  跳转模式下，用户的扫码界面是由支付宝生成的，不在商户的域名下。支持传入的枚举值有： 2：订单码-跳转模式\
+    /// type `enum`; optional; example `1`. A string on the wire ("4", not 4).
+    pub qr_pay_mode: ::std::option::Option<PagePayQrPayMode>,
+    /// `qrcode_width`: 商户自定义二维码宽度。 注：qr_pay_mode=4时该参数有效\
+    /// type `integer`; optional; at most 4 characters; range [1, 9999]; example `100`; not stated by the doc: max_len, range. Pixels. Takes effect only with qr_pay_mode = 4 (rule qrcode_width_needs_mode_4): sent otherwise it is ignored by the server; the spec language has no 'only with' check, so the client does not refuse it.
+    pub qrcode_width: ::std::option::Option<i64>,
+    /// `goods_detail`: 订单包含的商品列表信息，json格式。\
+    /// type `array`; optional. An array of GoodsDetail objects (not a JSON string).
+    pub goods_detail: ::std::option::Option<::std::vec::Vec<GoodsDetail>>,
+    /// `time_expire`: 订单绝对超时时间。 格式为yyyy-MM-dd HH:mm:ss。超时时间范围：1m~15d。 注：time_expire和timeout_express两者只需传入一个或者都不传，两者均传入时，优先使用time_expire。\
+    /// type `datetime`; optional; example `2016-12-31 10:05:01`. Beijing time. Wins over timeout_express when both are sent. Its 1m~15d window is relative to the moment the server receives the call, which the client cannot know: documented (rule time_expire_window), not checked.
+    pub time_expire: ::std::option::Option<::alipay_core::DateTime>,
+    /// `timeout_express`: 建议使用time_expire字段。  订单相对超时时间。从商户首次请求时间开始计算 该笔订单允许的最晚付款时间，逾期将关闭交易。取值范围：1m～15d。m-分钟，h-小时，d-天，1c-当天（1c-当天的情况下，无论交易何时创建，都在0点关闭）。 该参数数值不接受小数点， 如 1.5h，可转换为 90m。 默认值为15d。  注：time_expire和timeout_express两者只需传入一个或者都不传，如果两者都传，优先使用time_expire。\
+    /// type `pay_timeout`; optional; at most 6 characters; range 1m~15d; server default `15d` (never sent by the SDK); example `90m`. Range 1m～15d. No decimals: write 90m, not 1.5h. 1c: the order closes at 0:00 today, whenever it was created. Both max_len and range apply. time_expire wins when both are sent. The default is the server's; the SDK never sends it.
+    pub timeout_express: ::std::option::Option<::alipay_core::PayTimeout>,
+    /// `extend_params`: 业务扩展参数\
+    /// type `ExtendParams`; optional. An object (not a JSON string).
+    pub extend_params: ::std::option::Option<ExtendParams>,
+    /// `settle_info`: 描述结算信息，json格式。\
+    /// type `SettleInfo`; optional. Required in the 直付通 (platform) mode; the client cannot see the merchant's contract, so it is optional here.
+    pub settle_info: ::std::option::Option<SettleInfo>,
+    /// `body`: 订单附加信息。 如果请求时传递了该参数，将在异步通知、对账单中原样返回，同时会在商户和用户的pc账单详情中作为交易描述展示\
+    /// type `string`; optional; at most 128 characters; example `Iphone6 16G`; not stated by the doc: len_unit.
+    pub body: ::std::option::Option<::std::string::String>,
+    /// `passback_params`: 公用回传参数。 如果请求时传递了该参数，支付宝会在异步通知时将该参数原样返回。\
+    /// type `string`; optional; at most 512 characters; example `merchantBizType%3d3C%26merchantBizNo%3d2016010101111`; not stated by the doc: max_len, len_unit. Returned unchanged in the trade_status_sync notification.
+    pub passback_params: ::std::option::Option<::std::string::String>,
+    /// `integration_type`: 请求后页面的集成方式。 枚举值： ALIAPP：支付宝钱包内 PCWEB：PC端访问 默认值为PCWEB。\
+    /// type `enum`; optional; server default `PCWEB` (never sent by the SDK); example `PCWEB`.
+    pub integration_type: ::std::option::Option<PagePayIntegrationType>,
+    /// `goods_type`: 商品主类型 ，枚举支持： 0：虚拟类商品； 1：实物类商品。 注：虚拟类商品不支持使用花呗渠道\
+    /// type `enum`; optional; example `0`.
+    pub goods_type: ::std::option::Option<PagePayGoodsType>,
+    /// `query_options`: 返回参数选项。 商户通过传递该参数来定制需要额外返回的信息字段，数组格式。包括但不限于：["hyb_amount","enterprise_pay_info"]\
+    /// type `array`; optional; example `["hyb_amount"]`. An array of strings, e.g. ["trade_settle_info"] — not a comma-separated string. The set of options is open (包括但不限于), so items are not an enum.
+    pub query_options: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+/// Typestate markers of [`PagePayRequestBuilder`], named after the wire fields.
+#[allow(non_camel_case_types, missing_docs)]
+pub mod page_pay_fields {
+    ::alipay_core::__markers!(
+        "required field `{Self}` of alipay.trade.page.pay was not set"; out_trade_no,
+        total_amount, subject, product_code
+    );
+}
+/// Builder of [`PagePayRequest`]: `build()` compiles only when every required field and one-of group of `alipay.trade.page.pay` is set.
+#[must_use = "call build() to get the value"]
+pub struct PagePayRequestBuilder<
+    S0 = page_pay_fields::out_trade_no,
+    S1 = page_pay_fields::total_amount,
+    S2 = page_pay_fields::subject,
+    S3 = page_pay_fields::product_code,
+>(
+    (S0, S1, S2, S3),
+    (
+        ::std::option::Option<PagePayQrPayMode>,
+        ::std::option::Option<i64>,
+        ::std::option::Option<::std::vec::Vec<GoodsDetail>>,
+        ::std::option::Option<::alipay_core::DateTime>,
+        ::std::option::Option<::alipay_core::PayTimeout>,
+        ::std::option::Option<ExtendParams>,
+        ::std::option::Option<SettleInfo>,
+        ::std::option::Option<::std::string::String>,
+        ::std::option::Option<::std::string::String>,
+        ::std::option::Option<PagePayIntegrationType>,
+        ::std::option::Option<PagePayGoodsType>,
+        ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    ),
+);
+::alipay_core::__wire_struct!(
+    PagePayRequest { out_trade_no = "out_trade_no", total_amount = "total_amount",
+    subject = "subject", product_code = "product_code", qr_pay_mode = "qr_pay_mode",
+    qrcode_width = "qrcode_width", goods_detail = "goods_detail", time_expire =
+    "time_expire", timeout_express = "timeout_express", extend_params = "extend_params",
+    settle_info = "settle_info", body = "body", passback_params = "passback_params",
+    integration_type = "integration_type", goods_type = "goods_type", query_options =
+    "query_options" }
+);
+const _: () = {
+    use ::alipay_core::api::__private::{self as __a, FieldRule as __F, Ty as __Ty};
+    use ::alipay_core::api::typestate as __t;
+    use page_pay_fields as __f;
+    use PagePayRequestBuilder as __B;
+    impl PagePayRequest {
+        ///The rules of `alipay.trade.page.pay` as data, enforced by the one rule engine, `alipay_core::rules` (`validate`, `from_biz_content`, the sandbox, `alipay validate`).
+        pub const RULES: &'static __a::ObjectRules = &__a::ObjectRules::new(
+                "alipay.trade.page.pay",
+                &[
+                    __F::new("out_trade_no", __Ty::Text)
+                        .required()
+                        .max_chars(64)
+                        .pattern("^[A-Za-z0-9_]+$"),
+                    __F::new("total_amount", __Ty::Amount)
+                        .required()
+                        .amount_range(1, 10000000000, 2),
+                    __F::new("subject", __Ty::Text).required().max_chars(256),
+                    __F::new("product_code", __Ty::Enum)
+                        .required()
+                        .values(&["FAST_INSTANT_TRADE_PAY"]),
+                    __F::new("qr_pay_mode", __Ty::Enum)
+                        .values(&["0", "1", "2", "3", "4"]),
+                    __F::new("qrcode_width", __Ty::Integer)
+                        .max_chars(4)
+                        .integer_range(1, 9999),
+                    __F::new(
+                        "goods_detail",
+                        __Ty::Array(&__Ty::Object(GoodsDetail::RULES)),
+                    ),
+                    __F::new("time_expire", __Ty::Datetime),
+                    __F::new("timeout_express", __Ty::PayTimeout)
+                        .max_chars(6)
+                        .minutes(1, 21600, "1m", "15d")
+                        .allow_1c(),
+                    __F::new("extend_params", __Ty::Object(ExtendParams::RULES)),
+                    __F::new("settle_info", __Ty::Object(SettleInfo::RULES)),
+                    __F::new("body", __Ty::Text).max_chars(128),
+                    __F::new("passback_params", __Ty::Text).max_chars(512),
+                    __F::new("integration_type", __Ty::Enum)
+                        .values(&["ALIAPP", "PCWEB"]),
+                    __F::new("goods_type", __Ty::Enum).values(&["0", "1"]),
+                    __F::new("query_options", __Ty::Array(&__Ty::Text)),
+                ],
+            )
+            .groups(&[]);
+        /// A builder with nothing set.
+        pub fn builder() -> PagePayRequestBuilder {
+            __B(
+                __f::START,
+                (
+                    ::std::option::Option::None,
+                    ::std::option::Option::None,
+                    ::std::option::Option::None,
+                    ::std::option::Option::None,
+                    ::std::option::Option::None,
+                    ::std::option::Option::None,
+                    ::std::option::Option::None,
+                    ::std::option::Option::None,
+                    ::std::option::Option::None,
+                    ::std::option::Option::None,
+                    ::std::option::Option::None,
+                    ::std::option::Option::None,
+                ),
+            )
+        }
+        /// Every rule of the spec this value breaks, at once.
+        pub fn validate(
+            &self,
+        ) -> ::std::result::Result<(), ::alipay_core::api::Violations> {
+            Self::RULES.check(&__a::ToWire::to_wire(self))
+        }
+        /// Parses and checks the business parameters, reporting every broken rule at once.
+        pub fn from_biz_content(
+            json: &str,
+        ) -> ::std::result::Result<Self, ::alipay_core::api::BizError> {
+            let w = Self::RULES.check_json(json)?;
+            __a::FromWire::from_wire(&w)
+                .map_err(|e| ::alipay_core::api::BizError::Malformed(e.to_string()))
+        }
+    }
+    impl<S0, S1, S2, S3> __B<S0, S1, S2, S3> {
+        /// Sets [`out_trade_no`](PagePayRequest::out_trade_no).
+        pub fn out_trade_no(
+            self,
+            value: impl Into<String>,
+        ) -> __B<__t::Set<__f::out_trade_no, String>, S1, S2, S3>
+        where
+            S0: __t::IsUnset,
+        {
+            let (_, s1, s2, s3) = self.0;
+            __B((__t::Set::new(value.into()), s1, s2, s3), self.1)
+        }
+        /// Sets [`total_amount`](PagePayRequest::total_amount).
+        pub fn total_amount(
+            self,
+            value: ::alipay_core::Amount,
+        ) -> __B<S0, __t::Set<__f::total_amount, ::alipay_core::Amount>, S2, S3>
+        where
+            S1: __t::IsUnset,
+        {
+            let (s0, _, s2, s3) = self.0;
+            __B((s0, __t::Set::new(value), s2, s3), self.1)
+        }
+        /// Sets [`subject`](PagePayRequest::subject).
+        pub fn subject(
+            self,
+            value: impl Into<String>,
+        ) -> __B<S0, S1, __t::Set<__f::subject, String>, S3>
+        where
+            S2: __t::IsUnset,
+        {
+            let (s0, s1, _, s3) = self.0;
+            __B((s0, s1, __t::Set::new(value.into()), s3), self.1)
+        }
+        /// Sets [`product_code`](PagePayRequest::product_code).
+        pub fn product_code(
+            self,
+            value: PagePayProductCode,
+        ) -> __B<S0, S1, S2, __t::Set<__f::product_code, PagePayProductCode>>
+        where
+            S3: __t::IsUnset,
+        {
+            let (s0, s1, s2, _) = self.0;
+            __B((s0, s1, s2, __t::Set::new(value)), self.1)
+        }
+        /// Sets [`qr_pay_mode`](PagePayRequest::qr_pay_mode).
+        pub fn qr_pay_mode(mut self, value: PagePayQrPayMode) -> Self {
+            self.1.0 = ::std::option::Option::Some(value);
+            self
+        }
+        /// Sets [`qrcode_width`](PagePayRequest::qrcode_width).
+        pub fn qrcode_width(mut self, value: i64) -> Self {
+            self.1.1 = ::std::option::Option::Some(value);
+            self
+        }
+        /// Sets [`goods_detail`](PagePayRequest::goods_detail).
+        pub fn goods_detail(mut self, value: ::std::vec::Vec<GoodsDetail>) -> Self {
+            self.1.2 = ::std::option::Option::Some(value);
+            self
+        }
+        /// Sets [`time_expire`](PagePayRequest::time_expire).
+        pub fn time_expire(mut self, value: ::alipay_core::DateTime) -> Self {
+            self.1.3 = ::std::option::Option::Some(value);
+            self
+        }
+        /// Sets [`timeout_express`](PagePayRequest::timeout_express).
+        pub fn timeout_express(mut self, value: ::alipay_core::PayTimeout) -> Self {
+            self.1.4 = ::std::option::Option::Some(value);
+            self
+        }
+        /// Sets [`extend_params`](PagePayRequest::extend_params).
+        pub fn extend_params(mut self, value: ExtendParams) -> Self {
+            self.1.5 = ::std::option::Option::Some(value);
+            self
+        }
+        /// Sets [`settle_info`](PagePayRequest::settle_info).
+        pub fn settle_info(mut self, value: SettleInfo) -> Self {
+            self.1.6 = ::std::option::Option::Some(value);
+            self
+        }
+        /// Sets [`body`](PagePayRequest::body).
+        pub fn body(mut self, value: impl Into<String>) -> Self {
+            self.1.7 = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets [`passback_params`](PagePayRequest::passback_params).
+        pub fn passback_params(mut self, value: impl Into<String>) -> Self {
+            self.1.8 = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets [`integration_type`](PagePayRequest::integration_type).
+        pub fn integration_type(mut self, value: PagePayIntegrationType) -> Self {
+            self.1.9 = ::std::option::Option::Some(value);
+            self
+        }
+        /// Sets [`goods_type`](PagePayRequest::goods_type).
+        pub fn goods_type(mut self, value: PagePayGoodsType) -> Self {
+            self.1.10 = ::std::option::Option::Some(value);
+            self
+        }
+        /// Sets [`query_options`](PagePayRequest::query_options).
+        pub fn query_options(
+            mut self,
+            value: ::std::vec::Vec<::std::string::String>,
+        ) -> Self {
+            self.1.11 = ::std::option::Option::Some(value);
+            self
+        }
+        /// The value. Compiles only when every required field and one-of group is set.
+        pub fn build(self) -> PagePayRequest
+        where
+            S0: __f::Required<String>,
+            S1: __f::Required<::alipay_core::Amount>,
+            S2: __f::Required<String>,
+            S3: __f::Required<PagePayProductCode>,
+        {
+            let (
+                (s0, s1, s2, s3),
+                (
+                    qr_pay_mode,
+                    qrcode_width,
+                    goods_detail,
+                    time_expire,
+                    timeout_express,
+                    extend_params,
+                    settle_info,
+                    body,
+                    passback_params,
+                    integration_type,
+                    goods_type,
+                    query_options,
+                ),
+            ) = (self.0, self.1);
+            PagePayRequest {
+                out_trade_no: __t::IsSet::into_value(s0),
+                total_amount: __t::IsSet::into_value(s1),
+                subject: __t::IsSet::into_value(s2),
+                product_code: __t::IsSet::into_value(s3),
+                qr_pay_mode,
+                qrcode_width,
+                goods_detail,
+                time_expire,
+                timeout_express,
+                extend_params,
+                settle_info,
+                body,
+                passback_params,
+                integration_type,
+                goods_type,
+                query_options,
+            }
+        }
+    }
+};
+/// The answer of `alipay.trade.page.pay` (`alipay_trade_page_pay_response`). Every field is optional: error replies carry none.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct PagePayResponse {
+    /// `code`: `10000` on success.
+    pub code: ::std::option::Option<::std::string::String>,
+    /// `msg`.
+    pub msg: ::std::option::Option<::std::string::String>,
+    /// `sub_code`: the business error code, absent on success.
+    pub sub_code: ::std::option::Option<::std::string::String>,
+    /// `sub_msg`.
+    pub sub_msg: ::std::option::Option<::std::string::String>,
+    /// `out_trade_no` (string): 商户订单号
+    pub out_trade_no: ::std::option::Option<::std::string::String>,
+    /// `trade_no` (string): 支付宝交易号
+    pub trade_no: ::std::option::Option<::std::string::String>,
+    /// `total_amount` (amount): 该笔订单的资金总额，单位为人民币（元），取值范围为 0.01~100000000.00，精确到小数点后两位。
+    pub total_amount: ::std::option::Option<::alipay_core::Amount>,
+    /// `seller_id` (string): 收款支付宝账号对应的支付宝唯一用户号。以2088开头的纯16位数字
+    pub seller_id: ::std::option::Option<::std::string::String>,
+    /// Members this SDK does not know, kept as sent.
+    pub unknown: ::alipay_core::wire::WireObject,
+}
+::alipay_core::__wire_struct!(
+    read PagePayResponse { code = "code", msg = "msg", sub_code = "sub_code", sub_msg =
+    "sub_msg", out_trade_no = "out_trade_no", trade_no = "trade_no", total_amount =
+    "total_amount", seller_id = "seller_id" }
+);
+::alipay_core::__error_codes!(
+    #[doc =
+    " The business error codes (`sub_code`) of `alipay.trade.page.pay`, with the documented meaning, solution and handling. Unknown codes are kept."]
+    pub enum PagePayErrorCode { #[doc =
+    " `ACQ.SYSTEM_ERROR`: 系统错误 (`retry_same`)"] AcqSystemError =
+    "ACQ.SYSTEM_ERROR" => (RetrySame, "系统错误",
+    "请使用相同的参数再次调用"), #[doc =
+    " `ACQ.INVALID_PARAMETER`: 参数无效 (`fix_request`)"] AcqInvalidParameter =
+    "ACQ.INVALID_PARAMETER" => (FixRequest, "参数无效",
+    "检查请求参数，修改后重新发起请求"), #[doc =
+    " `ACQ.TRADE_HAS_SUCCESS`: 交易已被支付 (`query_then_decide`)"] #[doc = ""]
+    #[doc = " Already paid: query the trade and treat it as paid if it is this buyer's."]
+    AcqTradeHasSuccess = "ACQ.TRADE_HAS_SUCCESS" => (QueryThenDecide,
+    "交易已被支付",
+    "确认该笔交易信息是否为当前买家的，如果是则认为交易付款成功，如果不是则更换商家订单号后，重新发起请求"),
+    #[doc = " `ACQ.TRADE_HAS_CLOSE`: 交易已经关闭 (`new_out_order_no`)"] #[doc =
+    ""] #[doc = " A new out_trade_no."] AcqTradeHasClose = "ACQ.TRADE_HAS_CLOSE" =>
+    (NewOutOrderNo, "交易已经关闭",
+    "更换商家订单号后，重新发起请求"), #[doc =
+    " `ACQ.TRADE_HAS_FINISHED`: 交易已经完结 (`query_then_decide`)"]
+    AcqTradeHasFinished = "ACQ.TRADE_HAS_FINISHED" => (QueryThenDecide,
+    "交易已经完结", "该交易已经完结，请确认交易状态"), #[doc =
+    " `ACQ.CONTEXT_INCONSISTENT`: 交易信息被篡改 (`new_out_order_no`)"] #[doc =
+    ""] #[doc = " The same out_trade_no was sent before with different content."]
+    AcqContextInconsistent = "ACQ.CONTEXT_INCONSISTENT" => (NewOutOrderNo,
+    "交易信息被篡改", "更换商家订单号后，重新发起请求"), #[doc =
+    " `ACQ.TOTAL_FEE_EXCEED`: 订单总金额超过限额 (`fix_request`)"]
+    AcqTotalFeeExceed = "ACQ.TOTAL_FEE_EXCEED" => (FixRequest,
+    "订单总金额超过限额", "修改订单金额再发起请求") }
+);
+::alipay_core::__wire_enum!(
+    open #[doc =
+    " The `notify_type`s of `alipay.trade.page.pay`; unknown types are kept (the docs' own examples use others)."]
+    pub enum PagePayNotifyType { #[doc = " `trade_status_sync`"] TradeStatusSync =
+    "trade_status_sync" }
+);
+/// A verified notification of `alipay.trade.page.pay`, typed. Values are kept as sent.
+///
+/// Form-encoded POST to the call's notify_url, signed like every notification (verified before it is typed). Sent when the trade becomes TRADE_SUCCESS, TRADE_FINISHED or TRADE_CLOSED, and after refunds (partial: TRADE_SUCCESS with refund_fee, gmt_refund and out_biz_no = the refund's out_request_no; full: TRADE_CLOSED). Before acting, check that out_trade_no is yours, total_amount equals the order's, seller_id (or seller_email) and app_id are yours; then answer success. Unanswered notifications are resent after 4m, 10m, 10m, 1h, 2h, 6h, 15h (8 in 25 h). The signature (sign) is consumed by the verification and not repeated here.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct PagePayNotify {
+    /// `notify_type`.
+    pub notify_type: ::std::option::Option<PagePayNotifyType>,
+    /// `notify_id`: the same id is resent until answered `success`.
+    pub notify_id: ::std::option::Option<::std::string::String>,
+    /// `notify_time`.
+    pub notify_time: ::std::option::Option<::std::string::String>,
+    /// `app_id`.
+    pub app_id: ::std::option::Option<::std::string::String>,
+    /// `charset` (string): 编码格式，如utf-8、gbk、gb2312等
+    pub charset: ::std::option::Option<::std::string::String>,
+    /// `version` (string): 调用的接口版本，固定为：1.0
+    pub version: ::std::option::Option<::std::string::String>,
+    /// `sign_type` (string): 商户生成签名字符串所使用的签名算法类型，目前支持RSA2和RSA，推荐使用RSA2
+    pub sign_type: ::std::option::Option<::std::string::String>,
+    /// `trade_no` (string): 支付宝交易凭证号
+    pub trade_no: ::std::option::Option<::std::string::String>,
+    /// `out_trade_no` (string): 原支付请求的商户订单号\
+    /// Check that it is one of yours before acting.
+    pub out_trade_no: ::std::option::Option<::std::string::String>,
+    /// `out_biz_no` (string): 商户业务ID，主要是退款通知中返回退款申请的流水号\
+    /// After a refund: the refund's out_request_no.
+    pub out_biz_no: ::std::option::Option<::std::string::String>,
+    /// `buyer_id` (string): 买家支付宝账号对应的支付宝唯一用户号。以2088开头的纯16位数字
+    pub buyer_id: ::std::option::Option<::std::string::String>,
+    /// `buyer_logon_id` (string): 买家支付宝账号
+    pub buyer_logon_id: ::std::option::Option<::std::string::String>,
+    /// `seller_id` (string): 卖家支付宝用户号\
+    /// Check that it is yours (or seller_email) before acting.
+    pub seller_id: ::std::option::Option<::std::string::String>,
+    /// `seller_email` (string): 卖家支付宝账号
+    pub seller_email: ::std::option::Option<::std::string::String>,
+    /// `trade_status` (enum): 交易目前所处的状态\
+    /// Notified for TRADE_SUCCESS, TRADE_FINISHED and TRADE_CLOSED (WAIT_BUYER_PAY is not notified by default). After a partial refund TRADE_SUCCESS with refund_fee; after a full refund TRADE_CLOSED.
+    pub trade_status: ::std::option::Option<::std::string::String>,
+    /// `total_amount` (amount): 本次交易支付的订单金额，单位为人民币（元）\
+    /// Check that it equals the order's amount before acting.
+    pub total_amount: ::std::option::Option<::std::string::String>,
+    /// `receipt_amount` (amount): 商家在交易中实际收到的款项，单位为人民币（元）
+    pub receipt_amount: ::std::option::Option<::std::string::String>,
+    /// `invoice_amount` (amount): 用户在交易中支付的可开发票的金额
+    pub invoice_amount: ::std::option::Option<::std::string::String>,
+    /// `buyer_pay_amount` (amount): 用户在交易中支付的金额
+    pub buyer_pay_amount: ::std::option::Option<::std::string::String>,
+    /// `point_amount` (amount): 使用集分宝支付的金额
+    pub point_amount: ::std::option::Option<::std::string::String>,
+    /// `refund_fee` (amount): 退款通知中，返回总退款金额，单位为元，支持两位小数\
+    /// Cumulative refunded amount (refund notifications).
+    pub refund_fee: ::std::option::Option<::std::string::String>,
+    /// `subject` (string): 商品的标题/交易标题/订单标题/订单关键字等，是请求时对应的参数，原样通知回来
+    pub subject: ::std::option::Option<::std::string::String>,
+    /// `body` (string): 该订单的备注、描述、明细等。对应请求时的body参数，原样通知回来
+    pub body: ::std::option::Option<::std::string::String>,
+    /// `gmt_create` (datetime): 该笔交易创建的时间。格式为yyyy-MM-dd HH:mm:ss
+    pub gmt_create: ::std::option::Option<::std::string::String>,
+    /// `gmt_payment` (datetime): 该笔交易的买家付款时间。格式为yyyy-MM-dd HH:mm:ss
+    pub gmt_payment: ::std::option::Option<::std::string::String>,
+    /// `gmt_refund` (string): 该笔交易的退款时间。格式为yyyy-MM-dd HH:mm:ss.S\
+    /// The doc's format carries a fraction (yyyy-MM-dd HH:mm:ss.S), so it is kept as text, not parsed as a datetime.
+    pub gmt_refund: ::std::option::Option<::std::string::String>,
+    /// `gmt_close` (datetime): 该笔交易结束时间。格式为yyyy-MM-dd HH:mm:ss
+    pub gmt_close: ::std::option::Option<::std::string::String>,
+    /// `fund_bill_list` (string): 支付成功的各个渠道金额信息\
+    /// JSON text of an array of {fundChannel, amount} (a form field, not parsed further here).
+    pub fund_bill_list: ::std::option::Option<::std::string::String>,
+    /// `passback_params` (string): 公共回传参数，如果请求时传递了该参数，则返回给商户时会在异步通知时将该参数原样返回。本参数必须进行UrlEncode之后才可以发送给支付宝
+    pub passback_params: ::std::option::Option<::std::string::String>,
+    /// `voucher_detail_list` (string): 本交易支付时所使用的所有优惠券信息\
+    /// JSON text of an array (a form field, not parsed further here).
+    pub voucher_detail_list: ::std::option::Option<::std::string::String>,
+}
+::alipay_core::__notify_struct!(
+    PagePayNotify, PagePayNotifyType { charset = "charset", version = "version",
+    sign_type = "sign_type", trade_no = "trade_no", out_trade_no = "out_trade_no",
+    out_biz_no = "out_biz_no", buyer_id = "buyer_id", buyer_logon_id = "buyer_logon_id",
+    seller_id = "seller_id", seller_email = "seller_email", trade_status =
+    "trade_status", total_amount = "total_amount", receipt_amount = "receipt_amount",
+    invoice_amount = "invoice_amount", buyer_pay_amount = "buyer_pay_amount",
+    point_amount = "point_amount", refund_fee = "refund_fee", subject = "subject", body =
+    "body", gmt_create = "gmt_create", gmt_payment = "gmt_payment", gmt_refund =
+    "gmt_refund", gmt_close = "gmt_close", fund_bill_list = "fund_bill_list",
+    passback_params = "passback_params", voucher_detail_list = "voucher_detail_list" }
+);
+impl PagePay {
+    /// The spec this API was generated from (also makes editing it rebuild the crate).
+    pub const SPEC_TOML: &'static str = include_str!("specs/alipay.trade.page.pay.toml");
+    /// The API name.
+    pub const METHOD: &'static str = "alipay.trade.page.pay";
+    /// One line on what the API does.
+    pub const SUMMARY: &'static str = "Build the signed browser form or URL with which the buyer pays an order on the Alipay PC cashier.";
+    /// Checks the business parameters (one JSON object) against every rule of the spec.
+    pub fn validate_biz_content(
+        json: &str,
+    ) -> ::std::result::Result<(), ::alipay_core::api::BizError> {
+        PagePayRequest::from_biz_content(json).map(|_| ())
+    }
+}
+impl ::alipay_core::api::Api for PagePayRequest {
+    const METHOD: &'static str = "alipay.trade.page.pay";
+    const MODE: ::alipay_core::api::Mode = ::alipay_core::api::Mode::PageExecute;
+    const RESPONSE_NODE: &'static str = "alipay_trade_page_pay_response";
+    const NOTIFY_URL: bool = true;
+    const RETURN_URL: bool = true;
+    const PARAMS: ::alipay_core::api::ParamsIn = ::alipay_core::api::ParamsIn::BizContent;
+    const RULES: &'static ::alipay_core::rules::ObjectRules = PagePayRequest::RULES;
+    type Response = PagePayResponse;
+    fn handling(sub_code: &str) -> ::std::option::Option<::alipay_core::api::Handling> {
+        PagePayErrorCode::from_sub_code(sub_code).handling()
+    }
+}
+impl ::alipay_core::api::PageExecuteApi for PagePayRequest {}
