@@ -8,6 +8,7 @@
 //! answer with `fund_change` `N`); `close` only closes unpaid trades; `cancel` closes an
 //! unpaid trade (`action` `close`) and refunds a paid one in full (`action` `refund`).
 
+use alipay_apis::trade;
 use alipay_core::Amount;
 use serde_json::{Map, Value, json};
 
@@ -71,6 +72,11 @@ impl Ledger {
         now: &str,
         delivery: &Delivery,
     ) -> Reply {
+        // The client's own rules first (the generated types of alipay-apis), then the
+        // fields read here for the ledger.
+        if let Err(r) = validate(method, biz_content) {
+            return r;
+        }
         let biz = match Biz::parse(biz_content) {
             Ok(b) => b,
             Err(r) => return r,
@@ -96,6 +102,34 @@ impl Ledger {
 }
 
 // ---- Request reading -------------------------------------------------------------------------
+
+/// Checks `biz_content` with the rules of the method's spec (`specs/alipay.trade.*.toml`):
+/// any broken rule answers like the gateway, `40002 isv.invalid-parameter`.
+fn validate(method: &str, biz_content: &str) -> Result<(), Reply> {
+    macro_rules! check {
+        ($($name:ident => $request:ty),* $(,)?) => {
+            match method {
+                $($name => <$request>::from_biz_content(biz_content).map(drop),)*
+                _ => Ok(()),
+            }
+        };
+    }
+    let checked = check! {
+        PAGE_PAY => trade::PagePayRequest,
+        WAP_PAY => trade::WapPayRequest,
+        APP_PAY => trade::AppPayRequest,
+        PAY => trade::PayRequest,
+        PRECREATE => trade::PrecreateRequest,
+        CREATE => trade::CreateRequest,
+        QUERY => trade::QueryRequest,
+        REFUND => trade::RefundRequest,
+        REFUND_QUERY => trade::FastpayRefundQueryRequest,
+        CLOSE => trade::CloseRequest,
+        CANCEL => trade::CancelRequest,
+        ORDERINFO_SYNC => trade::OrderinfoSyncRequest,
+    };
+    checked.map_err(|e| Reply::invalid_parameter(&e.to_string()))
+}
 
 /// A `biz_content` object, read field by field; every broken rule is collected and answered
 /// at once as `40002 isv.invalid-parameter`.
@@ -185,9 +219,23 @@ impl Biz {
     }
 }
 
-/// A business refusal with the docs' wording.
+/// A business refusal, `sub_msg` being the text of the trade specs' error tables (the same
+/// code means the same across the family), else the docs' short wording here.
 fn fail(sub_code: &str) -> Reply {
-    let msg = match sub_code {
+    let documented = [
+        trade::PayErrorCode::from_sub_code(sub_code).meaning(),
+        trade::RefundErrorCode::from_sub_code(sub_code).meaning(),
+        trade::QueryErrorCode::from_sub_code(sub_code).meaning(),
+        trade::CancelErrorCode::from_sub_code(sub_code).meaning(),
+        trade::CloseErrorCode::from_sub_code(sub_code).meaning(),
+        trade::PrecreateErrorCode::from_sub_code(sub_code).meaning(),
+        trade::CreateErrorCode::from_sub_code(sub_code).meaning(),
+        trade::FastpayRefundQueryErrorCode::from_sub_code(sub_code).meaning(),
+    ]
+    .into_iter()
+    .flatten()
+    .next();
+    let fallback = match sub_code {
         "ACQ.TRADE_NOT_EXIST" => "交易不存在",
         "ACQ.TRADE_STATUS_ERROR" => "交易状态不合法",
         "ACQ.TRADE_HAS_SUCCESS" => "交易已被支付",
@@ -200,10 +248,9 @@ fn fail(sub_code: &str) -> Reply {
         "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL" => "退款金额超限",
         "ACQ.DISCORDANT_REPEAT_REQUEST" => "请求信息不一致",
         "ACQ.SELLER_BALANCE_NOT_ENOUGH" => "卖家余额不足",
-        "ACQ.INVALID_PARAMETER" => "参数无效",
         _ => "系统错误",
     };
-    Reply::business_failed(sub_code, msg)
+    Reply::business_failed(sub_code, documented.unwrap_or(fallback))
 }
 
 fn node(fields: Vec<(&str, Value)>) -> Value {
@@ -301,14 +348,14 @@ fn open(
             return fail("ACQ.CONTEXT_INCONSISTENT");
         }
         return match existing.status {
-            TradeStatus::Success | TradeStatus::Finished => {
-                // The same trade.pay re-sent (same payment code): the same answer, paid once.
-                if product == TradeProduct::BarCode && existing.auth_code == auth_code {
-                    answer(pay_fields(ledger, existing))
-                } else {
-                    fail("ACQ.TRADE_HAS_SUCCESS")
-                }
+            // The same trade.pay re-sent (same payment code): the same answer, paid once.
+            TradeStatus::Success | TradeStatus::Finished
+                if product == TradeProduct::BarCode && existing.auth_code == auth_code =>
+            {
+                answer(pay_fields(ledger, existing))
             }
+            TradeStatus::Success => fail("ACQ.TRADE_HAS_SUCCESS"),
+            TradeStatus::Finished => fail("ACQ.TRADE_HAS_FINISHED"),
             TradeStatus::Closed => fail("ACQ.TRADE_HAS_CLOSE"),
             TradeStatus::WaitBuyerPay => Reply {
                 node: opened_node(ledger, existing),
@@ -565,8 +612,8 @@ fn refund(ledger: &mut Ledger, biz: &Biz, now: &str) -> Reply {
     }
     match t.status {
         TradeStatus::Success => {}
-        TradeStatus::WaitBuyerPay => return fail("ACQ.TRADE_STATUS_ERROR"),
-        TradeStatus::Closed => return fail("ACQ.TRADE_HAS_CLOSE"),
+        // Unpaid, closed unpaid or refunded in full (the refund table has no TRADE_HAS_CLOSE).
+        TradeStatus::WaitBuyerPay | TradeStatus::Closed => return fail("ACQ.TRADE_STATUS_ERROR"),
         TradeStatus::Finished => return fail("ACQ.TRADE_HAS_FINISHED"),
     }
     if amount > t.refundable() {
@@ -692,7 +739,7 @@ fn cancel(ledger: &mut Ledger, biz: &Biz, now: &str) -> Reply {
         }
         // Already closed: nothing to do, no action.
         TradeStatus::Closed => Vec::new(),
-        TradeStatus::Finished => return fail("ACQ.TRADE_STATUS_ERROR"),
+        TradeStatus::Finished => return fail("ACQ.TRADE_HAS_FINISHED"),
     };
     Reply {
         node: node(fields),

@@ -277,7 +277,7 @@ async fn bar_code_payment_refunds_and_their_notifications() {
     let q = call(&c, QUERY, json!({"out_trade_no": "T1"})).await;
     assert_eq!(q["trade_status"], "TRADE_CLOSED");
     let more = json!({"out_trade_no": "T1", "refund_amount": "0.01", "out_request_no": "R4"});
-    sub_code(&call(&c, REFUND, more).await, "ACQ.TRADE_HAS_CLOSE");
+    sub_code(&call(&c, REFUND, more).await, "ACQ.TRADE_STATUS_ERROR");
     assert_eq!(balance(&sb, ALICE), alice);
     assert_eq!(balance(&sb, DEMO_MERCHANT), merchant + 1_000);
     assert_eq!(total(&sb), t0);
@@ -603,6 +603,13 @@ async fn create_trade_pay_cancel_finish_and_seller_balance() {
         post_json(&sb, "/admin/trades/C3/finish", json!({})).await,
         StatusCode::CONFLICT,
     );
+    sub_code(
+        &call(&c, CANCEL, json!({"out_trade_no": "C3"})).await,
+        "ACQ.TRADE_HAS_FINISHED",
+    );
+    let c3_again =
+        json!({"out_trade_no": "C3", "total_amount": "5.00", "subject": "s", "buyer_id": ALICE});
+    sub_code(&call(&c, CREATE, c3_again).await, "ACQ.TRADE_HAS_FINISHED");
     let ledger = ok(send(Method::GET, &url(&sb, "/admin/ledger"), &[], b"").await);
     assert_eq!(ledger["trades"].as_array().map(Vec::len), Some(3));
     assert_eq!(total(&sb), t0);
