@@ -777,3 +777,104 @@ async fn a_restart_keeps_trades_refunds_and_payment_codes() {
     );
     assert_eq!(balance(&sb, ALICE), alice - 300);
 }
+
+/// The typed client of `alipay-apis` (builders, typed responses, typed error codes) on the
+/// flow a shop runs: bar-code pay, query, partial refund and its query, cancel; precreate and
+/// create; every answer parses into the generated response type.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_typed_client_reads_every_answer() {
+    use alipay_apis::trade::{
+        CancelRequest, CreateRequest, FastpayRefundQueryRequest, PayRequest, PrecreateRequest,
+        QueryRequest, RefundErrorCode, RefundRequest,
+    };
+    use alipay_apis::{Amount, UserId};
+    let sb = sandbox().await;
+    let c = client(&sb);
+    let (t0, alice) = (total(&sb), balance(&sb, ALICE));
+    let yuan = |t: &str| Amount::parse(t).unwrap();
+
+    let code = payment_code(&sb, ALICE).await;
+    let pay = PayRequest::builder()
+        .out_trade_no("TY1")
+        .total_amount(yuan("6.00"))
+        .subject("typed")
+        .auth_code(code)
+        .build();
+    let paid = c.execute(&pay).await.unwrap();
+    assert_eq!(paid.code.as_deref(), Some("10000"));
+    assert_eq!(paid.total_amount, Some(yuan("6.00")));
+    assert_eq!(paid.buyer_user_id.as_ref().map(|u| u.as_str()), Some(ALICE));
+    let trade_no = paid.trade_no.clone().unwrap();
+    // Re-sent by a retrying client: the same trade, paid once.
+    assert_eq!(
+        c.execute(&pay).await.unwrap().trade_no,
+        Some(trade_no.clone())
+    );
+    assert_eq!(balance(&sb, ALICE), alice - 600);
+
+    let q = c
+        .execute(&QueryRequest::builder().trade_no(trade_no.clone()).build())
+        .await
+        .unwrap();
+    assert_eq!(q.trade_status.unwrap().as_str(), "TRADE_SUCCESS");
+    assert_eq!(q.buyer_pay_amount, Some(yuan("6.00")));
+    assert!(q.send_pay_date.is_some());
+
+    let refund = RefundRequest::builder()
+        .out_trade_no("TY1")
+        .refund_amount(yuan("2.00"))
+        .out_request_no("TY1-R1")
+        .build();
+    let r = c.execute(&refund).await.unwrap();
+    assert_eq!(r.fund_change.unwrap().as_str(), "Y");
+    assert_eq!(r.refund_fee, Some(yuan("2.00")));
+    assert_eq!(
+        c.execute(&refund)
+            .await
+            .unwrap()
+            .fund_change
+            .unwrap()
+            .as_str(),
+        "N"
+    );
+    let over = RefundRequest::builder()
+        .out_trade_no("TY1")
+        .refund_amount(yuan("4.01"))
+        .out_request_no("TY1-R2")
+        .build();
+    match c.execute(&over).await {
+        Err(Error::Business(e)) => assert_eq!(
+            RefundErrorCode::from_sub_code(e.sub_code.as_deref().unwrap_or("")),
+            RefundErrorCode::AcqRefundAmtNotEqualTotal
+        ),
+        other => panic!("{other:?}"),
+    }
+    let rq = FastpayRefundQueryRequest::builder()
+        .out_trade_no("TY1")
+        .out_request_no("TY1-R1")
+        .build();
+    let found = c.execute(&rq).await.unwrap();
+    assert_eq!(found.refund_status.unwrap().as_str(), "REFUND_SUCCESS");
+    assert_eq!(found.refund_amount, Some(yuan("2.00")));
+    let cancelled = c
+        .execute(&CancelRequest::builder().out_trade_no("TY1").build())
+        .await
+        .unwrap();
+    assert_eq!(cancelled.action.unwrap().as_str(), "refund");
+    assert_eq!(balance(&sb, ALICE), alice);
+
+    let pre = PrecreateRequest::builder()
+        .out_trade_no("TY2")
+        .total_amount(yuan("1.00"))
+        .subject("qr")
+        .build();
+    assert!(c.execute(&pre).await.unwrap().qr_code.is_some());
+    let create = CreateRequest::builder()
+        .out_trade_no("TY3")
+        .total_amount(yuan("1.00"))
+        .subject("mini")
+        .buyer_id(UserId::parse(BOB).unwrap())
+        .build();
+    assert!(c.execute(&create).await.unwrap().trade_no.is_some());
+    assert_eq!(total(&sb), t0);
+}
