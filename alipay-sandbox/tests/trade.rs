@@ -803,7 +803,7 @@ async fn the_typed_client_reads_every_answer() {
     let paid = c.execute(&pay).await.unwrap();
     assert_eq!(paid.code.as_deref(), Some("10000"));
     assert_eq!(paid.total_amount, Some(yuan("6.00")));
-    assert_eq!(paid.buyer_user_id.as_ref().map(|u| u.as_str()), Some(ALICE));
+    assert_eq!(paid.buyer_user_id.as_deref(), Some(ALICE));
     let trade_no = paid.trade_no.clone().unwrap();
     // Re-sent by a retrying client: the same trade, paid once.
     assert_eq!(
