@@ -743,6 +743,7 @@ async fn app_pay_order_string_paid_at_the_cashier() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_restart_keeps_trades_refunds_and_payment_codes() {
     let dir = tempfile::tempdir().unwrap();
+    let endpoint = NotifyEndpoint::start();
     let (alice, code, t0) = {
         let sb = sandbox_in(dir.path()).await;
         let c = client(&sb);
@@ -757,12 +758,33 @@ async fn a_restart_keeps_trades_refunds_and_payment_codes() {
             json!({"out_trade_no": "S2", "total_amount": "1.00", "subject": "s"}),
         )
         .await;
+        // A trade.pay waiting for the buyer's phone when the sandbox stops.
+        let user = json!({"user_id": PHONE, "logon_id": "phone@sandbox.test", "balance": "9.00",
+                          "confirm_on_phone": true});
+        ok(post_json(&sb, "/admin/users", user).await);
+        let phone_code = payment_code(&sb, PHONE).await;
+        let pending = call_notified(
+            &c,
+            PAY,
+            bar_code("S4", "2.00", &phone_code),
+            Some(endpoint.url()),
+        )
+        .await;
+        assert_eq!(pending["code"], "10003");
         (alice, used, total(&sb))
     };
     let sb = sandbox_in(dir.path()).await;
     let c = client(&sb);
     assert_eq!(total(&sb), t0);
     assert_eq!(balance(&sb, ALICE), alice - 300);
+    // Confirmed after the restart: paid, and notified where the pay call asked.
+    let confirm = json!({"out_trade_no": "S4", "buyer_user_id": PHONE});
+    ok(post_json(&sb, "/cashier/confirm", confirm).await);
+    let n = notified(&c, &endpoint).await;
+    assert_eq!(n.get("out_trade_no"), Some("S4"));
+    assert_eq!(n.get("trade_status"), Some("TRADE_SUCCESS"));
+    assert_eq!(balance(&sb, PHONE), 700);
+    assert_eq!(total(&sb), t0);
     let q = call(&c, QUERY, json!({"out_trade_no": "S1"})).await;
     assert_eq!(q["trade_status"], "TRADE_SUCCESS");
     let r = json!({"out_trade_no": "S1", "refund_amount": "1.00", "out_request_no": "R1"});
