@@ -1,15 +1,16 @@
-//! The trade family's API calls (`alipay.trade.*`) on the [`Ledger`]: request checks, the
-//! state machine's business errors (`ACQ.*`), answers and `trade_status_sync` events.
+//! The trade family's API calls (`alipay.trade.*`) on the [`Ledger`]: requests read with the
+//! generated types of `alipay-apis` (the rules of `specs/alipay.trade.*.toml`), the state
+//! machine's business errors (`ACQ.*`, worded like the specs' error tables), answers and
+//! `trade_status_sync` events.
 //!
-//! Facts from the official docs (opendocs.alipay.com, `alipay.trade.*` pages) and the Java
-//! SDK's models (`alipay-sdk-java-all`, `AlipayTrade*Model.java`): `out_trade_no` max 64,
-//! `total_amount` in [0.01, 100000000], `subject` max 256, `body` max 128; `trade_no` wins
-//! over `out_trade_no`; a refund's `out_request_no` identifies it (a replay answers the first
-//! answer with `fund_change` `N`); `close` only closes unpaid trades; `cancel` closes an
-//! unpaid trade (`action` `close`) and refunds a paid one in full (`action` `refund`).
+//! Behaviour from the official docs (https://opendocs.alipay.com, the `alipay.trade.*` pages
+//! and the face-to-face payment guide): `trade_no` wins over `out_trade_no`; a refund's
+//! `out_request_no` identifies it (a replay answers the first answer with `fund_change` `N`);
+//! `close` only closes unpaid trades; `cancel` closes an unpaid trade (`action` `close`) and
+//! refunds a paid one in full (`action` `refund`); `10003` means the buyer is confirming on
+//! the phone.
 
 use alipay_apis::trade;
-use alipay_core::Amount;
 use serde_json::{Map, Value, json};
 
 use crate::Reply;
@@ -72,25 +73,52 @@ impl Ledger {
         now: &str,
         delivery: &Delivery,
     ) -> Reply {
-        // The client's own rules first (the generated types of alipay-apis), then the
-        // fields read here for the ledger.
-        if let Err(r) = validate(method, biz_content) {
-            return r;
+        // Read with the generated types of alipay-apis: the client's own rules; any broken one
+        // answers like the gateway, 40002 isv.invalid-parameter.
+        macro_rules! parsed {
+            ($request:ty) => {
+                match <$request>::from_biz_content(biz_content) {
+                    Ok(r) => r,
+                    Err(e) => return Reply::invalid_parameter(&e.to_string()),
+                }
+            };
         }
-        let biz = match Biz::parse(biz_content) {
-            Ok(b) => b,
-            Err(r) => return r,
-        };
         match method {
             PAGE_PAY | WAP_PAY | APP_PAY | PAY | PRECREATE | CREATE => {
-                open(self, app_id, method, &biz, now, delivery)
+                match opening(method, biz_content) {
+                    Ok(o) => open(self, app_id, method, o, now, delivery),
+                    Err(r) => r,
+                }
             }
-            QUERY => query(self, &biz),
-            REFUND => refund(self, &biz, now),
-            REFUND_QUERY => refund_query(self, &biz),
-            CLOSE => close(self, &biz, now),
-            CANCEL => cancel(self, &biz, now),
-            ORDERINFO_SYNC => orderinfo_sync(self, &biz),
+            QUERY => {
+                let r = parsed!(trade::QueryRequest);
+                query(self, key(&r.trade_no, &r.out_trade_no))
+            }
+            REFUND => {
+                let r = parsed!(trade::RefundRequest);
+                let asked = RefundAsked {
+                    amount: r.refund_amount.fen(),
+                    out_request_no: r.out_request_no.clone(),
+                    reason: r.refund_reason.clone(),
+                };
+                refund(self, key(&r.trade_no, &r.out_trade_no), asked, now)
+            }
+            REFUND_QUERY => {
+                let r = parsed!(trade::FastpayRefundQueryRequest);
+                refund_query(self, key(&r.trade_no, &r.out_trade_no), &r.out_request_no)
+            }
+            CLOSE => {
+                let r = parsed!(trade::CloseRequest);
+                close(self, key(&r.trade_no, &r.out_trade_no), now)
+            }
+            CANCEL => {
+                let r = parsed!(trade::CancelRequest);
+                cancel(self, key(&r.trade_no, &r.out_trade_no), now)
+            }
+            ORDERINFO_SYNC => {
+                let r = parsed!(trade::OrderinfoSyncRequest);
+                orderinfo_sync(self, TradeKey::TradeNo(r.trade_no.clone()))
+            }
             _ => Reply::error(
                 "40002",
                 "Invalid Arguments",
@@ -103,120 +131,74 @@ impl Ledger {
 
 // ---- Request reading -------------------------------------------------------------------------
 
-/// Checks `biz_content` with the rules of the method's spec (`specs/alipay.trade.*.toml`):
-/// any broken rule answers like the gateway, `40002 isv.invalid-parameter`.
-fn validate(method: &str, biz_content: &str) -> Result<(), Reply> {
-    macro_rules! check {
-        ($($name:ident => $request:ty),* $(,)?) => {
-            match method {
-                $($name => <$request>::from_biz_content(biz_content).map(drop),)*
-                _ => Ok(()),
-            }
-        };
-    }
-    let checked = check! {
-        PAGE_PAY => trade::PagePayRequest,
-        WAP_PAY => trade::WapPayRequest,
-        APP_PAY => trade::AppPayRequest,
-        PAY => trade::PayRequest,
-        PRECREATE => trade::PrecreateRequest,
-        CREATE => trade::CreateRequest,
-        QUERY => trade::QueryRequest,
-        REFUND => trade::RefundRequest,
-        REFUND_QUERY => trade::FastpayRefundQueryRequest,
-        CLOSE => trade::CloseRequest,
-        CANCEL => trade::CancelRequest,
-        ORDERINFO_SYNC => trade::OrderinfoSyncRequest,
-    };
-    checked.map_err(|e| Reply::invalid_parameter(&e.to_string()))
+/// How a request names its trade: `trade_no` wins over `out_trade_no` (the generated types
+/// require one of them).
+enum TradeKey {
+    TradeNo(String),
+    OutTradeNo(String),
+    Neither,
 }
 
-/// A `biz_content` object, read field by field; every broken rule is collected and answered
-/// at once as `40002 isv.invalid-parameter`.
-struct Biz {
-    map: Map<String, Value>,
-    broken: std::cell::RefCell<Vec<String>>,
+fn key(trade_no: &Option<String>, out_trade_no: &Option<String>) -> TradeKey {
+    match (given(trade_no), given(out_trade_no)) {
+        (Some(no), _) => TradeKey::TradeNo(no.to_owned()),
+        (None, Some(out)) => TradeKey::OutTradeNo(out.to_owned()),
+        (None, None) => TradeKey::Neither,
+    }
 }
 
-impl Biz {
-    fn parse(text: &str) -> Result<Biz, Reply> {
-        match serde_json::from_str::<Value>(if text.is_empty() { "{}" } else { text }) {
-            Ok(Value::Object(map)) => Ok(Biz {
-                map,
-                broken: Default::default(),
-            }),
-            _ => Err(Reply::invalid_parameter("biz_content is not a JSON object")),
-        }
-    }
+/// An optional text that is present and not empty.
+fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().filter(|s| !s.is_empty())
+}
 
-    fn broke(&self, why: String) {
-        self.broken.borrow_mut().push(why);
-    }
+/// What the six order-opening APIs share, read from their generated request types.
+struct Opening {
+    out_trade_no: String,
+    total: u64,
+    subject: String,
+    body: Option<String>,
+    passback_params: Option<String>,
+    /// trade.pay's payment code.
+    auth_code: Option<String>,
+    /// trade.create's `buyer_id`.
+    buyer_id: Option<String>,
+}
 
-    /// A text (a JSON string, or a number written as text); empty counts as absent.
-    fn text(&self, name: &str, max: usize) -> Option<String> {
-        let text = match self.map.get(name)? {
-            Value::String(s) => s.clone(),
-            Value::Number(n) => n.to_string(),
-            Value::Null => return None,
-            other => {
-                self.broke(format!("{name} must be a string, not {other}"));
-                return None;
-            }
-        };
-        if text.is_empty() {
-            return None;
-        }
-        if text.chars().count() > max {
-            self.broke(format!("{name} is longer than {max} characters"));
-        }
-        Some(text)
+fn opening(method: &str, biz_content: &str) -> Result<Opening, Reply> {
+    macro_rules! common {
+        ($request:ty) => {{
+            let r = <$request>::from_biz_content(biz_content)
+                .map_err(|e| Reply::invalid_parameter(&e.to_string()))?;
+            let opening = Opening {
+                out_trade_no: r.out_trade_no.clone(),
+                total: r.total_amount.fen(),
+                subject: r.subject.clone(),
+                body: given(&r.body).map(str::to_owned),
+                passback_params: given(&r.passback_params).map(str::to_owned),
+                auth_code: None,
+                buyer_id: None,
+            };
+            (r, opening)
+        }};
     }
-
-    fn required(&self, name: &str, max: usize) -> String {
-        let text = self.text(name, max);
-        if text.is_none() {
-            self.broke(format!("{name} is required"));
+    Ok(match method {
+        PAGE_PAY => common!(trade::PagePayRequest).1,
+        WAP_PAY => common!(trade::WapPayRequest).1,
+        APP_PAY => common!(trade::AppPayRequest).1,
+        PRECREATE => common!(trade::PrecreateRequest).1,
+        PAY => {
+            let (r, mut o) = common!(trade::PayRequest);
+            // The sandbox knows only payment codes: no code at all is none that is valid.
+            o.auth_code = Some(given(&r.auth_code).unwrap_or_default().to_owned());
+            o
         }
-        text.unwrap_or_default()
-    }
-
-    /// A price in yuan, in [0.01, 100000000]: fen.
-    fn amount(&self, name: &str) -> u64 {
-        let Some(text) = self.text(name, 12) else {
-            self.broke(format!("{name} is required"));
-            return 0;
-        };
-        match Amount::parse(&text) {
-            Ok(a) if (1..=10_000_000_000).contains(&a.fen()) => a.fen(),
-            _ => {
-                self.broke(format!(
-                    "{name} must be a price in [0.01, 100000000] with at most 2 decimals, not {text:?}"
-                ));
-                0
-            }
+        _ => {
+            let (r, mut o) = common!(trade::CreateRequest);
+            o.buyer_id = r.buyer_id.as_ref().map(|u| u.as_str().to_owned());
+            o
         }
-    }
-
-    /// `trade_no` (wins) or `out_trade_no`: one is required.
-    fn trade_key(&self) -> (Option<String>, Option<String>) {
-        let trade_no = self.text("trade_no", 64);
-        let out_trade_no = self.text("out_trade_no", 64);
-        if trade_no.is_none() && out_trade_no.is_none() {
-            self.broke("one of trade_no and out_trade_no is required".to_owned());
-        }
-        (trade_no, out_trade_no)
-    }
-
-    /// The collected violations as the gateway's refusal.
-    fn finish(&self) -> Result<(), Reply> {
-        let broken = self.broken.borrow();
-        if broken.is_empty() {
-            Ok(())
-        } else {
-            Err(Reply::invalid_parameter(&broken.join("; ")))
-        }
-    }
+    })
 }
 
 /// A business refusal, `sub_msg` being the text of the trade specs' error tables (the same
@@ -270,15 +252,13 @@ fn answer(fields: Vec<(&str, Value)>) -> Reply {
     }
 }
 
-/// The trade of a request: `trade_no` wins. Precreated trades nobody scanned are not found
-/// (only `cancel` sees them).
-fn find<'l>(ledger: &'l Ledger, biz: &Biz, with_unscanned: bool) -> Result<&'l Trade, Reply> {
-    let (trade_no, out_trade_no) = biz.trade_key();
-    biz.finish()?;
-    let trade = match (&trade_no, &out_trade_no) {
-        (Some(no), _) => ledger.trade(no),
-        (None, Some(out)) => ledger.trade_by_out_trade_no(out),
-        (None, None) => None,
+/// The trade of a request. Precreated trades nobody scanned are not found (only `cancel`
+/// sees them).
+fn find(ledger: &Ledger, key: TradeKey, with_unscanned: bool) -> Result<&Trade, Reply> {
+    let trade = match &key {
+        TradeKey::TradeNo(no) => ledger.trade(no),
+        TradeKey::OutTradeNo(out) => ledger.trade_by_out_trade_no(out),
+        TradeKey::Neither => None,
     };
     trade
         .filter(|t| t.visible || with_unscanned)
@@ -302,45 +282,20 @@ fn open(
     ledger: &mut Ledger,
     app_id: &str,
     method: &str,
-    biz: &Biz,
+    o: Opening,
     now: &str,
     delivery: &Delivery,
 ) -> Reply {
     let product = product_of(method);
-    let out_trade_no = biz.required("out_trade_no", 64);
-    let total = biz.amount("total_amount");
-    let subject = biz.required("subject", 256);
-    let body = biz.text("body", 128);
-    let passback_params = biz.text("passback_params", 512);
-    let product_code = biz.text("product_code", 64);
-    let required_product = match product {
-        TradeProduct::Page => Some("FAST_INSTANT_TRADE_PAY"),
-        TradeProduct::Wap => Some("QUICK_WAP_WAY"),
-        _ => None,
-    };
-    if let Some(code) = required_product
-        && product_code.as_deref() != Some(code)
-    {
-        biz.broke(format!("product_code must be {code}"));
-    }
-    let auth_code = (product == TradeProduct::BarCode).then(|| biz.required("auth_code", 64));
-    let buyer_id = if product == TradeProduct::Create {
-        let id = biz.text("buyer_id", 28);
-        if let Some(id) = &id
-            && alipay_core::UserId::parse(id).is_err()
-        {
-            biz.broke(format!("buyer_id must be 2088 + 12 digits, not {id:?}"));
-        }
-        if id.is_none() && biz.text("buyer_open_id", 128).is_none() {
-            biz.broke("one of buyer_id and buyer_open_id is required".to_owned());
-        }
-        id
-    } else {
-        None
-    };
-    if let Err(r) = biz.finish() {
-        return r;
-    }
+    let Opening {
+        out_trade_no,
+        total,
+        subject,
+        body,
+        passback_params,
+        auth_code,
+        buyer_id,
+    } = o;
     let content = format!("{method}|{total}|{subject}|{body:?}|{buyer_id:?}");
 
     if let Some(existing) = ledger.trade_by_out_trade_no(&out_trade_no) {
@@ -507,8 +462,8 @@ fn pay_fields(ledger: &Ledger, t: &Trade) -> Vec<(&'static str, Value)> {
 
 // ---- Reading trades --------------------------------------------------------------------------
 
-fn query(ledger: &Ledger, biz: &Biz) -> Reply {
-    let t = match find(ledger, biz, false) {
+fn query(ledger: &Ledger, key: TradeKey) -> Reply {
+    let t = match find(ledger, key, false) {
         Ok(t) => t,
         Err(r) => return r,
     };
@@ -540,9 +495,8 @@ fn query(ledger: &Ledger, biz: &Biz) -> Reply {
     answer(fields)
 }
 
-fn refund_query(ledger: &Ledger, biz: &Biz) -> Reply {
-    let out_request_no = biz.required("out_request_no", 64);
-    let t = match find(ledger, biz, false) {
+fn refund_query(ledger: &Ledger, key: TradeKey, out_request_no: &str) -> Reply {
+    let t = match find(ledger, key, false) {
         Ok(t) => t,
         Err(r) => return r,
     };
@@ -569,11 +523,8 @@ fn refund_query(ledger: &Ledger, biz: &Biz) -> Reply {
     answer(fields)
 }
 
-fn orderinfo_sync(ledger: &Ledger, biz: &Biz) -> Reply {
-    biz.required("trade_no", 64);
-    biz.required("out_request_no", 64);
-    biz.required("biz_type", 64);
-    let t = match find(ledger, biz, false) {
+fn orderinfo_sync(ledger: &Ledger, key: TradeKey) -> Reply {
+    let t = match find(ledger, key, false) {
         Ok(t) => t,
         Err(r) => return r,
     };
@@ -589,11 +540,22 @@ fn orderinfo_sync(ledger: &Ledger, biz: &Biz) -> Reply {
 
 // ---- Changing trades -------------------------------------------------------------------------
 
-fn refund(ledger: &mut Ledger, biz: &Biz, now: &str) -> Reply {
-    let amount = biz.amount("refund_amount");
-    let out_request_no = biz.text("out_request_no", 64);
-    let reason = biz.text("refund_reason", 256);
-    let t = match find(ledger, biz, false) {
+/// A refund request's fields.
+struct RefundAsked {
+    amount: u64,
+    out_request_no: Option<String>,
+    reason: Option<String>,
+}
+
+fn refund(ledger: &mut Ledger, key: TradeKey, asked: RefundAsked, now: &str) -> Reply {
+    let RefundAsked {
+        amount,
+        out_request_no,
+        reason,
+    } = asked;
+    let out_request_no = given(&out_request_no).map(str::to_owned);
+    let reason = given(&reason).map(str::to_owned);
+    let t = match find(ledger, key, false) {
         Ok(t) => t.clone(),
         Err(r) => return r,
     };
@@ -665,9 +627,8 @@ fn refund(ledger: &mut Ledger, biz: &Biz, now: &str) -> Reply {
     reply
 }
 
-fn close(ledger: &mut Ledger, biz: &Biz, now: &str) -> Reply {
-    biz.text("operator_id", 28);
-    let t = match find(ledger, biz, false) {
+fn close(ledger: &mut Ledger, key: TradeKey, now: &str) -> Reply {
+    let t = match find(ledger, key, false) {
         Ok(t) => t.clone(),
         Err(r) => return r,
     };
@@ -700,8 +661,8 @@ fn close_unpaid(ledger: &mut Ledger, trade_no: &str, now: &str) -> Vec<crate::No
     }
 }
 
-fn cancel(ledger: &mut Ledger, biz: &Biz, now: &str) -> Reply {
-    let t = match find(ledger, biz, true) {
+fn cancel(ledger: &mut Ledger, key: TradeKey, now: &str) -> Reply {
+    let t = match find(ledger, key, true) {
         Ok(t) => t.clone(),
         Err(r) => return r,
     };
