@@ -610,6 +610,15 @@ async fn create_trade_pay_cancel_finish_and_seller_balance() {
     let c3_again =
         json!({"out_trade_no": "C3", "total_amount": "5.00", "subject": "s", "buyer_id": ALICE});
     sub_code(&call(&c, CREATE, c3_again).await, "ACQ.TRADE_HAS_FINISHED");
+    let sync = json!({"trade_no": c3_no, "out_request_no": "S1", "biz_type": "CREDIT_AUTH"});
+    let synced = call(&c, "alipay.trade.orderinfo.sync", sync).await;
+    assert_eq!(synced["out_trade_no"], "C3");
+    assert_eq!(synced["buyer_user_id"], ALICE);
+    let unknown = json!({"trade_no": "2026010122000000000000000099", "out_request_no": "S1", "biz_type": "CREDIT_AUTH"});
+    sub_code(
+        &call(&c, "alipay.trade.orderinfo.sync", unknown).await,
+        "ACQ.TRADE_NOT_EXIST",
+    );
     let ledger = ok(send(Method::GET, &url(&sb, "/admin/ledger"), &[], b"").await);
     assert_eq!(ledger["trades"].as_array().map(Vec::len), Some(3));
     assert_eq!(total(&sb), t0);
@@ -705,6 +714,38 @@ async fn page_pay_through_the_cashier_with_a_signed_return() {
         StatusCode::BAD_REQUEST
     );
     assert!(sb.with_ledger(|l| l.trade_by_out_trade_no("W2").is_none()));
+    // With it: the same cashier, and the wap return.
+    let wap = Call::new("alipay.trade.wap.pay")
+        .biz_content(
+            json!({"out_trade_no": "W2", "total_amount": "1.00", "subject": "s",
+                   "product_code": "QUICK_WAP_WAY", "quit_url": "http://127.0.0.1:9/quit"})
+            .to_string(),
+        )
+        .return_url(RETURN_URL);
+    assert_eq!(open_cashier(&sb, &c, &wap).await.status, StatusCode::OK);
+    let paid = send(
+        Method::POST,
+        &url(&sb, "/cashier/pay"),
+        &[("content-type", "application/x-www-form-urlencoded")],
+        &form_encode(&[("out_trade_no", "W2"), ("buyer_user_id", BOB)]),
+    )
+    .await;
+    assert_eq!(paid.status, StatusCode::FOUND, "{}", paid.text());
+    let location = paid.header("location").to_owned();
+    let signed = location.strip_prefix(&format!("{RETURN_URL}&")).unwrap();
+    let ret = c.verify_notification(signed.as_bytes()).unwrap();
+    assert_eq!(ret.get("method"), Some("alipay.trade.wap.pay.return"));
+    assert_eq!(ret.get("total_amount"), Some("1.00"));
+    // Paid already: the cashier refuses a second payment.
+    let again = send(
+        Method::POST,
+        &url(&sb, "/cashier/pay"),
+        &[("content-type", "application/x-www-form-urlencoded")],
+        &form_encode(&[("out_trade_no", "W2"), ("buyer_user_id", BOB)]),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    assert_eq!(total(&sb), t0);
 }
 
 #[tokio::test(flavor = "multi_thread")]
