@@ -941,3 +941,62 @@ async fn the_typed_client_reads_every_answer() {
     assert!(c.execute(&create).await.unwrap().trade_no.is_some());
     assert_eq!(total(&sb), t0);
 }
+
+/// The retry layer against injected faults (applied then 20000, applied then 10003, applied
+/// then the connection dropped, refused before applying): trade.pay and refund re-sent
+/// byte-identical pay and refund at most once each, and every answer names the one trade.
+#[tokio::test(flavor = "multi_thread")]
+async fn retried_payments_and_refunds_move_money_once() {
+    use alipay_apis::Amount;
+    use alipay_apis::trade::{PayRequest, RefundRequest};
+    use alipay_core::RetryPolicy;
+    use alipay_sandbox::FaultPlan;
+    let mut config = config();
+    config.faults = FaultPlan::parse(
+        "alipay.trade.pay:after=20%,busy=10%,drop=10%,before=5%;\
+         trade.refund:after=20%,drop=10%,before=5%",
+        7,
+    )
+    .unwrap();
+    let sb = start(config, "127.0.0.1:0".parse().unwrap()).await.unwrap();
+    let c = client(&sb);
+    let (t0, alice) = (total(&sb), balance(&sb, ALICE));
+    let policy = RetryPolicy::default()
+        .max_attempts(10)
+        .initial_backoff(Duration::from_millis(1))
+        .max_backoff(Duration::from_millis(5));
+    const N: u32 = 20;
+    for i in 0..N {
+        let code = payment_code(&sb, ALICE).await;
+        let out = format!("RT{i}");
+        let pay = PayRequest::builder()
+            .out_trade_no(out.clone())
+            .total_amount(Amount::from_fen(100))
+            .subject("retry")
+            .auth_code(code)
+            .build();
+        let paid = c.call(&pay).retry(policy.clone()).send().await;
+        let trade_no =
+            sb.with_ledger(|l| l.trade_by_out_trade_no(&out).map(|t| t.trade_no.clone()));
+        match paid {
+            Ok(answer) => assert_eq!(answer.trade_no, trade_no, "{out}"),
+            Err(e) => panic!("{out}: still unknown after 10 attempts: {e:?}"),
+        }
+        let refund = RefundRequest::builder()
+            .out_trade_no(out.clone())
+            .refund_amount(Amount::from_fen(40))
+            .out_request_no(format!("{out}-R"))
+            .build();
+        let refunded = c.call(&refund).retry(policy.clone()).send().await.unwrap();
+        assert_eq!(refunded.refund_fee, Some(Amount::from_fen(40)), "{out}");
+        assert_eq!(total(&sb), t0);
+    }
+    // Each trade paid 1.00 once and got 0.40 back once.
+    assert_eq!(balance(&sb, ALICE), alice - u64::from(N) * 60);
+    assert_eq!(sb.with_ledger(|l| l.trade_refunds().len()), N as usize);
+    let injected = sb.faults_injected();
+    assert!(
+        injected.get("after").copied().unwrap_or(0) > 0,
+        "{injected:?}"
+    );
+}
