@@ -563,7 +563,10 @@ fn refund(ledger: &mut Ledger, key: TradeKey, asked: RefundAsked, now: &str) -> 
     let key = format!("refund|{}|{out_request_no}", t.trade_no);
     match ledger.replay(&key, &amount.to_string()) {
         Ok(Some(mut first)) => {
-            first["fund_change"] = json!("N");
+            // The stored node is the object answered the first time.
+            if let Some(node) = first.as_object_mut() {
+                node.insert("fund_change".into(), json!("N"));
+            }
             return Reply {
                 node: first,
                 events: Vec::new(),

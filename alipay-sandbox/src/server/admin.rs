@@ -257,8 +257,10 @@ fn user_answer(ledger: &crate::Ledger, user_id: &str) -> Answer {
         Some(a) => {
             let mut user = account_json(a);
             // Only for the buyers who have it, so the answer is unchanged for everyone else.
-            if ledger.confirms_on_phone(user_id) {
-                user["confirm_on_phone"] = json!(true);
+            if ledger.confirms_on_phone(user_id)
+                && let Some(map) = user.as_object_mut()
+            {
+                map.insert("confirm_on_phone".into(), json!(true));
             }
             Ok(user)
         }

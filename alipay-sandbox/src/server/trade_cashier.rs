@@ -418,7 +418,9 @@ pub(super) fn with_trades(mut ledger_json: Value, l: &crate::Ledger) -> Value {
             })
         })
         .collect();
-    ledger_json["trades"] = json!(trades);
-    ledger_json["trade_refunds"] = json!(refunds);
+    if let Some(map) = ledger_json.as_object_mut() {
+        map.insert("trades".into(), json!(trades));
+        map.insert("trade_refunds".into(), json!(refunds));
+    }
     ledger_json
 }
