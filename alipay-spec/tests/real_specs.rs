@@ -27,7 +27,7 @@ fn spec<'s>(specs: &'s [ApiSpec], method: &str) -> &'s ApiSpec {
 }
 
 #[test]
-fn all_eight_apis_parse_without_errors() {
+fn all_twenty_apis_parse_without_errors() {
     let specs = load();
     let methods: Vec<&str> = specs.iter().map(|s| s.method.as_str()).collect();
     assert_eq!(
@@ -41,6 +41,18 @@ fn all_eight_apis_parse_without_errors() {
             "alipay.fund.coupon.order.page.pay",
             "alipay.fund.coupon.order.refund",
             "alipay.marketing.voucher.send",
+            "alipay.trade.app.pay",
+            "alipay.trade.cancel",
+            "alipay.trade.close",
+            "alipay.trade.create",
+            "alipay.trade.fastpay.refund.query",
+            "alipay.trade.orderinfo.sync",
+            "alipay.trade.page.pay",
+            "alipay.trade.pay",
+            "alipay.trade.precreate",
+            "alipay.trade.query",
+            "alipay.trade.refund",
+            "alipay.trade.wap.pay",
         ]
     );
 }
