@@ -6,6 +6,7 @@
 //! ```text
 //! before=10%,after=10%,busy=5%,drop=5%,delay=5%@300ms        every method
 //! disburse:after=20%,drop=10%;query:before=5%                two methods (short or full names)
+//! trade.pay:after=30%;trade.refund:drop=10%                  the trade family
 //! ```
 //!
 //! | kind | what the sandbox does | what the client can know |
@@ -16,7 +17,9 @@
 //! | `drop` | applies the call, then closes the connection without an answer | outcome unknown |
 //! | `delay` | applies the call and answers normally, `@duration` late (default 200 ms) | a timeout if the client gives up first |
 //!
-//! A method's own rule replaces the rule without a method. Shares of one rule add up to at
+//! A short name is looked up among the red-packet methods first (`query` is
+//! `alipay.fund.coupon.operation.query`), then the trade family (`trade.query`). A method's own
+//! rule replaces the rule without a method. Shares of one rule add up to at
 //! most 100%.
 //!
 //! **Deterministic**: the fault of a call is a hash of the seed, the method, the exact
@@ -196,16 +199,25 @@ impl FaultPlan {
 }
 
 fn resolve_method(name: &str) -> Result<&'static str, FaultPlanError> {
-    let matches: Vec<&'static str> = METHODS
-        .iter()
-        .copied()
-        .filter(|m| *m == name || m.ends_with(&format!(".{name}")))
-        .collect();
+    let named = |methods: &[&'static str]| -> Vec<&'static str> {
+        methods
+            .iter()
+            .copied()
+            .filter(|m| *m == name || m.ends_with(&format!(".{name}")))
+            .collect()
+    };
+    // The red-packet methods first, so the short names of existing plans (`query`,
+    // `refund`) keep their meaning; the trade family by `trade.query`, `trade.refund`, ...
+    let mut matches = named(&METHODS);
+    if matches.is_empty() {
+        matches = named(&crate::TRADE_METHODS);
+    }
     match matches.as_slice() {
         [one] => Ok(one),
         [] => Err(FaultPlanError(format!(
-            "unknown method {name:?}; known: {}",
-            METHODS.join(", ")
+            "unknown method {name:?}; known: {}, {}",
+            METHODS.join(", "),
+            crate::TRADE_METHODS.join(", ")
         ))),
         _ => Err(FaultPlanError(format!(
             "{name:?} names several methods: {}",
@@ -327,6 +339,18 @@ mod tests {
         let d = plan.shares(DISBURSE).unwrap();
         assert_eq!((d.before, d.after), (0, 2000));
         assert!(plan.is_active());
+    }
+
+    #[test]
+    fn short_names_prefer_the_red_packet_then_the_trade_family() {
+        let plan =
+            FaultPlan::parse("query:before=1%;trade.query:after=2%;trade.pay:drop=3%", 0).unwrap();
+        assert_eq!(plan.shares(QUERY).map(|s| s.before), Some(100));
+        assert_eq!(
+            plan.shares("alipay.trade.query").map(|s| s.after),
+            Some(200)
+        );
+        assert_eq!(plan.shares("alipay.trade.pay").map(|s| s.drop), Some(300));
     }
 
     #[test]

@@ -195,6 +195,18 @@ pub enum LedgerError {
     DuplicateTemplate(String),
     /// The state directory could not record the change, so it was not made.
     Storage(String),
+    /// A payment code that is unknown or already used (`ACQ.PAYMENT_AUTH_CODE_INVALID` for
+    /// the trade family).
+    PaymentCodeInvalid(String),
+    /// The trade (by `out_trade_no`) is closed: `ACQ.TRADE_HAS_CLOSE`.
+    TradeClosed(String),
+    /// The trade was created for another buyer.
+    NotTheBuyer { trade_no: String, user_id: String },
+    /// The trade is not in a state that allows this.
+    TradeStatus {
+        out_trade_no: String,
+        status: &'static str,
+    },
 }
 
 impl fmt::Display for LedgerError {
@@ -230,6 +242,25 @@ impl fmt::Display for LedgerError {
             LedgerError::Overflow => f.write_str("a balance would overflow"),
             LedgerError::DuplicateTemplate(t) => write!(f, "template {t} already exists"),
             LedgerError::Storage(why) => write!(f, "not recorded: {why}"),
+            LedgerError::PaymentCodeInvalid(code) => write!(
+                f,
+                "payment code {code} is unknown or already used (ACQ.PAYMENT_AUTH_CODE_INVALID); \
+                 get a new one from POST /cashier/payment-code"
+            ),
+            LedgerError::TradeClosed(o) => write!(f, "trade {o} is closed (ACQ.TRADE_HAS_CLOSE)"),
+            LedgerError::NotTheBuyer { trade_no, user_id } => {
+                write!(
+                    f,
+                    "trade {trade_no} was created for another buyer than {user_id}"
+                )
+            }
+            LedgerError::TradeStatus {
+                out_trade_no,
+                status,
+            } => write!(
+                f,
+                "trade {out_trade_no} is {status} (ACQ.TRADE_STATUS_ERROR)"
+            ),
         }
     }
 }
@@ -255,6 +286,8 @@ pub struct Ledger {
     /// `voucher|<template_id>|<out_biz_no>`.
     pub(crate) stored: BTreeMap<String, Stored>,
     pub(crate) seq: u64,
+    /// The trade family (`alipay.trade.*`).
+    pub(crate) trades: crate::trade::TradeBook,
 }
 
 /// The demo merchant (the PID that owns the app).
@@ -645,7 +678,7 @@ impl Ledger {
 }
 
 /// `yyyyMMdd` from `yyyy-MM-dd HH:mm:ss`; `00000000` if `now` is not shaped like that.
-fn date8(now: &str) -> String {
+pub(crate) fn date8(now: &str) -> String {
     let digits: String = now.chars().take(10).filter(char::is_ascii_digit).collect();
     if digits.len() == 8 {
         digits

@@ -64,6 +64,27 @@
 //!   pays the amount from its budget to the user (`MONEY_NOT_ENOUGH` when the budget is
 //!   short: *chosen*, not in the table).
 //!
+//! * **Trades** (`alipay.trade.*`, [`Ledger::handle_trade`]): `WAIT_BUYER_PAY` ->
+//!   `TRADE_SUCCESS` -> `TRADE_FINISHED` ([`Ledger::finish_trade`]) | `TRADE_CLOSED`. Paying
+//!   moves the total from the buyer to the merchant at once, refunds move it back
+//!   (`ACQ.SELLER_BALANCE_NOT_ENOUGH` when the merchant is short). `pay` redeems a payment code
+//!   ([`Ledger::issue_payment_code`], [`Ledger::redeem_payment_code`]; unknown or used:
+//!   `ACQ.PAYMENT_AUTH_CODE_INVALID`), short balance `ACQ.BUYER_BALANCE_NOT_ENOUGH`, a
+//!   restricted buyer `ACQ.BUYER_ENABLE_STATUS_FORBID` *(chosen; not in the table)*; a buyer
+//!   who confirms on the phone gets `10003` and a `WAIT_BUYER_PAY` trade. The same
+//!   `out_trade_no` with other content: `ACQ.CONTEXT_INCONSISTENT`; re-opened after payment:
+//!   `ACQ.TRADE_HAS_SUCCESS` (`ACQ.TRADE_HAS_FINISHED`, `ACQ.TRADE_HAS_CLOSE`); the same
+//!   `trade.pay` re-sent with the same payment code answers the payment again, paid once.
+//!   `precreate`d trades do not exist for `query`/`close`/`refund` (`ACQ.TRADE_NOT_EXIST`) until
+//!   scanned ([`Ledger::buyer_pays`]); `cancel` closes them. Refunds: keyed by `out_request_no`
+//!   (default the `out_trade_no`), a replay answers the first with `fund_change` `N`, another
+//!   amount `ACQ.DISCORDANT_REPEAT_REQUEST`, over the refundable
+//!   `ACQ.REFUND_AMT_NOT_EQUAL_TOTAL`, unpaid or closed `ACQ.TRADE_STATUS_ERROR`, finished
+//!   `ACQ.TRADE_HAS_FINISHED`; a full refund closes the trade. `close`: unpaid only
+//!   (`ACQ.TRADE_STATUS_ERROR`); `cancel`: unpaid -> `action` `close`, paid -> full refund,
+//!   `action` `refund`, closed -> no action, finished `ACQ.TRADE_HAS_FINISHED`.
+//!   `timeout_express` / `time_expire` are validated but unpaid trades never time out.
+//!
 //! ## Idempotency
 //!
 //! A request whose key was seen with the same content (the parsed request, so `10` and
@@ -89,6 +110,8 @@ pub mod ledger;
 mod rules;
 pub mod server;
 pub mod store;
+pub mod trade;
+mod trade_api;
 
 use serde_json::{Map, Value};
 
@@ -98,6 +121,10 @@ pub use ledger::{
     OperationType, RedPacket, Status, Template, Voucher,
 };
 pub use store::{Books, Command, StoreError};
+pub use trade::{
+    BuyerAction, NotifyTarget, PaymentCode, Trade, TradeProduct, TradeRefund, TradeStatus,
+};
+pub use trade_api::{Delivery, METHODS as TRADE_METHODS};
 
 /// The methods [`Ledger::handle`] knows.
 pub const METHODS: [&str; 8] = [
@@ -228,6 +255,9 @@ impl Ledger {
                 rules::voucher_create(self, app_id, biz_content, now)
             }
             "alipay.marketing.voucher.send" => rules::voucher_send(self, biz_content, now),
+            m if TRADE_METHODS.contains(&m) => {
+                self.handle_trade(app_id, m, biz_content, now, &Delivery::default())
+            }
             _ => Reply::error(
                 "40002",
                 "Invalid Arguments",

@@ -18,6 +18,8 @@ use time::{OffsetDateTime, PrimitiveDateTime};
 use super::{State, known_method, notify};
 use crate::faults::Fault;
 use crate::store::Command;
+use crate::trade::TRADE_STATUS_SYNC;
+use crate::{Delivery, TRADE_METHODS};
 
 /// The charset text for the `Content-Type`, and the signed response body.
 pub(super) type Answered = (String, Vec<u8>);
@@ -29,6 +31,19 @@ pub(super) struct Call<'a> {
     pub method: String,
     pub biz_content: String,
     notify_url: Option<String>,
+    return_url: Option<String>,
+}
+
+impl Call<'_> {
+    /// What a trade opened by this call needs for its notifications and return.
+    pub(super) fn delivery(&self) -> Delivery {
+        Delivery {
+            notify_url: self.notify_url.clone(),
+            return_url: self.return_url.clone(),
+            sign_type: self.answer.sign_type.as_str().to_owned(),
+            charset: self.answer.charset.as_str().to_owned(),
+        }
+    }
 }
 
 /// The raw value of `charset` in a form (ASCII, so readable before decoding).
@@ -227,6 +242,7 @@ pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<C
         method,
         biz_content,
         notify_url: params.remove("notify_url"),
+        return_url: params.remove("return_url"),
     })
 }
 
@@ -240,19 +256,41 @@ pub(super) fn run(state: &State, call: &Call<'_>, fault: Fault) -> Answered {
             "服务暂不可用（业务系统不可用）",
         );
     }
-    let command = Command::Call {
-        app_id: call.app_id.clone(),
-        method: call.method.clone(),
-        biz_content: call.biz_content.clone(),
-        now: Timestamp::now().as_str().to_owned(),
+    let now = Timestamp::now().as_str().to_owned();
+    let command = if TRADE_METHODS.contains(&call.method.as_str()) {
+        let d = call.delivery();
+        Command::TradeCall {
+            app_id: call.app_id.clone(),
+            method: call.method.clone(),
+            biz_content: call.biz_content.clone(),
+            now,
+            notify_url: d.notify_url,
+            return_url: d.return_url,
+            sign_type: d.sign_type,
+            charset: d.charset,
+        }
+    } else {
+        Command::Call {
+            app_id: call.app_id.clone(),
+            method: call.method.clone(),
+            biz_content: call.biz_content.clone(),
+            now,
+        }
     };
     let (seq, reply) = match state.books(|b| b.apply(&command)) {
         Ok((seq, Ok(reply))) => (seq, reply),
         Ok((_, Err(e))) => return a.error("20000", "isp.unknow-error", &e.to_string()),
         Err(why) => return a.error("20000", "isp.unknow-error", &why),
     };
+    // Trade notifications go where the trade's opening call asked, whichever call raised them.
+    let (trade_events, events): (Vec<_>, Vec<_>) = reply
+        .events
+        .iter()
+        .enumerate()
+        .partition(|(_, e)| e.notify_type == TRADE_STATUS_SYNC);
+    super::trade_cashier::notify_trade_events(state, seq, trade_events);
     if let Some(url) = &call.notify_url {
-        for (i, event) in reply.events.iter().enumerate() {
+        for (i, event) in events {
             let id = notify::notify_id(seq, i);
             if let Some(body) = notify::body(state, event, &id, a.sign_type, a.charset) {
                 notify::deliver(url.clone(), body, a.charset);

@@ -78,7 +78,11 @@
 //! `notify_url`, a task POSTs the signed form (`notify_id`, `notify_time`, `notify_type`,
 //! `app_id`, `charset`, `version`, the event's fields) up to 5 times, 100 ms doubling between
 //! attempts, until the endpoint answers exactly `success`. The reply never waits for it.
-//! `https` URLs are not delivered. A `notify_id` is 34 hex characters like Alipay's, one per
+//! `https` URLs are not delivered. Trade notifications (`trade_status_sync`, when a trade becomes
+//! `TRADE_SUCCESS`, `TRADE_FINISHED` or `TRADE_CLOSED`, and after each refund) go to the
+//! `notify_url` of the call that opened the trade, signed with that call's `sign_type` and
+//! charset, whichever call or cashier action raised them; that target is journaled with the
+//! trade, so it survives a restart. A `notify_id` is 34 hex characters like Alipay's, one per
 //! event and unique across restarts (it carries the journal sequence number).
 //!
 //! ## Admin and cashier
@@ -90,16 +94,22 @@
 //!
 //! | route | what |
 //! | --- | --- |
-//! | `GET /admin/ledger` | merchant, users, red packets, operations, freezes, templates, vouchers, `total_money` |
+//! | `GET /admin/ledger` | merchant, users, red packets, operations, freezes, templates, vouchers, trades, trade refunds, `total_money` |
 //! | `GET /admin/users/{user_id}` | one user: `user_id`, `logon_id`, `taobao_nick`, `balance`, `restricted` |
-//! | `POST /admin/users` | `{"user_id","logon_id","taobao_nick"?,"balance"?}`: adds (and funds) a user |
+//! | `POST /admin/users` | `{"user_id","logon_id","taobao_nick"?,"balance"?,"confirm_on_phone"?}`: adds (and funds) a user; `confirm_on_phone` makes their `trade.pay` answer `10003` until `/cashier/confirm` (the user's JSON then says `"confirm_on_phone": true`) |
 //! | `POST /admin/users/{user_id}/fund` | `{"amount":"10.00"}` (> 0): mints money; answers the user |
 //! | `POST /admin/users/{user_id}/restrict` | `{"restricted":true}` |
 //! | `POST /admin/templates` | `{"template_id","name","budget"?,"default_amount"?,"expired"?}` |
 //! | page.pay at `/gateway.do` from a browser (`Accept` names `text/html`) | after the checks above (no faults are injected), opens the pending order and answers an HTML cashier page whose form POSTs to `/cashier/pay`; a refused check still answers the signed JSON refusal, and a client that does not ask for HTML gets the signed JSON node of the pending order as before |
 //! | `POST /cashier/pay` | form `out_order_no`, `payer_user_id`, `return_url`?: pays; 302 to `return_url` with a signed synchronous return (`app_id`, `method` `alipay.fund.coupon.order.page.pay.return`, `version`, `timestamp`, `out_order_no`, `auth_no`, `amount`, `status`, `charset`, `sign_type`, `sign`: check it with `verify_notification`), else an HTML "paid" page |
 //! | `POST /cashier/app-pay?payer_user_id=…` | body: the app.pay order string of `sdk_execute`, checked like a gateway call (signature, app, timestamp); opens and pays the order: `{"out_order_no","auth_no","status","amount","payer_user_id"}` |
-//! | `POST /cashier/scan` | `{"out_order_no","payer_user_id"}`: scans a voucher.create QR code; the `fund_auth_freeze` notification is POSTed to that voucher.create call's `notify_url` |
+//! | `POST /cashier/scan` | `{"qr_code","buyer_user_id"}`: scans a precreated trade's `qr_code` (pays it: `{"trade_no","out_trade_no","trade_status","total_amount","buyer_user_id","notify_url"}`) or a voucher.create `code_value` (freezes: the `fund_auth_freeze` fields, POSTed to that voucher.create call's `notify_url`); the older `{"out_order_no","payer_user_id"}` of a voucher still works |
+//! | `POST /cashier/payment-code` | `{"buyer_user_id"}`: `{"auth_code","buyer_user_id"}`, a one-time payment code (18 digits starting `28`) for `alipay.trade.pay`; used or unknown: `ACQ.PAYMENT_AUTH_CODE_INVALID` |
+//! | `POST /cashier/confirm` | `{"out_trade_no","buyer_user_id"}`: the buyer confirms on the phone a `trade.pay` that answered `10003` (buyers added with `"confirm_on_phone": true`); answers the trade like `/cashier/scan` |
+//! | `POST /cashier/trade-pay` | `{"trade_no","buyer_user_id"}`: pays a `trade.create` order (only its `buyer_id`, when it named one: 403 otherwise) |
+//! | page.pay / wap.pay of `alipay.trade.*` from a browser | the cashier page; its form POSTs `out_trade_no`, `buyer_user_id` to `/cashier/pay`, which pays and answers 302 to the call's `return_url` with the signed synchronous return (`method` `alipay.trade.page.pay.return` / `alipay.trade.wap.pay.return`, `app_id`, `auth_app_id`, `version`, `timestamp`, `out_trade_no`, `trade_no`, `total_amount`, `seller_id`, `charset`, `sign_type`, `sign`) |
+//! | `POST /cashier/app-pay?payer_user_id=…` with an `alipay.trade.app.pay` order string | opens and pays the trade; answers it like `/cashier/scan` |
+//! | `POST /admin/trades/{out_trade_no}/finish` | a paid trade's refund period is over: `TRADE_FINISHED` (notified); answers the trade |
 //!
 //! Refusals: admin and JSON cashier routes answer `{"error": "..."}`, `/cashier/pay` an HTML
 //! page with the error. Ledger refusals map to 404 (unknown user or order), 409 (taken user
@@ -129,13 +139,14 @@ use tokio::task::JoinHandle;
 
 use crate::faults::{Fault, FaultPlan};
 use crate::store::Books;
-use crate::{Ledger, METHODS};
+use crate::{Ledger, METHODS, TRADE_METHODS};
 
 mod admin;
 mod cashier;
 mod gateway;
 mod notify;
 mod tls;
+mod trade_cashier;
 
 pub use tls::SandboxTls;
 
@@ -392,6 +403,9 @@ async fn serve(
         Ok(call) if browser && call.method == cashier::PAGE_PAY => {
             return Ok(cashier::page(state, &call, &query, form_body));
         }
+        Ok(call) if browser && trade_cashier::is_page(&call.method) => {
+            return Ok(trade_cashier::page(state, &call));
+        }
         Ok(call) => {
             let fault = state
                 .faults
@@ -427,7 +441,7 @@ async fn serve(
 
 /// Whether `method` is one the gateway serves.
 fn known_method(method: &str) -> bool {
-    METHODS.contains(&method)
+    METHODS.contains(&method) || TRADE_METHODS.contains(&method)
 }
 
 /// A sandbox gateway on loopback with a fresh app key pair and gateway key (RSA-2048), one app
