@@ -196,11 +196,20 @@ impl FaultPlan {
 }
 
 fn resolve_method(name: &str) -> Result<&'static str, FaultPlanError> {
-    let matches: Vec<&'static str> = METHODS
-        .iter()
-        .copied()
-        .filter(|m| *m == name || m.ends_with(&format!(".{name}")))
-        .collect();
+    // The red-packet family is searched first, so the short names it always had (`query`)
+    // keep their meaning now that later families also end in them.
+    let (red_packets, later) = METHODS.split_at(crate::RED_PACKET_METHODS);
+    let find = |methods: &[&'static str]| -> Vec<&'static str> {
+        methods
+            .iter()
+            .copied()
+            .filter(|m| *m == name || m.ends_with(&format!(".{name}")))
+            .collect()
+    };
+    let mut matches = find(red_packets);
+    if matches.is_empty() {
+        matches = find(later);
+    }
     match matches.as_slice() {
         [one] => Ok(one),
         [] => Err(FaultPlanError(format!(

@@ -15,7 +15,8 @@ use serde_json::json;
 use time::macros::{format_description, offset};
 use time::{OffsetDateTime, PrimitiveDateTime};
 
-use super::{State, known_method, notify};
+use super::{State, fund, known_method, notify};
+use crate::CallContext;
 use crate::faults::Fault;
 use crate::store::Command;
 
@@ -28,7 +29,15 @@ pub(super) struct Call<'a> {
     pub app_id: String,
     pub method: String,
     pub biz_content: String,
+    /// Certificate mode and the top-level business parameters.
+    pub context: CallContext,
     notify_url: Option<String>,
+}
+
+/// Whether a call came in certificate mode. Until the gateway checks certificates, the
+/// presence of `app_cert_sn` (what every SDK in certificate mode sends) decides.
+fn certificate_mode(params: &BTreeMap<String, String>) -> bool {
+    params.contains_key("app_cert_sn")
 }
 
 /// The raw value of `charset` in a form (ASCII, so readable before decoding).
@@ -221,11 +230,19 @@ pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<C
         };
         a.encrypt = Some(aes);
     }
+    let context = CallContext {
+        certificate_mode: certificate_mode(&params),
+        params: CallContext::PARAMS
+            .iter()
+            .filter_map(|&k| params.get(k).map(|v| (k.to_owned(), v.clone())))
+            .collect(),
+    };
     Ok(Call {
         answer: a,
         app_id,
         method,
         biz_content,
+        context,
         notify_url: params.remove("notify_url"),
     })
 }
@@ -240,17 +257,19 @@ pub(super) fn run(state: &State, call: &Call<'_>, fault: Fault) -> Answered {
             "服务暂不可用（业务系统不可用）",
         );
     }
-    let command = Command::Call {
-        app_id: call.app_id.clone(),
-        method: call.method.clone(),
-        biz_content: call.biz_content.clone(),
-        now: Timestamp::now().as_str().to_owned(),
-    };
-    let (seq, reply) = match state.books(|b| b.apply(&command)) {
+    let command = Command::for_call(
+        &call.app_id,
+        &call.method,
+        &call.biz_content,
+        &call.context,
+        Timestamp::now().as_str(),
+    );
+    let (seq, mut reply) = match state.books(|b| b.apply(&command)) {
         Ok((seq, Ok(reply))) => (seq, reply),
         Ok((_, Err(e))) => return a.error("20000", "isp.unknow-error", &e.to_string()),
         Err(why) => return a.error("20000", "isp.unknow-error", &why),
     };
+    fund::absolute_bill_url(state, &call.method, &mut reply.node);
     if let Some(url) = &call.notify_url {
         for (i, event) in reply.events.iter().enumerate() {
             let id = notify::notify_id(seq, i);

@@ -133,6 +133,7 @@ use crate::{Ledger, METHODS};
 
 mod admin;
 mod cashier;
+mod fund;
 mod gateway;
 mod notify;
 mod tls;
@@ -199,6 +200,8 @@ struct State {
     injected: Mutex<BTreeMap<&'static str, u64>>,
     /// What the cashier remembers (page.pay signing, voucher.create notify URLs).
     cashier: cashier::Memory,
+    /// `http://127.0.0.1:PORT` (or `https://`): the prefix of the URLs the sandbox hands out.
+    base_url: String,
 }
 
 impl State {
@@ -288,6 +291,7 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<Sandbox, i
         faults: Mutex::new(config.faults),
         injected: Mutex::new(BTreeMap::new()),
         cashier: cashier::Memory::default(),
+        base_url: format!("{scheme}://{local_addr}"),
     });
     let serving = state.clone();
     let accept = tokio::spawn(async move {
@@ -353,6 +357,9 @@ async fn serve(
 ) -> Result<Response<Full<Bytes>>, DropConnection> {
     if req.uri().path().starts_with("/admin/") {
         return Ok(admin::serve(state, req).await);
+    }
+    if let Some(served) = fund::route(req.uri().path()) {
+        return Ok(served.serve(state, req).await);
     }
     if req.uri().path().starts_with("/cashier/") {
         return Ok(cashier::serve(state, req).await);
