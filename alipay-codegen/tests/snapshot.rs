@@ -27,8 +27,9 @@ fn check(name: &str, code: &str) -> Result<(), String> {
 }
 
 /// Every spec of `dir`, named as `specs!` names them (`alipay.fund.coupon.order.disburse` ->
-/// `CouponOrderDisburse` with domain `fund`), and the directory's shared types.
-fn snapshot_dir(dir: &Path, strip: usize, types_name: &str) -> Vec<String> {
+/// `CouponOrderDisburse` with domain `fund`), and the directory's shared types. Snapshot files
+/// are `<prefix><method>.rs`: the test fixtures share methods with shipped specs.
+fn snapshot_dir(dir: &Path, strip: usize, types_name: &str, prefix: &str) -> Vec<String> {
     let types = alipay_spec::load_types(dir).expect("valid shared types");
     let specs = alipay_spec::load_dir(dir).expect("valid specs");
     let mut failures = Vec::new();
@@ -52,7 +53,7 @@ fn snapshot_dir(dir: &Path, strip: usize, types_name: &str) -> Vec<String> {
             spec.method,
             code.lines().count()
         ));
-        failures.extend(check(&spec.method, &code).err());
+        failures.extend(check(&format!("{prefix}{}", spec.method), &code).err());
     }
     if !types.types.is_empty() {
         let code = pretty(alipay_codegen::expand_types(&types, ""));
@@ -70,7 +71,7 @@ fn snapshot_dir(dir: &Path, strip: usize, types_name: &str) -> Vec<String> {
 #[test]
 fn every_shipped_spec_generates_its_snapshot() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
-    let failures = snapshot_dir(&dir, 2, "_types");
+    let failures = snapshot_dir(&dir, 2, "_types", "");
     assert!(
         failures.is_empty(),
         "{failures:#?}\nreview the change and run with UPDATE_SNAPSHOTS=1 to accept"
@@ -80,7 +81,7 @@ fn every_shipped_spec_generates_its_snapshot() {
 #[test]
 fn the_nested_test_specs_generate_their_snapshots() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../alipay-apis/tests/nested/specs");
-    let failures = snapshot_dir(&dir, 1, "nested_types");
+    let failures = snapshot_dir(&dir, 1, "nested_types", "nested.");
     assert!(
         failures.is_empty(),
         "{failures:#?}\nreview the change and run with UPDATE_SNAPSHOTS=1 to accept"
