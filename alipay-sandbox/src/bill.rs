@@ -30,8 +30,8 @@ use time::Date;
 use time::macros::format_description;
 
 use crate::Reply;
+use crate::faults::splitmix64 as mix;
 use crate::ledger::{Ledger, yuan};
-use crate::oauth::mix;
 
 /// Seconds a download URL is good for.
 pub const LINK_SECONDS: i64 = 30;
@@ -209,10 +209,50 @@ impl Ledger {
         rows
     }
 
-    /// The trades and refunds of the trade family. The trade ledger is not part of this
-    /// branch yet: none until it is.
+    /// The trades (paid ones, at their payment time) and refunds of the trade family.
     fn trade_bill_rows(&self) -> Vec<BillRow> {
-        Vec::new()
+        let buyer = |t: &crate::Trade| {
+            t.buyer_user_id
+                .as_deref()
+                .map(|b| crate::ledger::mask_logon(&self.logon_of(b)))
+                .unwrap_or_default()
+        };
+        let mut rows: Vec<BillRow> = self
+            .trades()
+            .filter_map(|t| {
+                let paid = t.gmt_payment.clone()?;
+                Some(BillRow {
+                    alipay_no: t.trade_no.clone(),
+                    out_no: t.out_trade_no.clone(),
+                    kind: "交易",
+                    subject: t.subject.clone(),
+                    created: t.gmt_create.clone(),
+                    finished: paid,
+                    counterpart: buyer(t),
+                    order_amount: i128::from(t.total),
+                    received: i128::from(t.total),
+                    request_no: String::new(),
+                    remark: t.body.clone().unwrap_or_default(),
+                })
+            })
+            .collect();
+        rows.extend(self.trade_refunds().iter().map(|r| {
+            let trade = self.trade(&r.trade_no);
+            BillRow {
+                alipay_no: r.trade_no.clone(),
+                out_no: r.out_trade_no.clone(),
+                kind: "退款",
+                subject: trade.map(|t| t.subject.clone()).unwrap_or_default(),
+                created: trade.map(|t| t.gmt_create.clone()).unwrap_or_default(),
+                finished: r.gmt_refund.clone(),
+                counterpart: trade.map(buyer).unwrap_or_default(),
+                order_amount: -i128::from(r.amount),
+                received: -i128::from(r.amount),
+                request_no: r.out_request_no.clone(),
+                remark: r.reason.clone().unwrap_or_default(),
+            }
+        }));
+        rows
     }
 
     /// The bill's CSV files (GBK), named like Alipay's, for `bill_date`, exported at `now`.

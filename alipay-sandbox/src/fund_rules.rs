@@ -3,8 +3,14 @@
 //! the values to the books ([`crate::transfer`], [`crate::preauth`], [`crate::bill`],
 //! [`crate::oauth`]).
 
-use alipay_core::Amount;
-use serde::Deserialize;
+use alipay_apis::data::DataserviceBillDownloadurlQueryRequest;
+use alipay_apis::fund::{
+    AccountQueryRequest, AuthOperationCancelRequest, AuthOperationDetailQueryRequest,
+    AuthOrderFreezeRequest, AuthOrderUnfreezeRequest, TransCommonQueryRequest,
+    TransUniTransferRequest,
+};
+use alipay_apis::system::OauthTokenRequest;
+use alipay_core::api::BizError;
 
 use crate::preauth::{FreezeRequest, OperationRef};
 use crate::transfer::TransferOrder;
@@ -51,108 +57,9 @@ fn certificate_required() -> Reply {
     )
 }
 
-fn parse<T: for<'de> Deserialize<'de>>(biz: &str) -> Result<T, Reply> {
-    serde_json::from_str(biz).map_err(|e| Reply::invalid_parameter(&format!("biz_content: {e}")))
-}
-
-/// An amount in [0.01, 100000000].
-fn fen(field: &str, amount: Amount) -> Result<u64, Reply> {
-    let fen = amount.fen();
-    if (1..=10_000_000_000).contains(&fen) {
-        Ok(fen)
-    } else {
-        Err(Reply::invalid_parameter(&format!(
-            "{field}: 取值范围[0.01,100000000]"
-        )))
-    }
-}
-
-fn within(field: &str, text: &str, max: usize) -> Result<(), Reply> {
-    if text.is_empty() || text.chars().count() > max {
-        return Err(Reply::invalid_parameter(&format!("{field}: 长度1~{max}")));
-    }
-    Ok(())
-}
-
-#[derive(Debug, Deserialize)]
-struct Participant {
-    identity: String,
-    identity_type: String,
-    #[serde(default)]
-    name: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-struct UniTransfer {
-    out_biz_no: String,
-    trans_amount: Amount,
-    product_code: String,
-    #[serde(default)]
-    biz_scene: Option<String>,
-    #[serde(default)]
-    order_title: Option<String>,
-    payee_info: Participant,
-    #[serde(default)]
-    remark: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-struct CommonQuery {
-    #[serde(default)]
-    order_id: Option<String>,
-    #[serde(default)]
-    out_biz_no: Option<String>,
-    #[serde(default)]
-    product_code: Option<String>,
-    #[serde(default)]
-    biz_scene: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-struct AccountQuery {
-    alipay_user_id: String,
-}
-
-#[derive(Debug, Deserialize)]
-struct Freeze {
-    auth_code: String,
-    auth_code_type: String,
-    out_order_no: String,
-    out_request_no: String,
-    order_title: String,
-    amount: Amount,
-    #[serde(default)]
-    payee_user_id: Option<String>,
-    #[serde(default)]
-    product_code: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Unfreeze {
-    auth_no: String,
-    out_request_no: String,
-    amount: Amount,
-    remark: String,
-}
-
-#[derive(Debug, Deserialize)]
-struct OperationIds {
-    #[serde(default)]
-    auth_no: Option<String>,
-    #[serde(default)]
-    out_order_no: Option<String>,
-    #[serde(default)]
-    operation_id: Option<String>,
-    #[serde(default)]
-    out_request_no: Option<String>,
-    #[serde(default)]
-    remark: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-struct BillQuery {
-    bill_type: String,
-    bill_date: String,
+/// A validation failure as the gateway's 40002 (the client's own generated rules).
+fn invalid(e: BizError) -> Reply {
+    Reply::invalid_parameter(&e.to_string())
 }
 
 fn some(v: &Option<String>) -> Option<&str> {
@@ -176,35 +83,63 @@ pub(crate) fn handle(
     }
     let reply = match method {
         UNI_TRANSFER => uni_transfer(ledger, app_id, biz, now),
-        COMMON_QUERY => parse::<CommonQuery>(biz).map(|q| {
-            if some(&q.order_id).is_none() && some(&q.out_biz_no).is_none() {
-                return Reply::invalid_parameter("order_id 与 out_biz_no 不能同时为空");
-            }
-            ledger.transfer_query(
-                some(&q.order_id),
-                some(&q.out_biz_no),
-                some(&q.product_code),
-                some(&q.biz_scene),
-            )
-        }),
-        ACCOUNT_QUERY => {
-            parse::<AccountQuery>(biz).map(|q| ledger.account_query(&q.alipay_user_id))
-        }
+        COMMON_QUERY => TransCommonQueryRequest::from_biz_content(biz)
+            .map_err(invalid)
+            .map(|q| {
+                ledger.transfer_query(
+                    some(&q.order_id).or(some(&q.pay_fund_order_id)),
+                    some(&q.out_biz_no),
+                    q.product_code.as_ref().map(|p| p.as_str()),
+                    q.biz_scene.as_ref().map(|b| b.as_str()),
+                )
+            }),
+        ACCOUNT_QUERY => AccountQueryRequest::from_biz_content(biz)
+            .map_err(invalid)
+            .map(|q| ledger.account_query(q.alipay_user_id.as_str())),
         FREEZE => freeze(ledger, app_id, biz, now),
         UNFREEZE => unfreeze(ledger, biz, now),
-        DETAIL_QUERY | CANCEL => operation(ledger, method, biz),
-        BILL_URL => parse::<BillQuery>(biz).map(|q| {
-            if !matches!(q.bill_type.as_str(), "trade" | "signcustomer") {
-                return Reply::invalid_parameter("bill_type: trade 或 signcustomer");
-            }
-            ledger.bill_link(&q.bill_type, &q.bill_date, now)
-        }),
-        OAUTH_TOKEN => Ok(ledger.oauth_token(
-            context.param("grant_type").unwrap_or_default(),
-            context.param("code"),
-            context.param("refresh_token"),
-            now,
-        )),
+        DETAIL_QUERY => AuthOperationDetailQueryRequest::from_biz_content(biz)
+            .map_err(invalid)
+            .map(|q| {
+                ledger.preauth_detail(&OperationRef {
+                    auth_no: some(&q.auth_no),
+                    out_order_no: some(&q.out_order_no),
+                    operation_id: some(&q.operation_id),
+                    out_request_no: some(&q.out_request_no),
+                })
+            }),
+        CANCEL => AuthOperationCancelRequest::from_biz_content(biz)
+            .map_err(invalid)
+            .map(|q| {
+                let ids = OperationRef {
+                    auth_no: some(&q.auth_no),
+                    out_order_no: some(&q.out_order_no),
+                    operation_id: some(&q.operation_id),
+                    out_request_no: some(&q.out_request_no),
+                };
+                ledger.preauth_cancel(&ids, &q.remark)
+            }),
+        BILL_URL => DataserviceBillDownloadurlQueryRequest::from_biz_content(biz)
+            .map_err(invalid)
+            .map(|q| ledger.bill_link(q.bill_type.as_str(), &q.bill_date, now)),
+        OAUTH_TOKEN => {
+            // Top-level parameters, validated with the same generated rules.
+            let fields: serde_json::Map<String, serde_json::Value> =
+                ["grant_type", "code", "refresh_token"]
+                    .iter()
+                    .filter_map(|&k| context.param(k).map(|v| (k.to_owned(), v.into())))
+                    .collect();
+            OauthTokenRequest::from_biz_content(&serde_json::Value::Object(fields).to_string())
+                .map_err(invalid)
+                .map(|q| {
+                    ledger.oauth_token(
+                        q.grant_type.as_str(),
+                        some(&q.code),
+                        some(&q.refresh_token),
+                        now,
+                    )
+                })
+        }
         USER_INFO => Ok(ledger.user_info(context.param("auth_token"), now)),
         _ => return None,
     };
@@ -212,45 +147,16 @@ pub(crate) fn handle(
 }
 
 fn uni_transfer(ledger: &mut Ledger, app_id: &str, biz: &str, now: &str) -> Result<Reply, Reply> {
-    let req: UniTransfer = parse(biz)?;
-    within("out_biz_no", &req.out_biz_no, 64)?;
-    let amount = fen("trans_amount", req.trans_amount)?;
-    if !matches!(
-        req.product_code.as_str(),
-        "TRANS_ACCOUNT_NO_PWD" | "STD_RED_PACKET"
-    ) {
-        return Err(Reply::invalid_parameter(
-            "product_code: TRANS_ACCOUNT_NO_PWD 或 STD_RED_PACKET",
-        ));
-    }
-    if let Some(scene) = some(&req.biz_scene)
-        && !matches!(scene, "DIRECT_TRANSFER" | "PERSONAL_COLLECTION")
-    {
-        return Err(Reply::invalid_parameter(
-            "biz_scene: DIRECT_TRANSFER 或 PERSONAL_COLLECTION",
-        ));
-    }
+    let req = TransUniTransferRequest::from_biz_content(biz).map_err(invalid)?;
     let payee = &req.payee_info;
-    within("payee_info.identity", &payee.identity, 100)?;
-    if !matches!(
-        payee.identity_type.as_str(),
-        "ALIPAY_USER_ID" | "ALIPAY_LOGON_ID" | "ALIPAY_OPEN_ID"
-    ) {
-        return Err(Reply::invalid_parameter("payee_info.identity_type"));
-    }
-    if payee.identity_type == "ALIPAY_LOGON_ID" && some(&payee.name).is_none() {
-        return Err(Reply::invalid_parameter(
-            "payee_info.name: identity_type 为 ALIPAY_LOGON_ID 时必填",
-        ));
-    }
     let order = TransferOrder {
         out_biz_no: &req.out_biz_no,
-        amount,
-        product_code: &req.product_code,
-        biz_scene: some(&req.biz_scene),
+        amount: req.trans_amount.fen(),
+        product_code: req.product_code.as_str(),
+        biz_scene: req.biz_scene.as_ref().map(|b| b.as_str()),
         order_title: some(&req.order_title),
         identity: &payee.identity,
-        identity_type: &payee.identity_type,
+        identity_type: payee.identity_type.as_str(),
         name: some(&payee.name),
         remark: some(&req.remark),
         fingerprint: format!("{UNI_TRANSFER}:{req:?}"),
@@ -259,72 +165,36 @@ fn uni_transfer(ledger: &mut Ledger, app_id: &str, biz: &str, now: &str) -> Resu
 }
 
 fn freeze(ledger: &mut Ledger, app_id: &str, biz: &str, now: &str) -> Result<Reply, Reply> {
-    let req: Freeze = parse(biz)?;
-    within("out_order_no", &req.out_order_no, 64)?;
-    within("out_request_no", &req.out_request_no, 64)?;
-    within("order_title", &req.order_title, 100)?;
-    if !matches!(req.auth_code_type.as_str(), "bar_code" | "security_code") {
-        return Err(Reply::invalid_parameter(
-            "auth_code_type: bar_code 或 security_code",
-        ));
-    }
-    if let Some(p) = some(&req.product_code)
-        && !matches!(p, "PRE_AUTH" | "PRE_AUTH_ONLINE")
-    {
-        return Err(Reply::invalid_parameter(
-            "product_code: PRE_AUTH 或 PRE_AUTH_ONLINE",
-        ));
-    }
+    let req = AuthOrderFreezeRequest::from_biz_content(biz).map_err(invalid)?;
+    let payee = match (&req.payee_user_id, some(&req.payee_logon_id)) {
+        (Some(id), _) => Some(id.as_str().to_owned()),
+        (None, Some(logon)) => match ledger.user_by_logon(logon) {
+            Some(a) => Some(a.user_id.clone()),
+            None => return Ok(crate::preauth::refused("PAYEE_NOT_EXIST")),
+        },
+        (None, None) => None,
+    };
     let request = FreezeRequest {
         auth_code: &req.auth_code,
         out_order_no: &req.out_order_no,
         out_request_no: &req.out_request_no,
         order_title: &req.order_title,
-        amount: fen("amount", req.amount)?,
-        payee_user_id: some(&req.payee_user_id),
+        amount: req.amount.fen(),
+        payee_user_id: payee.as_deref(),
         fingerprint: format!("{FREEZE}:{req:?}"),
     };
     Ok(ledger.preauth_freeze(app_id, &request, now))
 }
 
 fn unfreeze(ledger: &mut Ledger, biz: &str, now: &str) -> Result<Reply, Reply> {
-    let req: Unfreeze = parse(biz)?;
-    within("remark", &req.remark, 100)?;
-    let amount = fen("amount", req.amount)?;
+    let req = AuthOrderUnfreezeRequest::from_biz_content(biz).map_err(invalid)?;
     let fingerprint = format!("{UNFREEZE}:{req:?}");
     Ok(ledger.preauth_unfreeze(
         &req.auth_no,
         &req.out_request_no,
-        amount,
+        req.amount.fen(),
         &req.remark,
         &fingerprint,
         now,
     ))
-}
-
-fn operation(ledger: &mut Ledger, method: &str, biz: &str) -> Result<Reply, Reply> {
-    let req: OperationIds = parse(biz)?;
-    let ids = OperationRef {
-        auth_no: some(&req.auth_no),
-        out_order_no: some(&req.out_order_no),
-        operation_id: some(&req.operation_id),
-        out_request_no: some(&req.out_request_no),
-    };
-    if ids.auth_no.is_none() && ids.out_order_no.is_none() {
-        return Err(Reply::invalid_parameter(
-            "auth_no 与 out_order_no 不能同时为空",
-        ));
-    }
-    if ids.operation_id.is_none() && ids.out_request_no.is_none() {
-        return Err(Reply::invalid_parameter(
-            "operation_id 与 out_request_no 不能同时为空",
-        ));
-    }
-    if method == CANCEL {
-        let Some(remark) = some(&req.remark) else {
-            return Err(Reply::invalid_parameter("remark: 必填"));
-        };
-        return Ok(ledger.preauth_cancel(&ids, remark));
-    }
-    Ok(ledger.preauth_detail(&ids))
 }

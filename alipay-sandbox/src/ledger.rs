@@ -197,6 +197,18 @@ pub enum LedgerError {
     Storage(String),
     /// An OAuth scope the cashier does not grant (`auth_user`, `auth_base`).
     BadScope(String),
+    /// A payment code that is unknown or already used (`ACQ.PAYMENT_AUTH_CODE_INVALID` for
+    /// the trade family).
+    PaymentCodeInvalid(String),
+    /// The trade (by `out_trade_no`) is closed: `ACQ.TRADE_HAS_CLOSE`.
+    TradeClosed(String),
+    /// The trade was created for another buyer.
+    NotTheBuyer { trade_no: String, user_id: String },
+    /// The trade is not in a state that allows this.
+    TradeStatus {
+        out_trade_no: String,
+        status: &'static str,
+    },
 }
 
 impl fmt::Display for LedgerError {
@@ -235,6 +247,25 @@ impl fmt::Display for LedgerError {
             LedgerError::BadScope(s) => {
                 write!(f, "unknown scope {s:?}: use auth_user or auth_base")
             }
+            LedgerError::PaymentCodeInvalid(code) => write!(
+                f,
+                "payment code {code} is unknown or already used (ACQ.PAYMENT_AUTH_CODE_INVALID); \
+                 get a new one from POST /cashier/payment-code"
+            ),
+            LedgerError::TradeClosed(o) => write!(f, "trade {o} is closed (ACQ.TRADE_HAS_CLOSE)"),
+            LedgerError::NotTheBuyer { trade_no, user_id } => {
+                write!(
+                    f,
+                    "trade {trade_no} was created for another buyer than {user_id}"
+                )
+            }
+            LedgerError::TradeStatus {
+                out_trade_no,
+                status,
+            } => write!(
+                f,
+                "trade {out_trade_no} is {status} (ACQ.TRADE_STATUS_ERROR)"
+            ),
         }
     }
 }
@@ -265,11 +296,11 @@ pub struct Ledger {
     pub(crate) transfers: Vec<crate::transfer::Transfer>,
     /// Pre-authorisation orders by `auth_no`.
     pub(crate) auth_orders: BTreeMap<String, crate::preauth::AuthOrder>,
-    /// Unspent payment codes -> user id.
-    pub(crate) payment_codes: BTreeMap<String, String>,
     pub(crate) oauth: crate::oauth::OAuthBook,
     /// Bill download links by token.
     pub(crate) bill_links: BTreeMap<String, crate::bill::BillLink>,
+    /// The trade family (`alipay.trade.*`).
+    pub(crate) trades: crate::trade::TradeBook,
 }
 
 /// The demo merchant (the PID that owns the app).

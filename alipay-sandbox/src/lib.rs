@@ -89,11 +89,12 @@ pub mod faults;
 mod fund_rules;
 pub mod ledger;
 pub mod oauth;
-mod paycode;
 pub mod preauth;
 mod rules;
 pub mod server;
 pub mod store;
+pub mod trade;
+mod trade_api;
 pub mod transfer;
 pub mod zip;
 
@@ -105,6 +106,10 @@ pub use ledger::{
     OperationType, RedPacket, Status, Template, Voucher,
 };
 pub use store::{Books, Command, StoreError};
+pub use trade::{
+    BuyerAction, NotifyTarget, PaymentCode, Trade, TradeProduct, TradeRefund, TradeStatus,
+};
+pub use trade_api::{Delivery, METHODS as TRADE_METHODS};
 
 /// How many of [`METHODS`] (the first ones) are the red-packet family.
 pub(crate) const RED_PACKET_METHODS: usize = 8;
@@ -309,6 +314,9 @@ impl Ledger {
                 rules::voucher_create(self, app_id, biz_content, now)
             }
             "alipay.marketing.voucher.send" => rules::voucher_send(self, biz_content, now),
+            m if TRADE_METHODS.contains(&m) => {
+                self.handle_trade(app_id, m, biz_content, now, &Delivery::default())
+            }
             _ => Reply::error(
                 "40002",
                 "Invalid Arguments",

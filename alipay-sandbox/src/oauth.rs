@@ -21,17 +21,9 @@ use time::PrimitiveDateTime;
 use time::macros::format_description;
 
 use crate::Reply;
+use crate::faults::splitmix64 as mix;
 use crate::ledger::{Ledger, LedgerError};
 use crate::transfer::open_id_of;
-
-/// A well-mixed, deterministic number from a sequence number (SplitMix64), so codes and
-/// tokens are not consecutive yet replay to the same values after a restart.
-pub(crate) fn mix(seq: u64) -> u64 {
-    let mut z = seq.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
 
 /// Seconds an access token lives.
 pub const ACCESS_TOKEN_SECONDS: i64 = 1_296_000;

@@ -10,6 +10,8 @@
 //! `UNFREEZE`; cancel answers `action` `close` (nothing was frozen) or `unfreeze` (the money
 //! went back).
 
+use alipay_apis::fund::{AuthOrderFreezeErrorCode, AuthOrderUnfreezeErrorCode};
+
 use crate::Reply;
 use crate::ledger::{Ledger, mask_logon, yuan};
 
@@ -72,20 +74,23 @@ pub struct OperationRef<'a> {
     pub out_request_no: Option<&'a str>,
 }
 
-fn refused(code: &str) -> Reply {
-    let text = match code {
+/// A refusal: the spec's text where freeze's or unfreeze's error table has the code, else the
+/// sandbox's. Codes in neither table are *chosen*: `PAYMENT_AUTH_CODE_INVALID` (an unknown or
+/// spent payment code, named like the trade family's `ACQ.` code), `AUTH_ORDER_NOT_EXIST` and
+/// `AUTH_OPERATION_NOT_EXIST` (as the red-packet query), `UNFREEZE_AMOUNT_EXCEED` (more than
+/// is still frozen), `PAYEE_NOT_EXIST` (an unknown `payee_logon_id`).
+pub(crate) fn refused(code: &str) -> Reply {
+    let documented = AuthOrderFreezeErrorCode::from_sub_code(code)
+        .meaning()
+        .or_else(|| AuthOrderUnfreezeErrorCode::from_sub_code(code).meaning());
+    let text = documented.unwrap_or(match code {
         "PAYMENT_AUTH_CODE_INVALID" => "支付授权码无效",
-        "PAYER_BALANCE_NOT_ENOUGH" => "付款方余额不足",
-        "PAYER_USER_STATUS_LIMIT" => "付款方账户状态受限",
         "AUTH_ORDER_NOT_EXIST" => "授权单不存在",
         "AUTH_OPERATION_NOT_EXIST" => "授权操作不存在",
-        "AUTH_ORDER_HAS_CLOSED" => "授权单已关闭",
-        "AUTH_ORDER_HAS_FINISHED" => "授权单已完结",
         "UNFREEZE_AMOUNT_EXCEED" => "解冻金额超过可解冻金额",
-        "REQUEST_AMOUNT_EXCEED" => "请求金额超限",
-        "OUT_ORDER_NO_DUPLICATE" => "商户授权资金订单号重复，且请求参数与原请求不一致",
+        "PAYEE_NOT_EXIST" => "收款方账户不存在",
         _ => "业务处理失败",
-    };
+    });
     Reply::business_failed(code, text)
 }
 
@@ -136,15 +141,18 @@ impl Ledger {
                 };
             }
             Ok(None) => {}
-            Err(()) => return refused("OUT_ORDER_NO_DUPLICATE"),
+            Err(()) => return refused("UNIQUE_VIOLATION"),
         }
         // Checked before the code is spent, so a refused call leaves the code usable.
         let Some(payer) = self.payment_code_owner(req.auth_code).map(str::to_owned) else {
             return refused("PAYMENT_AUTH_CODE_INVALID");
         };
+        if req.payee_user_id == Some(payer.as_str()) {
+            return refused("PAYER_PAYEE_EQUAL");
+        }
         match self.account(&payer) {
             Some(a) if a.restricted => return refused("PAYER_USER_STATUS_LIMIT"),
-            Some(a) if a.balance < req.amount => return refused("PAYER_BALANCE_NOT_ENOUGH"),
+            Some(a) if a.balance < req.amount => return refused("MONEY_NOT_ENOUGH"),
             Some(_) => {}
             None => return refused("PAYMENT_AUTH_CODE_INVALID"),
         }
@@ -216,14 +224,14 @@ impl Ledger {
                 };
             }
             Ok(None) => {}
-            Err(()) => return refused("REQUEST_AMOUNT_EXCEED"),
+            Err(()) => return refused("UNIQUE_VIOLATION"),
         }
         let Some(order) = self.auth_orders.get(auth_no) else {
             return refused("AUTH_ORDER_NOT_EXIST");
         };
         match order.status {
-            "CLOSED" => return refused("AUTH_ORDER_HAS_CLOSED"),
-            "FINISH" => return refused("AUTH_ORDER_HAS_FINISHED"),
+            "CLOSED" => return refused("ORDER_ALREADY_CLOSED"),
+            "FINISH" => return refused("ORDER_ALREADY_FINISH"),
             _ => {}
         }
         if amount > order.rest() {
@@ -329,7 +337,7 @@ impl Ledger {
         };
         if order.total_unfreeze > 0 && order.status != "CLOSED" {
             // Part of it was already unfrozen: the outcome was known, cancel is not for it.
-            return refused("AUTH_ORDER_HAS_FINISHED");
+            return refused("ORDER_ALREADY_FINISH");
         }
         let (rest, payer, out_order_no) = (
             order.rest(),
@@ -417,7 +425,7 @@ mod tests {
         assert_eq!(
             l.preauth_unfreeze(&auth_no, "U1", 1_000, "x", "U1|1000", NOW)
                 .sub_code(),
-            Some("REQUEST_AMOUNT_EXCEED")
+            Some("UNIQUE_VIOLATION")
         );
         assert_eq!(
             l.preauth_unfreeze(&auth_no, "U2", 7_001, "x", "U2|7001", NOW)
@@ -463,7 +471,7 @@ mod tests {
         assert_eq!(
             l.preauth_freeze("app", &freeze(&code, "X", before + 1), NOW)
                 .sub_code(),
-            Some("PAYER_BALANCE_NOT_ENOUGH")
+            Some("MONEY_NOT_ENOUGH")
         );
         // The refused call did not spend the code.
         let r = l.preauth_freeze("app", &freeze(&code, "C1", 500), NOW);
@@ -483,7 +491,7 @@ mod tests {
         assert_eq!(
             l.preauth_unfreeze(auth_no, "U", 1, "x", "U|1", NOW)
                 .sub_code(),
-            Some("AUTH_ORDER_HAS_CLOSED")
+            Some("ORDER_ALREADY_CLOSED")
         );
         let nothing = OperationRef {
             out_order_no: Some("nope"),

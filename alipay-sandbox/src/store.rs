@@ -20,6 +20,8 @@ use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
 use serde::{Deserialize, Serialize};
 
 use crate::ledger::{Ledger, LedgerError, Template};
+use crate::trade::BuyerAction;
+use crate::trade_api::Delivery;
 use crate::{CallContext, NotifyEvent, Reply};
 
 /// `sequence number -> command as JSON`.
@@ -96,6 +98,38 @@ pub enum Command {
         default_amount: Option<u64>,
         expired: bool,
     },
+    /// A trade-family API call, with what its notifications and return need
+    /// ([`Ledger::handle_trade`]).
+    TradeCall {
+        app_id: String,
+        method: String,
+        biz_content: String,
+        now: String,
+        notify_url: Option<String>,
+        return_url: Option<String>,
+        sign_type: String,
+        charset: String,
+    },
+    /// A buyer's app showed a one-time payment code ([`Ledger::issue_payment_code`]).
+    IssuePaymentCode {
+        user_id: String,
+    },
+    /// [`Ledger::set_confirm_on_phone`].
+    ConfirmOnPhone {
+        user_id: String,
+        confirm: bool,
+    },
+    /// A buyer paid a trade ([`Ledger::buyer_pays`]).
+    BuyerPays {
+        action: BuyerAction,
+        key: String,
+        buyer_user_id: String,
+        now: String,
+    },
+    /// The refund period of a paid trade ended ([`Ledger::finish_trade`]).
+    FinishTrade {
+        out_trade_no: String,
+    },
 }
 
 impl Command {
@@ -139,6 +173,7 @@ impl Command {
                 method != "alipay.fund.coupon.operation.query"
                     && !crate::fund_rules::READ_ONLY.contains(&method.as_str())
             }
+            Command::TradeCall { method, .. } => !crate::trade_api::is_read(method),
             _ => true,
         }
     }
@@ -390,6 +425,44 @@ impl Books {
                     expired: *expired,
                 })
                 .map(|()| done(Vec::new())),
+            Command::TradeCall {
+                app_id,
+                method,
+                biz_content,
+                now,
+                notify_url,
+                return_url,
+                sign_type,
+                charset,
+            } => {
+                let delivery = Delivery {
+                    notify_url: notify_url.clone(),
+                    return_url: return_url.clone(),
+                    sign_type: sign_type.clone(),
+                    charset: charset.clone(),
+                };
+                Ok(l.handle_trade(app_id, method, biz_content, now, &delivery))
+            }
+            Command::IssuePaymentCode { user_id } => {
+                l.issue_payment_code(user_id).map(|auth_code| Reply {
+                    node: serde_json::json!({"auth_code": auth_code}),
+                    events: Vec::new(),
+                })
+            }
+            Command::ConfirmOnPhone { user_id, confirm } => l
+                .set_confirm_on_phone(user_id, *confirm)
+                .map(|()| done(Vec::new())),
+            Command::BuyerPays {
+                action,
+                key,
+                buyer_user_id,
+                now,
+            } => l
+                .buyer_pays(*action, key, buyer_user_id, now)
+                .map(|event| done(vec![event])),
+            Command::FinishTrade { out_trade_no } => l
+                .finish_trade(out_trade_no)
+                .map(|event| done(vec![event])),
         }
     }
 
@@ -557,6 +630,91 @@ impl Books {
             expired: template.expired,
         })
         .map(drop)
+    }
+}
+
+/// The trade family's helpers, journaled.
+impl Books {
+    /// [`Ledger::handle_trade`], journaled; the journal sequence number (for `notify_id`s)
+    /// and the reply. A journal failure answers `20000 isp.unknow-error` unapplied.
+    pub fn handle_trade(
+        &mut self,
+        app_id: &str,
+        method: &str,
+        biz_content: &str,
+        now: &str,
+        delivery: &Delivery,
+    ) -> (u64, Reply) {
+        let command = Command::TradeCall {
+            app_id: app_id.to_owned(),
+            method: method.to_owned(),
+            biz_content: biz_content.to_owned(),
+            now: now.to_owned(),
+            notify_url: delivery.notify_url.clone(),
+            return_url: delivery.return_url.clone(),
+            sign_type: delivery.sign_type.clone(),
+            charset: delivery.charset.clone(),
+        };
+        let seq = self.next_seq;
+        (seq, self.answer(&command))
+    }
+
+    /// [`Ledger::issue_payment_code`], journaled.
+    pub fn issue_payment_code(&mut self, user_id: &str) -> Result<String, LedgerError> {
+        let reply = self.admin(Command::IssuePaymentCode {
+            user_id: user_id.to_owned(),
+        })?;
+        reply
+            .field("auth_code")
+            .map(str::to_owned)
+            .ok_or_else(|| LedgerError::UnknownUser(user_id.to_owned()))
+    }
+
+    /// [`Ledger::set_confirm_on_phone`], journaled.
+    pub fn set_confirm_on_phone(
+        &mut self,
+        user_id: &str,
+        confirm: bool,
+    ) -> Result<(), LedgerError> {
+        self.admin(Command::ConfirmOnPhone {
+            user_id: user_id.to_owned(),
+            confirm,
+        })
+        .map(drop)
+    }
+
+    /// [`Ledger::buyer_pays`], journaled: the journal sequence number and the
+    /// `TRADE_SUCCESS` notification.
+    pub fn buyer_pays(
+        &mut self,
+        action: BuyerAction,
+        key: &str,
+        buyer_user_id: &str,
+        now: &str,
+    ) -> Result<(u64, NotifyEvent), LedgerError> {
+        let seq = self.next_seq;
+        let reply = self.admin(Command::BuyerPays {
+            action,
+            key: key.to_owned(),
+            buyer_user_id: buyer_user_id.to_owned(),
+            now: now.to_owned(),
+        })?;
+        let event = reply.events.into_iter().next();
+        event
+            .map(|e| (seq, e))
+            .ok_or_else(|| LedgerError::UnknownOrder(key.to_owned()))
+    }
+
+    /// [`Ledger::finish_trade`], journaled: the sequence number and the notification.
+    pub fn finish_trade(&mut self, out_trade_no: &str) -> Result<(u64, NotifyEvent), LedgerError> {
+        let seq = self.next_seq;
+        let reply = self.admin(Command::FinishTrade {
+            out_trade_no: out_trade_no.to_owned(),
+        })?;
+        let event = reply.events.into_iter().next();
+        event
+            .map(|e| (seq, e))
+            .ok_or_else(|| LedgerError::UnknownOrder(out_trade_no.to_owned()))
     }
 }
 

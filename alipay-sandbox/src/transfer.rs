@@ -19,7 +19,11 @@
 //! * `out_biz_no` makes the call idempotent: the same request answers the first answer again
 //!   and pays once; another request on the same `out_biz_no` is refused with
 //!   `DUPLICATE_OUT_BIZ_NO` (*chosen*: the error table has no code for it);
-//! * a restricted payee: `PAYEE_ACCOUNT_STATUS_ERROR` (*chosen*, same reason).
+//! * a restricted payee: `PAYEE_ACCOUNT_STATUS_ERROR` (*chosen*, same reason); common.query
+//!   finding nothing: `ORDER_NOT_EXIST`, account.query an unknown user: `ACCOUNT_NOT_EXIST`
+//!   (*chosen*: their tables list only `SYSTEM_ERROR`).
+
+use alipay_apis::fund::TransUniTransferErrorCode;
 
 use crate::Reply;
 use crate::ledger::{Ledger, date8, yuan};
@@ -73,19 +77,17 @@ pub struct TransferOrder<'a> {
     pub fingerprint: String,
 }
 
-/// A transfer refused: `sub_code` and the doc's meaning.
+/// A transfer refused: the spec's text where uni.transfer's error table has the code, else
+/// the sandbox's (for the *chosen* codes).
 fn refused(code: &str) -> Reply {
-    let text = match code {
-        "PAYEE_NOT_EXIST" => "收款账号不存在",
-        "PAYEE_USER_INFO_ERROR" => "收款方姓名或信息不匹配",
-        "BALANCE_IS_NOT_ENOUGH" => "付款方余额不足",
-        "EXCEED_LIMIT_SM_MIN_AMOUNT" => "单笔最低转账金额0.1元",
+    let documented = TransUniTransferErrorCode::from_sub_code(code).meaning();
+    let text = documented.unwrap_or(match code {
         "ORDER_NOT_EXIST" => "转账订单不存在",
         "ACCOUNT_NOT_EXIST" => "账户不存在",
         "PAYEE_ACCOUNT_STATUS_ERROR" => "收款方账户状态异常",
         "DUPLICATE_OUT_BIZ_NO" => "商户订单号重复，且请求参数与原请求不一致",
         _ => "业务处理失败",
-    };
+    });
     Reply::business_failed(code, text)
 }
 

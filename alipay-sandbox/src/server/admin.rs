@@ -276,13 +276,17 @@ pub(super) fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, Refused>
 pub(super) fn ledger_status(e: &LedgerError) -> StatusCode {
     match e {
         LedgerError::UnknownUser(_) | LedgerError::UnknownOrder(_) => StatusCode::NOT_FOUND,
-        LedgerError::AlreadyPaid(_) | LedgerError::DuplicateTemplate(_) => StatusCode::CONFLICT,
-        LedgerError::PayerRestricted(_) => StatusCode::FORBIDDEN,
+        LedgerError::AlreadyPaid(_)
+        | LedgerError::DuplicateTemplate(_)
+        | LedgerError::TradeClosed(_)
+        | LedgerError::TradeStatus { .. } => StatusCode::CONFLICT,
+        LedgerError::PayerRestricted(_) | LedgerError::NotTheBuyer { .. } => StatusCode::FORBIDDEN,
         LedgerError::MoneyNotEnough { .. } => StatusCode::PAYMENT_REQUIRED,
         LedgerError::Storage(_) => StatusCode::SERVICE_UNAVAILABLE,
         LedgerError::BadUser(_)
         | LedgerError::PayerPayeeEqual(_)
         | LedgerError::Overflow
+        | LedgerError::PaymentCodeInvalid(_)
         | LedgerError::BadScope(_) => StatusCode::BAD_REQUEST,
     }
 }
