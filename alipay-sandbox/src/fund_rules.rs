@@ -146,7 +146,25 @@ pub(crate) fn handle(
     Some(reply.unwrap_or_else(|refused| refused))
 }
 
+/// `TRANS_ACCOUNT_NO_PWD` under 0.10 (but at least 0.01). The generated rules refuse it on
+/// the client; a request that still arrives (an SDK without those rules) gets what Alipay's
+/// error table gives, the business `EXCEED_LIMIT_SM_MIN_AMOUNT`, not the gateway's 40002.
+fn under_the_no_password_floor(biz: &str) -> bool {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(biz) else {
+        return false;
+    };
+    let amount = match &value["trans_amount"] {
+        serde_json::Value::String(s) => alipay_core::Amount::parse(s).ok(),
+        serde_json::Value::Number(n) => alipay_core::Amount::parse(&n.to_string()).ok(),
+        _ => None,
+    };
+    value["product_code"] == "TRANS_ACCOUNT_NO_PWD" && amount.is_some_and(|a| a.fen() < 10)
+}
+
 fn uni_transfer(ledger: &mut Ledger, app_id: &str, biz: &str, now: &str) -> Result<Reply, Reply> {
+    if under_the_no_password_floor(biz) {
+        return Err(crate::transfer::refused("EXCEED_LIMIT_SM_MIN_AMOUNT"));
+    }
     let req = TransUniTransferRequest::from_biz_content(biz).map_err(invalid)?;
     let payee = &req.payee_info;
     let order = TransferOrder {

@@ -79,7 +79,7 @@ pub struct TransferOrder<'a> {
 
 /// A transfer refused: the spec's text where uni.transfer's error table has the code, else
 /// the sandbox's (for the *chosen* codes).
-fn refused(code: &str) -> Reply {
+pub(crate) fn refused(code: &str) -> Reply {
     let documented = TransUniTransferErrorCode::from_sub_code(code).meaning();
     let text = documented.unwrap_or(match code {
         "ORDER_NOT_EXIST" => "转账订单不存在",
