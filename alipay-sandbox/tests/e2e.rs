@@ -1186,7 +1186,7 @@ async fn gateway_and_local_refusals() {
         case("signed with another key", signed_wrong, refused_by(wrong_signature)).via(&wrong),
         case("a query signed with another key", query_call, gateway("40002", "isv.invalid-signature", |_| true)).via(&wrong),
         case("an unknown app", agreement("P2", "10.00"), gateway("40002", "isv.invalid-app-id", |m| m == "无效的AppID参数")).via(&stranger),
-        case("a method the sandbox does not serve", Call::new("alipay.trade.pay").biz_content("{}"), gateway("40002", "isv.invalid-method", |m| m == "不存在的方法名")),
+        case("a method the sandbox does not serve", Call::new("alipay.trade.order.settle").biz_content("{}"), gateway("40002", "isv.invalid-method", |m| m == "不存在的方法名")),
     ];
     env.run(cases).await;
 }

@@ -342,7 +342,7 @@ fn validation_failures_use_the_generated_rules() {
 #[test]
 fn unknown_method_is_invalid_method() {
     let mut l = Ledger::with_demo_data();
-    let r = l.handle(APP, "alipay.trade.pay", "{}", NOW);
+    let r = l.handle(APP, "alipay.trade.order.settle", "{}", NOW);
     assert_eq!(
         r.node,
         json!({"code": "40002", "msg": "Invalid Arguments", "sub_code": "isv.invalid-method",

@@ -35,13 +35,17 @@ pub(super) async fn serve(state: &State, req: Request<Incoming>) -> Response<Ful
         ["users", id, "fund"] => (Method::POST, Route::Fund(id.to_string())),
         ["users", id, "restrict"] => (Method::POST, Route::Restrict(id.to_string())),
         ["templates"] => (Method::POST, Route::AddTemplate),
+        ["trades", out_trade_no, "finish"] => {
+            (Method::POST, Route::FinishTrade(out_trade_no.to_string()))
+        }
         _ => {
             return error(
                 StatusCode::NOT_FOUND,
                 &format!(
                     "no admin route {path}; try GET /admin/ledger, POST /admin/users, \
                      GET /admin/users/{{user_id}}, POST /admin/users/{{user_id}}/fund, \
-                     POST /admin/users/{{user_id}}/restrict, POST /admin/templates"
+                     POST /admin/users/{{user_id}}/restrict, POST /admin/templates, \
+                     POST /admin/trades/{{out_trade_no}}/finish"
                 ),
             );
         }
@@ -56,14 +60,17 @@ pub(super) async fn serve(state: &State, req: Request<Incoming>) -> Response<Ful
         Ok(b) => b,
         Err(refused) => return refused.json(),
     };
-    let answered = match route {
-        Route::Ledger => Ok(state.books(|b| ledger_json(b.ledger()))),
-        Route::User(id) => state.books(|b| user_answer(b.ledger(), &id)),
-        Route::AddUser => add_user(state, &body),
-        Route::Fund(id) => fund(state, &id, &body),
-        Route::Restrict(id) => restrict(state, &id, &body),
-        Route::AddTemplate => add_template(state, &body),
-    };
+    let answered =
+        match route {
+            Route::Ledger => Ok(state
+                .books(|b| super::trade_cashier::with_trades(ledger_json(b.ledger()), b.ledger()))),
+            Route::FinishTrade(out_trade_no) => super::trade_cashier::finish(state, &out_trade_no),
+            Route::User(id) => state.books(|b| user_answer(b.ledger(), &id)),
+            Route::AddUser => add_user(state, &body),
+            Route::Fund(id) => fund(state, &id, &body),
+            Route::Restrict(id) => restrict(state, &id, &body),
+            Route::AddTemplate => add_template(state, &body),
+        };
     match answered {
         Ok(value) => json_response(StatusCode::OK, &value),
         Err(refused) => refused.json(),
@@ -77,6 +84,7 @@ enum Route {
     Fund(String),
     Restrict(String),
     AddTemplate,
+    FinishTrade(String),
 }
 
 /// The JSON to answer with 200, or the refusal.
@@ -117,6 +125,9 @@ struct NewUser {
     taobao_nick: Option<String>,
     #[serde(default)]
     balance: Option<String>,
+    /// Their `alipay.trade.pay` payments wait for a confirmation on the phone (`10003`).
+    #[serde(default)]
+    confirm_on_phone: bool,
 }
 
 #[derive(Deserialize)]
@@ -177,6 +188,10 @@ fn add_user(state: &State, body: &[u8]) -> Answer {
             .map_err(|e| Refused::ledger(&e))?;
         if let Some(fen) = balance.map(Amount::fen).filter(|&f| f > 0) {
             b.fund(&new.user_id, fen).map_err(|e| Refused::ledger(&e))?;
+        }
+        if new.confirm_on_phone {
+            b.set_confirm_on_phone(&new.user_id, true)
+                .map_err(|e| Refused::ledger(&e))?;
         }
         user_answer(b.ledger(), &new.user_id)
     })
@@ -239,7 +254,14 @@ fn add_template(state: &State, body: &[u8]) -> Answer {
 
 fn user_answer(ledger: &crate::Ledger, user_id: &str) -> Answer {
     match ledger.account(user_id) {
-        Some(a) => Ok(account_json(a)),
+        Some(a) => {
+            let mut user = account_json(a);
+            // Only for the buyers who have it, so the answer is unchanged for everyone else.
+            if ledger.confirms_on_phone(user_id) {
+                user["confirm_on_phone"] = json!(true);
+            }
+            Ok(user)
+        }
         None => Err(Refused::ledger(&LedgerError::UnknownUser(
             user_id.to_owned(),
         ))),

@@ -29,13 +29,14 @@ use serde_json::{Map, Value, json};
 
 use super::admin::{Refused, error, json_response, ledger_status, read_body};
 use super::gateway::{self, Answered, Call};
-use super::{State, notify};
+use super::{State, notify, trade_cashier};
 use crate::ledger::{Account, LedgerError, RedPacket, Status, yuan};
 use crate::{NotifyEvent, Reply};
 
 /// The page API whose calls to `/gateway.do` get the cashier page.
 pub(super) const PAGE_PAY: &str = "alipay.fund.coupon.order.page.pay";
 const APP_PAY: &str = "alipay.fund.coupon.order.app.pay";
+const TRADE_APP_PAY: &str = "alipay.trade.app.pay";
 const VOUCHER_CREATE: &str = "alipay.fund.auth.order.voucher.create";
 /// `method` of the signed synchronous return (like `alipay.trade.page.pay.return`).
 const PAGE_PAY_RETURN: &str = "alipay.fund.coupon.order.page.pay.return";
@@ -73,13 +74,19 @@ pub(super) async fn serve(state: &State, req: Request<Incoming>) -> Response<Ful
     let path = req.uri().path().to_owned();
     let known = matches!(
         path.as_str(),
-        "/cashier/pay" | "/cashier/app-pay" | "/cashier/scan"
+        "/cashier/pay"
+            | "/cashier/app-pay"
+            | "/cashier/scan"
+            | "/cashier/payment-code"
+            | "/cashier/confirm"
+            | "/cashier/trade-pay"
     );
     if !known {
         return error(
             StatusCode::NOT_FOUND,
             &format!(
-                "no cashier route {path}; try POST /cashier/pay, /cashier/app-pay or /cashier/scan"
+                "no cashier route {path}; try POST /cashier/pay, /cashier/app-pay, /cashier/scan, \
+                 /cashier/payment-code, /cashier/confirm or /cashier/trade-pay"
             ),
         );
     }
@@ -92,7 +99,18 @@ pub(super) async fn serve(state: &State, req: Request<Incoming>) -> Response<Ful
     match path.as_str() {
         "/cashier/pay" => pay(state, req).await,
         "/cashier/app-pay" => app_pay(state, req).await,
-        _ => scan(state, req).await,
+        "/cashier/scan" => scan(state, req).await,
+        _ => {
+            let body = match read_body(req).await {
+                Ok(b) => b,
+                Err(refused) => return refused.json(),
+            };
+            match path.as_str() {
+                "/cashier/payment-code" => trade_cashier::payment_code(state, &body),
+                "/cashier/confirm" => trade_cashier::confirm(state, &body),
+                _ => trade_cashier::trade_pay(state, &body),
+            }
+        }
     }
 }
 
@@ -223,6 +241,9 @@ async fn pay(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
         );
     };
     let form: BTreeMap<String, String> = pairs.into_iter().collect();
+    if form.contains_key("out_trade_no") {
+        return trade_cashier::pay_page(state, &form);
+    }
     let field = |name: &str| form.get(name).map(String::as_str).filter(|v| !v.is_empty());
     let (Some(out_order_no), Some(payer)) = (field("out_order_no"), field("payer_user_id")) else {
         return html_page(
@@ -339,7 +360,7 @@ fn signed_return(
 }
 
 /// `http://` or `https://` (any case) followed by a host, with no control characters.
-fn is_web_url(url: &str) -> bool {
+pub(super) fn is_web_url(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     let Some(rest) = lower
         .strip_prefix("http://")
@@ -353,7 +374,7 @@ fn is_web_url(url: &str) -> bool {
 
 /// `url` as a `Location` value: every byte outside visible ASCII (spaces, non-ASCII
 /// characters) percent-encoded.
-fn location(url: &str) -> String {
+pub(super) fn location(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
     for &b in url.as_bytes() {
         if (0x21..=0x7e).contains(&b) {
@@ -395,6 +416,9 @@ async fn app_pay(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>>
         Ok(call) => call,
         Err(answered) => return gateway_refusal(&answered),
     };
+    if call.method == TRADE_APP_PAY {
+        return trade_cashier::app_pay(state, &call, &payer);
+    }
     if call.method != APP_PAY {
         return error(
             StatusCode::BAD_REQUEST,
@@ -481,7 +505,7 @@ fn gateway_refusal((charset, bytes): &Answered) -> Response<Full<Bytes>> {
 
 /// Status and text for a refused pending order: 400 for invalid arguments, 409 for a
 /// business conflict (`UNIQUE_VIOLATION`), 503 when the state directory failed.
-fn reply_refusal(reply: &Reply) -> (StatusCode, String) {
+pub(super) fn reply_refusal(reply: &Reply) -> (StatusCode, String) {
     let status = match reply.code() {
         "40004" => StatusCode::CONFLICT,
         "20000" => StatusCode::SERVICE_UNAVAILABLE,
@@ -496,7 +520,7 @@ fn reply_refusal(reply: &Reply) -> (StatusCode, String) {
     (status, text)
 }
 
-fn reply_error(status: StatusCode, text: &str, reply: &Reply) -> Response<Full<Bytes>> {
+pub(super) fn reply_error(status: StatusCode, text: &str, reply: &Reply) -> Response<Full<Bytes>> {
     json_response(
         status,
         &json!({
@@ -512,12 +536,23 @@ fn reply_error(status: StatusCode, text: &str, reply: &Reply) -> Response<Full<B
 // voucher scan
 // ---------------------------------------------------------------------------------------------
 
+/// `{"qr_code","buyer_user_id"}` (a precreated trade's or a voucher's code), or the older
+/// `{"out_order_no","payer_user_id"}` of a voucher.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ScanBody {
-    out_order_no: String,
-    payer_user_id: String,
+    #[serde(default)]
+    qr_code: Option<String>,
+    #[serde(default)]
+    buyer_user_id: Option<String>,
+    #[serde(default)]
+    out_order_no: Option<String>,
+    #[serde(default)]
+    payer_user_id: Option<String>,
 }
+
+/// The voucher.create `code_value` prefix (followed by the freeze's `auth_no`).
+const VOUCHER_QR_PREFIX: &str = "https://qr.sandbox.alipay-rs.test/fz";
 
 /// `POST /cashier/scan` `{"out_order_no", "payer_user_id"}`.
 async fn scan(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
@@ -525,25 +560,54 @@ async fn scan(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
         Ok(b) => b,
         Err(refused) => return refused.json(),
     };
-    let scan: ScanBody = match serde_json::from_slice(&body) {
+    let asked: ScanBody = match serde_json::from_slice(&body) {
         Ok(s) => s,
         Err(e) => {
             return error(
                 StatusCode::BAD_REQUEST,
                 &format!(
-                    "bad JSON body: {e} (expected {{\"out_order_no\": ..., \"payer_user_id\": ...}})"
+                    "bad JSON body: {e} (expected {{\"qr_code\": ..., \"buyer_user_id\": ...}})"
                 ),
             );
         }
     };
+    let Some(payer) = asked.buyer_user_id.or(asked.payer_user_id) else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "buyer_user_id (or payer_user_id) is required",
+        );
+    };
+    let out_order_no = match (asked.qr_code, asked.out_order_no) {
+        (Some(qr), _) => {
+            if let Some(answer) = trade_cashier::scan(state, &qr, &payer) {
+                return answer;
+            }
+            // A voucher.create code: its freeze by auth_no.
+            let auth_no = qr.strip_prefix(VOUCHER_QR_PREFIX).unwrap_or_default();
+            let found = state.books(|b| {
+                b.ledger()
+                    .freezes()
+                    .find(|f| !auth_no.is_empty() && f.auth_no == auth_no)
+                    .map(|f| f.out_order_no.clone())
+            });
+            match found {
+                Some(o) => o,
+                None => {
+                    return Refused::ledger(&LedgerError::UnknownOrder(qr)).json();
+                }
+            }
+        }
+        (None, Some(o)) => o,
+        (None, None) => {
+            return error(StatusCode::BAD_REQUEST, "qr_code is required");
+        }
+    };
+
     let now = Timestamp::now();
     let (seq, scanned) = state.books(|b| {
         // The sequence number the scan is journaled under: a notify_id unique across restarts.
         let seq = b.commands();
-        (
-            seq,
-            b.scan_voucher(&scan.out_order_no, &scan.payer_user_id, now.as_str()),
-        )
+        (seq, b.scan_voucher(&out_order_no, &payer, now.as_str()))
     });
     let event = match scanned {
         Ok(event) => event,
@@ -551,7 +615,7 @@ async fn scan(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
     };
     let target = state
         .cashier
-        .with(|m| m.vouchers.get(&scan.out_order_no).cloned());
+        .with(|m| m.vouchers.get(&out_order_no).cloned());
     let notified = target.and_then(|(url, signing)| {
         let id = super::notify::notify_id(seq, 0);
         let body = notify::body(state, &event, &id, signing.sign_type, signing.charset)?;
@@ -643,7 +707,7 @@ fn signing_of(params: &BTreeMap<String, String>) -> Signing {
 }
 
 /// A whole page; `title` is plain text, `body` HTML whose values are already escaped.
-fn html_page(status: StatusCode, title: &str, body: &str) -> Response<Full<Bytes>> {
+pub(super) fn html_page(status: StatusCode, title: &str, body: &str) -> Response<Full<Bytes>> {
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\">\
          <title>{title}</title></head>\n<body>\n<h1>{title}</h1>\n\

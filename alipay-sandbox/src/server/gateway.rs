@@ -19,6 +19,8 @@ use super::{State, fund, known_method, notify};
 use crate::CallContext;
 use crate::faults::Fault;
 use crate::store::Command;
+use crate::trade::TRADE_STATUS_SYNC;
+use crate::{Delivery, TRADE_METHODS};
 
 /// The charset text for the `Content-Type`, and the signed response body.
 pub(super) type Answered = (String, Vec<u8>);
@@ -32,6 +34,19 @@ pub(super) struct Call<'a> {
     /// Certificate mode and the top-level business parameters.
     pub context: CallContext,
     notify_url: Option<String>,
+    return_url: Option<String>,
+}
+
+impl Call<'_> {
+    /// What a trade opened by this call needs for its notifications and return.
+    pub(super) fn delivery(&self) -> Delivery {
+        Delivery {
+            notify_url: self.notify_url.clone(),
+            return_url: self.return_url.clone(),
+            sign_type: self.answer.sign_type.as_str().to_owned(),
+            charset: self.answer.charset.as_str().to_owned(),
+        }
+    }
 }
 
 /// Whether a call came in certificate mode. Until the gateway checks certificates, the
@@ -244,6 +259,7 @@ pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<C
         biz_content,
         context,
         notify_url: params.remove("notify_url"),
+        return_url: params.remove("return_url"),
     })
 }
 
@@ -257,21 +273,43 @@ pub(super) fn run(state: &State, call: &Call<'_>, fault: Fault) -> Answered {
             "服务暂不可用（业务系统不可用）",
         );
     }
-    let command = Command::for_call(
-        &call.app_id,
-        &call.method,
-        &call.biz_content,
-        &call.context,
-        Timestamp::now().as_str(),
-    );
+    let now = Timestamp::now().as_str().to_owned();
+    let command = if TRADE_METHODS.contains(&call.method.as_str()) {
+        let d = call.delivery();
+        Command::TradeCall {
+            app_id: call.app_id.clone(),
+            method: call.method.clone(),
+            biz_content: call.biz_content.clone(),
+            now,
+            notify_url: d.notify_url,
+            return_url: d.return_url,
+            sign_type: d.sign_type,
+            charset: d.charset,
+        }
+    } else {
+        Command::for_call(
+            &call.app_id,
+            &call.method,
+            &call.biz_content,
+            &call.context,
+            &now,
+        )
+    };
     let (seq, mut reply) = match state.books(|b| b.apply(&command)) {
         Ok((seq, Ok(reply))) => (seq, reply),
         Ok((_, Err(e))) => return a.error("20000", "isp.unknow-error", &e.to_string()),
         Err(why) => return a.error("20000", "isp.unknow-error", &why),
     };
     fund::absolute_bill_url(state, &call.method, &mut reply.node);
+    // Trade notifications go where the trade's opening call asked, whichever call raised them.
+    let (trade_events, events): (Vec<_>, Vec<_>) = reply
+        .events
+        .iter()
+        .enumerate()
+        .partition(|(_, e)| e.notify_type == TRADE_STATUS_SYNC);
+    super::trade_cashier::notify_trade_events(state, seq, trade_events);
     if let Some(url) = &call.notify_url {
-        for (i, event) in reply.events.iter().enumerate() {
+        for (i, event) in events {
             let id = notify::notify_id(seq, i);
             if let Some(body) = notify::body(state, event, &id, a.sign_type, a.charset) {
                 notify::deliver(url.clone(), body, a.charset);

@@ -129,7 +129,7 @@ use tokio::task::JoinHandle;
 
 use crate::faults::{Fault, FaultPlan};
 use crate::store::Books;
-use crate::{Ledger, METHODS};
+use crate::{Ledger, METHODS, TRADE_METHODS};
 
 mod admin;
 mod cashier;
@@ -137,6 +137,7 @@ mod fund;
 mod gateway;
 mod notify;
 mod tls;
+mod trade_cashier;
 
 pub use tls::SandboxTls;
 
@@ -399,6 +400,9 @@ async fn serve(
         Ok(call) if browser && call.method == cashier::PAGE_PAY => {
             return Ok(cashier::page(state, &call, &query, form_body));
         }
+        Ok(call) if browser && trade_cashier::is_page(&call.method) => {
+            return Ok(trade_cashier::page(state, &call));
+        }
         Ok(call) => {
             let fault = state
                 .faults
@@ -434,7 +438,7 @@ async fn serve(
 
 /// Whether `method` is one the gateway serves.
 fn known_method(method: &str) -> bool {
-    METHODS.contains(&method)
+    METHODS.contains(&method) || TRADE_METHODS.contains(&method)
 }
 
 /// A sandbox gateway on loopback with a fresh app key pair and gateway key (RSA-2048), one app
