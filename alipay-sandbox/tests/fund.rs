@@ -460,6 +460,25 @@ async fn payment_code_freeze_unfreeze_detail_and_cancel() {
     assert_eq!(money(&sb), total);
 }
 
+/// One CSV line's cells (quoted cells may hold commas; `""` is a quote).
+fn cells(line: &str) -> Vec<String> {
+    let (mut out, mut cell, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
+        }
+    }
+    out.push(cell);
+    out
+}
+
 /// The rows of a bill's detail file: (业务类型, 商家实收 in fen).
 fn bill_rows(csv: &str) -> Vec<(String, i128)> {
     let lines: Vec<&str> = csv.split("\r\n").collect();
@@ -471,13 +490,12 @@ fn bill_rows(csv: &str) -> Vec<(String, i128)> {
         .iter()
         .take_while(|l| !l.starts_with('#'))
         .map(|l| {
-            let cells: Vec<&str> = l.split(',').collect();
-            let text = cells[12];
+            let cells = cells(l);
+            assert_eq!(cells.len(), 25, "{l}");
+            let text = cells[12].as_str();
             let (sign, digits) = text.strip_prefix('-').map_or((1, text), |d| (-1, d));
-            (
-                cells[2].to_owned(),
-                sign * i128::from(Amount::parse(digits).unwrap().fen()),
-            )
+            let fen = i128::from(Amount::parse(digits).unwrap().fen());
+            (cells[2].clone(), sign * fen)
         })
         .collect()
 }
@@ -495,6 +513,26 @@ async fn todays_bill_downloads_unzips_and_sums_to_the_ledger() {
             .await
             .unwrap();
     }
+    // A bar-code trade of 30.00 and a partial refund of 5.00 (the trade family, untyped).
+    let code = sb.with_books(|b| b.issue_payment_code(ALICE)).unwrap();
+    let pay = json!({"out_trade_no": "BT1", "scene": "bar_code", "auth_code": code, "subject": "咖啡,大杯", "total_amount": "30.00"});
+    post(
+        &sb,
+        &Call::new("alipay.trade.pay").biz_content(pay.to_string()),
+        "alipay.trade.pay",
+        false,
+    )
+    .await
+    .unwrap();
+    let refund = json!({"out_trade_no": "BT1", "refund_amount": "5.00", "out_request_no": "BR1"});
+    post(
+        &sb,
+        &Call::new("alipay.trade.refund").biz_content(refund.to_string()),
+        "alipay.trade.refund",
+        false,
+    )
+    .await
+    .unwrap();
     let now = Timestamp::now();
     let today = &now.as_str()[..10];
     let q: DataserviceBillDownloadurlQueryRequest =
@@ -527,14 +565,23 @@ async fn todays_bill_downloads_unzips_and_sums_to_the_ledger() {
     assert!(csv.starts_with("#支付宝业务明细查询\r\n#账号：["), "{csv}");
     assert!(csv.contains("业务明细列表结束"), "{csv}");
     let rows = bill_rows(&csv);
-    assert_eq!(rows.len(), 3, "{csv}");
-    assert!(rows.iter().all(|(kind, _)| kind == "转账"));
+    let mut kinds: Vec<&str> = rows.iter().map(|(kind, _)| kind.as_str()).collect();
+    kinds.sort_unstable();
+    assert_eq!(kinds, ["交易", "转账", "转账", "转账", "退款"], "{csv}");
     let received: i128 = rows.iter().map(|(_, fen)| fen).sum();
     assert_eq!(
         received,
         i128::from(balance(&sb, DEMO_MERCHANT)) - i128::from(merchant)
     );
-    assert_eq!(received, -2_185);
+    assert_eq!(received, -2_185 + 3_000 - 500);
+    assert!(
+        csv.contains("#交易合计：1笔，商家实收共30.00元，商家优惠共0.00元\r\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("#退款合计：1笔，商家实收退款共-5.00元，商家优惠退款共0.00元\r\n"),
+        "{csv}"
+    );
     assert!(csv.contains("#转账合计：3笔，转出共-21.85元\r\n"), "{csv}");
 
     let tomorrow_ish: DataserviceBillDownloadurlQueryRequest =
