@@ -64,6 +64,17 @@
 //!   pays the amount from its budget to the user (`MONEY_NOT_ENOUGH` when the budget is
 //!   short: *chosen*, not in the table).
 //!
+//! ## Transfers, pre-authorisation, bills, OAuth
+//!
+//! Answered with [`Ledger::handle_in`], which also gets the gateway's [`CallContext`]
+//! (certificate mode, top-level parameters); the rules and codes are documented in the modules:
+//! [`transfer`] (uni.transfer, common.query, account.query: the merchant pays, certificate
+//! mode required), [`preauth`] (freeze with a buyer's payment code, unfreeze, detail query,
+//! cancel), [`bill`] (download links and the GBK trade-bill zip, written by [`zip`]) and
+//! [`oauth`] (`auth_code` from [`Ledger::authorize`], oauth.token, user.info.share). Requests
+//! are parsed with the generated types of `alipay-apis`, so a broken rule is the gateway's
+//! `40002 isv.invalid-parameter` like for the red-packet APIs.
+//!
 //! ## Idempotency
 //!
 //! A request whose key was seen with the same content (the parsed request, so `10` and
@@ -80,8 +91,8 @@
 //!
 //! ## Money
 //!
-//! [`Ledger::total_money`] (balances + red-packet remainders + frozen amounts + template
-//! budgets) only changes through the operator helpers [`Ledger::fund`] and
+//! [`Ledger::total_money`] (balances + red-packet remainders + frozen amounts, pre-authorisation
+//! included, + template budgets) only changes through the operator helpers [`Ledger::fund`] and
 //! [`Ledger::add_template`].
 
 pub mod bill;

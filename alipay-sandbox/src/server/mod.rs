@@ -50,6 +50,15 @@
 //!    ciphertext does not decrypt: `isv.invalid-encrypt`. The answer of an encrypted call is
 //!    encrypted with the same key (gateway refusals and injected faults stay plain).
 //!
+//! 10. The money-out APIs (`alipay.fund.trans.uni.transfer`, `alipay.fund.trans.common.query`,
+//!     `alipay.fund.account.query`) need certificate mode, as on Alipay: a call without
+//!     `app_cert_sn` is answered `40002 isv.missing-app-cert-sn` in the method's node. The
+//!     certificate itself is not checked yet (one function, `gateway::certificate_mode`,
+//!     decides).
+//!
+//! `alipay.system.oauth.token` reads its parameters (`grant_type`, `code`, `refresh_token`)
+//! from the form, and `alipay.user.info.share` the public `auth_token`, as Alipay does.
+//!
 //! Responses are signed with the request's `sign_type` and charset (RSA2 / utf-8 when those
 //! are themselves invalid).
 //!
@@ -100,6 +109,8 @@
 //! | `POST /cashier/pay` | form `out_order_no`, `payer_user_id`, `return_url`?: pays; 302 to `return_url` with a signed synchronous return (`app_id`, `method` `alipay.fund.coupon.order.page.pay.return`, `version`, `timestamp`, `out_order_no`, `auth_no`, `amount`, `status`, `charset`, `sign_type`, `sign`: check it with `verify_notification`), else an HTML "paid" page |
 //! | `POST /cashier/app-pay?payer_user_id=…` | body: the app.pay order string of `sdk_execute`, checked like a gateway call (signature, app, timestamp); opens and pays the order: `{"out_order_no","auth_no","status","amount","payer_user_id"}` |
 //! | `POST /cashier/scan` | `{"out_order_no","payer_user_id"}`: scans a voucher.create QR code; the `fund_auth_freeze` notification is POSTed to that voucher.create call's `notify_url` |
+//! | `POST /cashier/authorize` | `{"buyer_user_id","scope"?}` (`auth_user`, the default, or `auth_base`): the user agrees to share their account with the app: `{"auth_code","scope"}`, good once for `alipay.system.oauth.token`; unknown user 404, unknown scope 400 |
+//! | `GET /bill/download?token=…` | what a `bill_download_url` of `alipay.data.dataservice.bill.downloadurl.query` points at, for 30 seconds: `application/zip` (stored) of the day's or month's bill, GBK CSV files in Alipay's trade-bill layout built from the books when fetched (see [`crate::bill`]); unknown or older than 30 s: 404 |
 //!
 //! Refusals: admin and JSON cashier routes answer `{"error": "..."}`, `/cashier/pay` an HTML
 //! page with the error. Ledger refusals map to 404 (unknown user or order), 409 (taken user
