@@ -6,8 +6,8 @@
 use alipay_apis::data::DataserviceBillDownloadurlQueryRequest;
 use alipay_apis::fund::{
     AccountQueryRequest, AuthOperationCancelRequest, AuthOperationDetailQueryRequest,
-    AuthOrderFreezeRequest, AuthOrderUnfreezeRequest, TransCommonQueryRequest,
-    TransUniTransferRequest,
+    AuthOrderAppFreezeRequest, AuthOrderFreezeRequest, AuthOrderUnfreezeRequest,
+    TransCommonQueryRequest, TransUniTransferRequest,
 };
 use alipay_apis::system::OauthTokenRequest;
 use alipay_core::api::BizError;
@@ -20,6 +20,7 @@ pub(crate) const UNI_TRANSFER: &str = "alipay.fund.trans.uni.transfer";
 pub(crate) const COMMON_QUERY: &str = "alipay.fund.trans.common.query";
 pub(crate) const ACCOUNT_QUERY: &str = "alipay.fund.account.query";
 pub(crate) const FREEZE: &str = "alipay.fund.auth.order.freeze";
+pub(crate) const APP_FREEZE: &str = "alipay.fund.auth.order.app.freeze";
 pub(crate) const UNFREEZE: &str = "alipay.fund.auth.order.unfreeze";
 pub(crate) const DETAIL_QUERY: &str = "alipay.fund.auth.operation.detail.query";
 pub(crate) const CANCEL: &str = "alipay.fund.auth.operation.cancel";
@@ -28,7 +29,8 @@ pub(crate) const OAUTH_TOKEN: &str = "alipay.system.oauth.token";
 pub(crate) const USER_INFO: &str = "alipay.user.info.share";
 
 /// The methods of this module, in the order of the crate's `METHODS`.
-pub(crate) const FUND_METHODS: [&str; 10] = [
+pub(crate) const FUND_METHODS: [&str; 11] = [
+    APP_FREEZE,
     UNI_TRANSFER,
     COMMON_QUERY,
     ACCOUNT_QUERY,
@@ -41,8 +43,14 @@ pub(crate) const FUND_METHODS: [&str; 10] = [
     USER_INFO,
 ];
 
-/// The ones that only read (not journaled).
-pub(crate) const READ_ONLY: [&str; 4] = [COMMON_QUERY, ACCOUNT_QUERY, DETAIL_QUERY, USER_INFO];
+/// The ones that only read (not journaled); app.freeze at `/gateway.do` is only refused.
+pub(crate) const READ_ONLY: [&str; 5] = [
+    COMMON_QUERY,
+    ACCOUNT_QUERY,
+    DETAIL_QUERY,
+    USER_INFO,
+    APP_FREEZE,
+];
 
 /// Money-out APIs Alipay serves only to calls signed in certificate mode.
 const CERTIFICATE_ONLY: [&str; 3] = [UNI_TRANSFER, COMMON_QUERY, ACCOUNT_QUERY];
@@ -97,6 +105,14 @@ pub(crate) fn handle(
             .map_err(invalid)
             .map(|q| ledger.account_query(q.alipay_user_id.as_str())),
         FREEZE => freeze(ledger, app_id, biz, now),
+        // An app API: its order string reaches Alipay from the buyer's app (here:
+        // `POST /cashier/app-pay`, [`Ledger::app_freeze`]), not from the merchant's server.
+        APP_FREEZE => Err(Reply::error(
+            "40002",
+            "Invalid Arguments",
+            "isv.invalid-method",
+            "alipay.fund.auth.order.app.freeze 是APP接口：订单串由支付宝客户端提交（沙箱：POST /cashier/app-pay）",
+        )),
         UNFREEZE => unfreeze(ledger, biz, now),
         DETAIL_QUERY => AuthOperationDetailQueryRequest::from_biz_content(biz)
             .map_err(invalid)
@@ -194,6 +210,7 @@ fn freeze(ledger: &mut Ledger, app_id: &str, biz: &str, now: &str) -> Result<Rep
     };
     let request = FreezeRequest {
         auth_code: &req.auth_code,
+        payer_user_id: None,
         out_order_no: &req.out_order_no,
         out_request_no: &req.out_request_no,
         order_title: &req.order_title,
@@ -215,4 +232,35 @@ fn unfreeze(ledger: &mut Ledger, biz: &str, now: &str) -> Result<Reply, Reply> {
         &fingerprint,
         now,
     ))
+}
+
+impl Ledger {
+    /// The buyer `payer_user_id` confirmed an `alipay.fund.auth.order.app.freeze` order string
+    /// (its `biz_content`) in the app: validated with the generated rules, then frozen from
+    /// the buyer's balance like a payment-code freeze (same idempotency on `out_order_no`).
+    pub fn app_freeze(&mut self, app_id: &str, biz: &str, payer_user_id: &str, now: &str) -> Reply {
+        let req = match AuthOrderAppFreezeRequest::from_biz_content(biz) {
+            Ok(r) => r,
+            Err(e) => return invalid(e),
+        };
+        let payee = match (&req.payee_user_id, some(&req.payee_logon_id)) {
+            (Some(id), _) => Some(id.as_str().to_owned()),
+            (None, Some(logon)) => match self.user_by_logon(logon) {
+                Some(a) => Some(a.user_id.clone()),
+                None => return crate::preauth::refused("PAYEE_NOT_EXIST"),
+            },
+            (None, None) => None,
+        };
+        let request = FreezeRequest {
+            auth_code: "",
+            payer_user_id: Some(payer_user_id),
+            out_order_no: &req.out_order_no,
+            out_request_no: &req.out_request_no,
+            order_title: &req.order_title,
+            amount: req.amount.fen(),
+            payee_user_id: payee.as_deref(),
+            fingerprint: format!("{APP_FREEZE}:{payer_user_id}:{req:?}"),
+        };
+        self.preauth_freeze(app_id, &request, now)
+    }
 }

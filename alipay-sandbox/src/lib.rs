@@ -126,7 +126,7 @@ pub use trade_api::{Delivery, METHODS as TRADE_METHODS};
 pub(crate) const RED_PACKET_METHODS: usize = 8;
 
 /// The methods [`Ledger::handle`] knows.
-pub const METHODS: [&str; 18] = [
+pub const METHODS: [&str; 19] = [
     "alipay.fund.coupon.order.app.pay",
     "alipay.fund.coupon.order.page.pay",
     "alipay.fund.coupon.order.agreement.pay",
@@ -139,6 +139,7 @@ pub const METHODS: [&str; 18] = [
     "alipay.fund.trans.common.query",
     "alipay.fund.account.query",
     "alipay.fund.auth.order.freeze",
+    "alipay.fund.auth.order.app.freeze",
     "alipay.fund.auth.order.unfreeze",
     "alipay.fund.auth.operation.detail.query",
     "alipay.fund.auth.operation.cancel",

@@ -56,7 +56,11 @@ pub struct AuthOperation {
 /// A freeze request (validated by the generated rules).
 #[derive(Debug, Clone)]
 pub struct FreezeRequest<'a> {
+    /// The buyer's payment code (`alipay.fund.auth.order.freeze`); unused when
+    /// `payer_user_id` is set.
     pub auth_code: &'a str,
+    /// The buyer who confirmed an `alipay.fund.auth.order.app.freeze` order string in the app.
+    pub payer_user_id: Option<&'a str>,
     pub out_order_no: &'a str,
     pub out_request_no: &'a str,
     pub order_title: &'a str,
@@ -78,7 +82,8 @@ pub struct OperationRef<'a> {
 /// sandbox's. Codes in neither table are *chosen*: `PAYMENT_AUTH_CODE_INVALID` (an unknown or
 /// spent payment code, named like the trade family's `ACQ.` code), `AUTH_ORDER_NOT_EXIST` and
 /// `AUTH_OPERATION_NOT_EXIST` (as the red-packet query), `UNFREEZE_AMOUNT_EXCEED` (more than
-/// is still frozen), `PAYEE_NOT_EXIST` (an unknown `payee_logon_id`).
+/// is still frozen), `PAYEE_NOT_EXIST` (an unknown `payee_logon_id`), `PAYER_NOT_EXIST` (an
+/// app.freeze paid by an unknown user).
 pub(crate) fn refused(code: &str) -> Reply {
     let documented = AuthOrderFreezeErrorCode::from_sub_code(code)
         .meaning()
@@ -89,6 +94,7 @@ pub(crate) fn refused(code: &str) -> Reply {
         "AUTH_OPERATION_NOT_EXIST" => "授权操作不存在",
         "UNFREEZE_AMOUNT_EXCEED" => "解冻金额超过可解冻金额",
         "PAYEE_NOT_EXIST" => "收款方账户不存在",
+        "PAYER_NOT_EXIST" => "付款方账户不存在",
         _ => "业务处理失败",
     });
     Reply::business_failed(code, text)
@@ -144,7 +150,11 @@ impl Ledger {
             Err(()) => return refused("UNIQUE_VIOLATION"),
         }
         // Checked before the code is spent, so a refused call leaves the code usable.
-        let Some(payer) = self.payment_code_owner(req.auth_code).map(str::to_owned) else {
+        let owner = match req.payer_user_id {
+            Some(user) => Some(user.to_owned()),
+            None => self.payment_code_owner(req.auth_code).map(str::to_owned),
+        };
+        let Some(payer) = owner else {
             return refused("PAYMENT_AUTH_CODE_INVALID");
         };
         if req.payee_user_id == Some(payer.as_str()) {
@@ -154,11 +164,11 @@ impl Ledger {
             Some(a) if a.restricted => return refused("PAYER_USER_STATUS_LIMIT"),
             Some(a) if a.balance < req.amount => return refused("MONEY_NOT_ENOUGH"),
             Some(_) => {}
+            None if req.payer_user_id.is_some() => return refused("PAYER_NOT_EXIST"),
             None => return refused("PAYMENT_AUTH_CODE_INVALID"),
         }
-        if self.redeem_payment_code(req.auth_code).is_err()
-            || self.debit(&payer, req.amount).is_err()
-        {
+        let spent = req.payer_user_id.is_some() || self.redeem_payment_code(req.auth_code).is_ok();
+        if !spent || self.debit(&payer, req.amount).is_err() {
             return refused("PAYMENT_AUTH_CODE_INVALID");
         }
         let auth_no = self.new_auth_no(now);
@@ -383,6 +393,7 @@ mod tests {
     fn freeze<'a>(code: &'a str, no: &'a str, fen: u64) -> FreezeRequest<'a> {
         FreezeRequest {
             auth_code: code,
+            payer_user_id: None,
             out_order_no: no,
             out_request_no: no,
             order_title: "押金",

@@ -52,6 +52,13 @@ pub enum Command {
         now: String,
         context: CallContext,
     },
+    /// A buyer confirmed an app.freeze order string in the app ([`Ledger::app_freeze`]).
+    AppFreeze {
+        app_id: String,
+        biz_content: String,
+        payer_user_id: String,
+        now: String,
+    },
     /// A user agreed to share their account with the app ([`Ledger::authorize`]).
     Authorize {
         user_id: String,
@@ -367,6 +374,12 @@ impl Books {
                 now,
                 context,
             } => Ok(l.handle_in(app_id, method, biz_content, context, now)),
+            Command::AppFreeze {
+                app_id,
+                biz_content,
+                payer_user_id,
+                now,
+            } => Ok(l.app_freeze(app_id, biz_content, payer_user_id, now)),
             Command::Authorize {
                 user_id,
                 scope,
@@ -491,6 +504,22 @@ impl Books {
     ) -> Reply {
         let command = Command::for_call(app_id, method, biz_content, context, now);
         self.answer(&command)
+    }
+
+    /// [`Ledger::app_freeze`], journaled.
+    pub fn app_freeze(
+        &mut self,
+        app_id: &str,
+        biz_content: &str,
+        payer_user_id: &str,
+        now: &str,
+    ) -> Reply {
+        self.answer(&Command::AppFreeze {
+            app_id: app_id.to_owned(),
+            biz_content: biz_content.to_owned(),
+            payer_user_id: payer_user_id.to_owned(),
+            now: now.to_owned(),
+        })
     }
 
     /// [`Ledger::authorize`], journaled: the one-time `auth_code`.

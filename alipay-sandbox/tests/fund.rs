@@ -12,8 +12,8 @@ use alipay_apis::Api;
 use alipay_apis::data::DataserviceBillDownloadurlQueryRequest;
 use alipay_apis::fund::{
     AccountQueryRequest, AuthOperationCancelRequest, AuthOperationDetailQueryRequest,
-    AuthOrderFreezeRequest, AuthOrderUnfreezeRequest, TransCommonQueryRequest,
-    TransUniTransferRequest,
+    AuthOrderAppFreezeRequest, AuthOrderFreezeRequest, AuthOrderUnfreezeRequest,
+    TransCommonQueryRequest, TransUniTransferRequest,
 };
 use alipay_apis::system::OauthTokenRequest;
 use alipay_apis::user::InfoShareRequest;
@@ -149,7 +149,8 @@ from_biz!(
     AuthOperationDetailQueryRequest,
     AuthOperationCancelRequest,
     DataserviceBillDownloadurlQueryRequest,
-    OauthTokenRequest
+    OauthTokenRequest,
+    AuthOrderAppFreezeRequest
 );
 
 /// `e` is a signed refusal with `code` and `sub_code`.
@@ -731,5 +732,73 @@ async fn a_restart_replays_transfers_freezes_and_tokens() {
         user_info(&sb, &access).await.unwrap().user_id.as_deref(),
         Some(BOB)
     );
+    assert_eq!(money(&sb), total);
+}
+
+async fn app_pay(sb: &Sandbox, payer: &str, order_string: &str) -> Answer {
+    let url = format!(
+        "http://{}/cashier/app-pay?payer_user_id={payer}",
+        sb.local_addr
+    );
+    let form = [("content-type", "application/x-www-form-urlencoded")];
+    send(Method::POST, &url, &form, order_string.as_bytes()).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_app_freeze_order_string_confirmed_in_the_app_freezes_once() {
+    let sb = sandbox().await;
+    let (total, bob) = (money(&sb), balance(&sb, BOB));
+    let c = client(&sb);
+    let order: AuthOrderAppFreezeRequest = req(json!({
+        "out_order_no": "AF1", "out_request_no": "AF1_F", "order_title": "租车押金",
+        "amount": "200.00", "product_code": "PRE_AUTH_ONLINE",
+    }));
+    let order_string = c.sdk_execute(&order).unwrap();
+    let a = app_pay(&sb, BOB, &order_string).await;
+    assert_eq!(
+        a.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&a.body)
+    );
+    let paid = a.json();
+    assert_eq!(
+        (paid["status"].as_str(), paid["amount"].as_str()),
+        (Some("SUCCESS"), Some("200.00"))
+    );
+    assert_eq!(balance(&sb, BOB), bob - 20_000);
+    // The same order string again changes nothing.
+    assert_eq!(
+        app_pay(&sb, BOB, &order_string).await.json()["auth_no"],
+        paid["auth_no"]
+    );
+    assert_eq!(balance(&sb, BOB), bob - 20_000);
+    // The merchant sees it like any freeze, and unfreezes it.
+    let d = call(&sb, &detail("AF1", "AF1_F"), false).await.unwrap();
+    assert_eq!(d.payer_user_id.as_deref(), Some(BOB));
+    let auth_no = paid["auth_no"].as_str().unwrap();
+    call(&sb, &unfreeze(auth_no, "AF1_U", "200.00"), false)
+        .await
+        .unwrap();
+    assert_eq!(balance(&sb, BOB), bob);
+
+    // Too much for the payer: a 400 with the business code, nothing moved.
+    let big: AuthOrderAppFreezeRequest = req(json!({
+        "out_order_no": "AF2", "out_request_no": "AF2_F", "order_title": "押金",
+        "amount": "20000.00", "product_code": "PRE_AUTH_ONLINE",
+    }));
+    let short = app_pay(&sb, CAROL, &c.sdk_execute(&big).unwrap()).await;
+    assert_eq!(short.status, StatusCode::BAD_REQUEST);
+    assert_eq!(short.json()["sub_code"], "MONEY_NOT_ENOUGH");
+    // Posted to /gateway.do by a server, it is not served (an app API).
+    let e = post(
+        &sb,
+        &Call::new(AuthOrderAppFreezeRequest::METHOD).biz_content(order.biz_content()),
+        AuthOrderAppFreezeRequest::METHOD,
+        false,
+    )
+    .await
+    .unwrap_err();
+    refused(&e, "40002", "isv.invalid-method");
     assert_eq!(money(&sb), total);
 }

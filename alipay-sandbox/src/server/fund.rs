@@ -11,12 +11,14 @@ use serde_json::{Value, json};
 
 use super::State;
 use super::admin::{Refused, error, json_response, parse_json, read_body};
+use super::gateway::Call;
 use crate::bill::DOWNLOAD_PATH;
 use crate::fund_rules::BILL_URL;
 use crate::ledger::{Ledger, yuan};
 use alipay_core::protocol::Timestamp;
 
 const AUTHORIZE_PATH: &str = "/cashier/authorize";
+pub(super) use crate::fund_rules::APP_FREEZE;
 
 /// A request this module serves.
 pub(super) enum Route {
@@ -114,6 +116,33 @@ fn download(state: &State, req: &Request<Incoming>) -> Response<Full<Bytes>> {
             "no such bill link, or it is older than 30 seconds: query the URL again",
         ),
     }
+}
+
+/// An app.freeze order string (checked like a gateway call) confirmed by `payer`:
+/// `{"out_order_no","auth_no","operation_id","status","amount","payer_user_id"}`, or the
+/// refusal as `{"error","code","sub_code","sub_msg"}` with 400.
+pub(super) fn app_freeze(state: &State, call: &Call<'_>, payer: &str) -> Response<Full<Bytes>> {
+    let now = Timestamp::now();
+    let reply = state.books(|b| b.app_freeze(&call.app_id, &call.biz_content, payer, now.as_str()));
+    if !reply.is_success() {
+        let node = &reply.node;
+        return json_response(
+            StatusCode::BAD_REQUEST,
+            &json!({
+                "error": format!("{} {}", reply.sub_code().unwrap_or_default(), reply.sub_msg().unwrap_or_default()),
+                "code": node["code"], "sub_code": node["sub_code"], "sub_msg": node["sub_msg"],
+            }),
+        );
+    }
+    let field = |k: &str| reply.field(k).unwrap_or_default().to_owned();
+    json_response(
+        StatusCode::OK,
+        &json!({
+            "out_order_no": field("out_order_no"), "auth_no": field("auth_no"),
+            "operation_id": field("operation_id"), "status": field("status"),
+            "amount": field("amount"), "payer_user_id": field("payer_user_id"),
+        }),
+    )
 }
 
 /// Puts the sandbox's address in front of a bill query's `bill_download_url`.
