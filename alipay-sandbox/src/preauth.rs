@@ -469,6 +469,37 @@ mod tests {
     }
 
     #[test]
+    fn restricted_payers_and_own_payees_are_refused() {
+        let mut l = Ledger::with_demo_data();
+        let total = l.total_money();
+        let code = l.issue_payment_code(ALICE).unwrap();
+        let to_self = FreezeRequest {
+            payee_user_id: Some(ALICE),
+            ..freeze(&code, "S1", 100)
+        };
+        assert_eq!(
+            l.preauth_freeze("app", &to_self, NOW).sub_code(),
+            Some("PAYER_PAYEE_EQUAL")
+        );
+        l.restrict(ALICE, true).unwrap();
+        assert_eq!(
+            l.preauth_freeze("app", &freeze(&code, "S2", 100), NOW)
+                .sub_code(),
+            Some("PAYER_USER_STATUS_LIMIT")
+        );
+        let app = FreezeRequest {
+            payer_user_id: Some("2088999999999999"),
+            ..freeze("", "S3", 100)
+        };
+        assert_eq!(
+            l.preauth_freeze("app", &app, NOW).sub_code(),
+            Some("PAYER_NOT_EXIST")
+        );
+        assert_eq!(l.total_money(), total);
+        assert_eq!(l.auth_orders().count(), 0);
+    }
+
+    #[test]
     fn refusals_and_cancel() {
         let mut l = Ledger::with_demo_data();
         let total = l.total_money();

@@ -353,6 +353,19 @@ mod tests {
     }
 
     #[test]
+    fn a_restricted_payee_is_refused() {
+        let mut l = Ledger::with_demo_data();
+        l.restrict(DEMO_USERS[1].0, true).unwrap();
+        let r = l.transfer(
+            "app",
+            &order("R", 100, DEMO_USERS[1].0, "ALIPAY_USER_ID"),
+            NOW,
+        );
+        assert_eq!(r.sub_code(), Some("PAYEE_ACCOUNT_STATUS_ERROR"));
+        assert!(l.transfers().is_empty());
+    }
+
+    #[test]
     fn queries() {
         let mut l = Ledger::with_demo_data();
         let r = l.transfer(
