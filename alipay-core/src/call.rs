@@ -104,6 +104,7 @@ pub struct CallBuilder<'a, R: ?Sized> {
     request: &'a R,
     policy: RetryPolicy,
     app_auth_token: Option<String>,
+    auth_token: Option<String>,
     notify_url: Option<String>,
 }
 
@@ -114,6 +115,7 @@ impl<'a, R: Callable + ?Sized> CallBuilder<'a, R> {
             request,
             policy: RetryPolicy::none(),
             app_auth_token: None,
+            auth_token: None,
             notify_url: None,
         }
     }
@@ -129,6 +131,14 @@ impl<'a, R: Callable + ?Sized> CallBuilder<'a, R> {
     /// [`CallBuilder::exactly_once`] sends its query with the same token.
     pub fn app_auth_token(mut self, token: impl Into<String>) -> Self {
         self.app_auth_token = Some(token.into());
+        self
+    }
+
+    /// Call with a user's authorisation: the public `auth_token` parameter, the
+    /// `access_token` answered by `alipay.system.oauth.token` (`alipay.user.info.share` needs
+    /// it). Never logged: `Debug` of the parameters redacts it.
+    pub fn auth_token(mut self, token: impl Into<String>) -> Self {
+        self.auth_token = Some(token.into());
         self
     }
 
@@ -152,6 +162,9 @@ impl<'a, R: Callable + ?Sized> CallBuilder<'a, R> {
             Ok(mut call) => {
                 if let Some(token) = self.app_auth_token {
                     call = call.app_auth_token(token);
+                }
+                if let Some(token) = self.auth_token {
+                    call = call.auth_token(token);
                 }
                 if let Some(url) = self.notify_url {
                     call = call.notify_url(url);

@@ -257,6 +257,12 @@ impl Call {
     pub fn app_auth_token(self, token: impl Into<String>) -> Self {
         self.param("app_auth_token", token)
     }
+
+    /// Calls with a user's authorisation: the `access_token` of `alipay.system.oauth.token`
+    /// (e.g. for `alipay.user.info.share`).
+    pub fn auth_token(self, token: impl Into<String>) -> Self {
+        self.param("auth_token", token)
+    }
 }
 
 /// A signed parameter set, ready to leave in one of its three forms.

@@ -58,8 +58,27 @@ impl FromStr for SignType {
 ///
 /// Empty values are never stored, so they are neither signed nor sent (the Java SDK's rule;
 /// it makes every official SDK's variant agree).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Params(BTreeMap<String, String>);
+
+/// Parameters that are credentials: a user's OAuth tokens and code, an ISV's merchant token.
+/// Their values never reach logs through `Debug`.
+const SECRET_PARAMS: [&str; 4] = ["auth_token", "app_auth_token", "code", "refresh_token"];
+
+impl fmt::Debug for Params {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(self.0.iter().map(|(k, v)| {
+                let shown = if SECRET_PARAMS.contains(&k.as_str()) {
+                    "<redacted>"
+                } else {
+                    v.as_str()
+                };
+                (k, shown)
+            }))
+            .finish()
+    }
+}
 
 impl Params {
     /// No parameters.
