@@ -613,18 +613,13 @@ async fn authorize(sb: &Sandbox, body: &str) -> Answer {
     .await
 }
 
+/// `alipay.user.info.share` with the typed client and the public `auth_token`.
 async fn user_info(
     sb: &Sandbox,
     token: &str,
 ) -> Result<alipay_apis::user::InfoShareResponse, Error> {
-    let node = post(
-        sb,
-        &Call::new(InfoShareRequest::METHOD).param("auth_token", token),
-        InfoShareRequest::METHOD,
-        false,
-    )
-    .await?;
-    parse_response::<InfoShareRequest>(&node)
+    let share = InfoShareRequest::builder().build();
+    client(sb).call(&share).auth_token(token).send().await
 }
 
 #[tokio::test(flavor = "multi_thread")]
