@@ -21,7 +21,8 @@
 //! Lines end with CRLF; the files are `<pid><yyyyMMdd>_业务明细.csv` and
 //! `<pid><yyyyMMdd>_业务明细(汇总).csv` in a stored zip. The sandbox adds transfers (业务类型
 //! `转账`, 商家实收 negative: money out) and a `#转账合计` line, which Alipay's trade bill does
-//! not have. Unlike Alipay, today's bill is served too (with what happened so far), so a test
+//! not have. `bill_type` `signcustomer` (the account bill, 账务明细) gets the same lines under
+//! 账务明细 titles (a simplification: Alipay's account bill has its own columns). Unlike Alipay, today's bill is served too (with what happened so far), so a test
 //! can reconcile what it just did; a date after today is `isp.bill_not_exist`.
 
 use std::collections::BTreeMap;

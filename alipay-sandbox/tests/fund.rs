@@ -335,7 +335,18 @@ async fn payment_code_freeze_unfreeze_detail_and_cancel() {
     let sb = sandbox().await;
     let total = money(&sb);
     let alice = balance(&sb, ALICE);
-    let code = sb.with_books(|b| b.issue_payment_code(ALICE)).unwrap();
+    // The buyer's app shows a one-time payment code.
+    let url = format!("http://{}/cashier/payment-code", sb.local_addr);
+    let body = json!({"buyer_user_id": ALICE}).to_string();
+    let shown = send(
+        Method::POST,
+        &url,
+        &[("content-type", "application/json")],
+        body.as_bytes(),
+    )
+    .await;
+    assert_eq!(shown.status, StatusCode::OK);
+    let code = shown.json()["auth_code"].as_str().unwrap().to_owned();
 
     let f = call(&sb, &freeze(&code, "P1", "100.00"), false)
         .await
