@@ -145,6 +145,16 @@ pub(super) fn app_freeze(state: &State, call: &Call<'_>, payer: &str) -> Respons
     )
 }
 
+/// Whether `node`, the answer to `method`, is signed under `error_response` instead of the
+/// method's node: a refused `alipay.system.oauth.token` (its success has no `code`). Alipay
+/// answers those like gateway errors, e.g. `{"error_response":{"code":"40002","msg":"Invalid
+/// Arguments","sub_code":"isv.code-invalid","sub_msg":"授权码code无效"}}` — the example response
+/// in the comments of `exec` in the official Node SDK (npm `alipay-sdk`, `lib/alipay.js`), and
+/// what merchants' code handles.
+pub(super) fn refused_in_error_response(method: &str, node: &Value) -> bool {
+    method == crate::fund_rules::OAUTH_TOKEN && node.get("code").is_some()
+}
+
 /// Puts the sandbox's address in front of a bill query's `bill_download_url`.
 pub(super) fn absolute_bill_url(state: &State, method: &str, node: &mut Value) {
     if method != BILL_URL {

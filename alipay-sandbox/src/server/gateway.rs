@@ -324,6 +324,14 @@ pub(super) fn run(state: &State, call: &Call<'_>, fault: Fault) -> Answered {
         ),
         // 10003 carries no sub_code.
         Fault::InProgress => a.node(&json!({"code": "10003", "msg": "业务处理中"}).to_string()),
+        // oauth.token's refusals come under `error_response`, as Alipay answers them.
+        _ if fund::refused_in_error_response(&call.method, &reply.node) => {
+            let plain = Answer {
+                method: None,
+                ..a.clone()
+            };
+            plain.node(&reply.node.to_string())
+        }
         _ => a.business(&reply.node.to_string()),
     }
 }
