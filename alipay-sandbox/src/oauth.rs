@@ -7,12 +7,14 @@
 //! the parameters are top-level (`grant_type` `authorization_code` | `refresh_token`, `code`,
 //! `refresh_token`); the success answer has `user_id`, `open_id`, `access_token`,
 //! `expires_in`, `refresh_token`, `re_expires_in`, `auth_start` and **no** `code`; a bad or
-//! used code is `40002 isv.code-invalid` (signed under `error_response`, see the server), a bad refresh token `isv.refresh-token-invalid`, an
-//! expired one `isv.refresh-token-time-out`, an unknown grant `isv.grant-type-invalid`;
+//! used code is `40002 isv.code-invalid` (signed under `error_response`, see the server), a
+//! bad refresh token `isv.refresh-token-invalid`, an expired one `isv.refresh-token-time-out`,
+//! an unknown grant `isv.grant-type-invalid`;
 //! user.info.share with a bad token answers `20001 aop.invalid-auth-token`, an expired one
 //! `20001 aop.auth-token-time-out` (public error codes page, `PUBERR` in docs/sources.md).
 //! Access tokens live 15 days and refresh tokens 30 (`expires_in` 1296000, `re_expires_in`
-//! 2592000, the values the doc's example shows). An `auth_code` is good once.
+//! 2592000, the values the doc's example shows). An `auth_code` is good once (the sandbox
+//! gives it no expiry), a refresh token once (the new answer carries a new one).
 
 use std::collections::BTreeMap;
 
