@@ -13,7 +13,8 @@
 //! user.info.share with a bad token answers `20001 aop.invalid-auth-token`, an expired one
 //! `20001 aop.auth-token-time-out` (public error codes page, `PUBERR` in docs/sources.md).
 //! Access tokens live 15 days and refresh tokens 30 (`expires_in` 1296000, `re_expires_in`
-//! 2592000, the values the doc's example shows). An `auth_code` is good once (the sandbox
+//! 2592000: *chosen*, long enough for manual testing; the doc's example shows 3600 for both,
+//! and the answer says which applies, as on Alipay). An `auth_code` is good once (the sandbox
 //! gives it no expiry), a refresh token once (the new answer carries a new one).
 
 use std::collections::BTreeMap;
