@@ -1,9 +1,10 @@
 //! Bills: `alipay.data.dataservice.bill.downloadurl.query` answers a `bill_download_url`
 //! valid 30 seconds; a GET on it serves a zip of GBK CSV files built from the books.
 //!
-//! The layout is Alipay's trade bill (业务明细), as merchants' reconciliation code parses it
-//! (for example the readers in go-pay/gopay's issues and the public parsers that look for
-//! `业务明细列表结束` and read 商家实收 in the 13th column):
+//! The layout is Alipay's trade bill (业务明细) as public reconciliation code on GitHub reads
+//! and recreates it (Java, Go and PHP readers that skip the `#` header lines, take the line
+//! after `#----…业务明细列表----…` as the column header, stop at `#----…业务明细列表结束…` and read
+//! 商家实收 in the 13th column; test fixtures that rebuild the file with its totals lines):
 //!
 //! ```text
 //! #支付宝业务明细查询
