@@ -8,12 +8,13 @@
 //! `AlipayFundAuthOrderFreezeModel.java` etc.: order status `AUTHORIZED` (money frozen),
 //! `FINISH` (all of it unfrozen or paid), `CLOSED` (cancelled); operation types `FREEZE`,
 //! `UNFREEZE`; cancel answers `action` `close` (nothing was frozen) or `unfreeze` (the money
-//! went back).
+//! went back). A freeze notifies `fund_auth_freeze` (the fields of the voucher.create scan's
+//! notification) to the call's `notify_url` (app.freeze: the order string's).
 
 use alipay_apis::fund::{AuthOrderFreezeErrorCode, AuthOrderUnfreezeErrorCode};
 
-use crate::Reply;
 use crate::ledger::{Ledger, mask_logon, yuan};
+use crate::{NotifyEvent, Reply};
 
 /// A pre-authorisation order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,7 +199,28 @@ impl Ledger {
                 }],
             },
         );
-        let reply = Reply::success(vec![
+        let event = NotifyEvent::new(
+            "fund_auth_freeze",
+            app_id,
+            vec![
+                ("auth_no", auth_no.clone()),
+                ("out_order_no", req.out_order_no.to_owned()),
+                ("operation_id", operation_id.clone()),
+                ("out_request_no", req.out_request_no.to_owned()),
+                ("operation_type", "FREEZE".to_owned()),
+                ("amount", yuan(req.amount)),
+                ("status", "SUCCESS".to_owned()),
+                ("gmt_create", now.to_owned()),
+                ("gmt_trans", now.to_owned()),
+                ("payer_logon_id", payer_logon.clone()),
+                ("payer_user_id", payer.clone()),
+                ("total_freeze_amount", yuan(req.amount)),
+                ("total_unfreeze_amount", yuan(0)),
+                ("total_pay_amount", yuan(0)),
+                ("rest_amount", yuan(req.amount)),
+            ],
+        );
+        let mut reply = Reply::success(vec![
             ("auth_no", auth_no),
             ("out_order_no", req.out_order_no.to_owned()),
             ("operation_id", operation_id),
@@ -212,6 +234,8 @@ impl Ledger {
             ("credit_amount", yuan(0)),
         ]);
         self.remember(&[key], &req.fingerprint, &reply);
+        // Stored without it: a replay notifies nobody.
+        reply.events.push(event);
         reply
     }
 
@@ -412,6 +436,9 @@ mod tests {
         let r = l.preauth_freeze("app", &freeze(&code, "F1", 10_000), NOW);
         assert_eq!(r.code(), "10000", "{:?}", r.node);
         let auth_no = r.field("auth_no").unwrap_or_default().to_owned();
+        assert_eq!(r.events.len(), 1);
+        assert_eq!(r.events[0].notify_type, "fund_auth_freeze");
+        assert_eq!(r.events[0].get("rest_amount"), Some("100.00"));
         assert_eq!(l.balance(ALICE), Some(before - 10_000));
         assert_eq!(l.frozen_of(ALICE), 10_000);
         assert_eq!(l.total_money(), total);

@@ -18,13 +18,14 @@ use alipay_apis::fund::{
 use alipay_apis::system::OauthTokenRequest;
 use alipay_apis::user::InfoShareRequest;
 use alipay_core::api::parse_response;
-use alipay_core::protocol::{CertSns, RequestSigner, Timestamp};
+use alipay_core::protocol::{CertSns, NotifyCheck, RequestSigner, Timestamp, verify_notification};
 use alipay_core::{
     AlipayClient, AlipayPublicKey, Amount, AppPrivateKey, AppPublicKey, Call, Charset, Error,
     Gateway, GatewayPrivateKey,
 };
 use alipay_sandbox::server::{Sandbox, SandboxConfig, start};
 use alipay_sandbox::{DEMO_MERCHANT, DEMO_USERS};
+use alipay_testkit::NotifyEndpoint;
 use alipay_testkit::http::{Answer, Method, StatusCode, send};
 use serde_json::{Value, json};
 
@@ -754,7 +755,16 @@ async fn app_pay(sb: &Sandbox, payer: &str, order_string: &str) -> Answer {
 async fn an_app_freeze_order_string_confirmed_in_the_app_freezes_once() {
     let sb = sandbox().await;
     let (total, bob) = (money(&sb), balance(&sb, BOB));
-    let c = client(&sb);
+    let endpoint = NotifyEndpoint::start();
+    let c = AlipayClient::builder(
+        APP_ID,
+        app_key(),
+        AlipayPublicKey::from_text(&read("gateway_public_spki.pem")).unwrap(),
+    )
+    .gateway(Gateway::new(&sb.gateway_url).unwrap())
+    .notify_url(endpoint.url())
+    .build()
+    .unwrap();
     let order: AuthOrderAppFreezeRequest = req(json!({
         "out_order_no": "AF1", "out_request_no": "AF1_F", "order_title": "租车押金",
         "amount": "200.00", "product_code": "PRE_AUTH_ONLINE",
@@ -773,6 +783,23 @@ async fn an_app_freeze_order_string_confirmed_in_the_app_freezes_once() {
         (Some("SUCCESS"), Some("200.00"))
     );
     assert_eq!(balance(&sb, BOB), bob - 20_000);
+    // The freeze is notified to the order string's notify_url, signed by the gateway.
+    let body = tokio::time::timeout(Duration::from_secs(5), endpoint.next_body())
+        .await
+        .expect("a notification within 5 s");
+    let key = AlipayPublicKey::from_text(&read("gateway_public_spki.pem")).unwrap();
+    let check = NotifyCheck {
+        alipay_public_key: &key,
+        sign_type: None,
+        app_id: Some(APP_ID),
+    };
+    let n = verify_notification(&body, &check).unwrap();
+    assert_eq!(n.notify_type(), Some("fund_auth_freeze"));
+    assert_eq!(n.get("auth_no"), paid["auth_no"].as_str());
+    assert_eq!(
+        (n.get("amount"), n.get("payer_user_id")),
+        (Some("200.00"), Some(BOB))
+    );
     // The same order string again changes nothing.
     assert_eq!(
         app_pay(&sb, BOB, &order_string).await.json()["auth_no"],

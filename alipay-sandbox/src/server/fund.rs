@@ -123,7 +123,25 @@ fn download(state: &State, req: &Request<Incoming>) -> Response<Full<Bytes>> {
 /// refusal as `{"error","code","sub_code","sub_msg"}` with 400.
 pub(super) fn app_freeze(state: &State, call: &Call<'_>, payer: &str) -> Response<Full<Bytes>> {
     let now = Timestamp::now();
-    let reply = state.books(|b| b.app_freeze(&call.app_id, &call.biz_content, payer, now.as_str()));
+    let (seq, reply) = state.books(|b| {
+        let seq = b.commands();
+        (
+            seq,
+            b.app_freeze(&call.app_id, &call.biz_content, payer, now.as_str()),
+        )
+    });
+    // The freeze notification goes to the order string's notify_url, signed like its call.
+    let delivery = call.delivery();
+    if let Some(url) = delivery.notify_url {
+        let sign_type = delivery.sign_type.parse().unwrap_or_default();
+        let charset = delivery.charset.parse().unwrap_or_default();
+        for (i, event) in reply.events.iter().enumerate() {
+            let id = super::notify::notify_id(seq, i);
+            if let Some(body) = super::notify::body(state, event, &id, sign_type, charset) {
+                super::notify::deliver(url.clone(), body, charset);
+            }
+        }
+    }
     if !reply.is_success() {
         let node = &reply.node;
         return json_response(
