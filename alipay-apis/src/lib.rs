@@ -75,6 +75,10 @@ pub use alipay_core::{
 /// dependency you need.
 pub use alipay_macros::{AlipayApi, specs, types};
 
+/// The text of `specs/_types.toml`, for tools that read the compiled-in specs again at run
+/// time ([`ApiInfo::spec_toml`] may name these types).
+pub const SHARED_TYPES_TOML: &str = include_str!("../specs/_types.toml");
+
 /// The shared types of `specs/_types.toml` (objects that several APIs' parameters use).
 pub mod types {
     alipay_macros::types!(dir = "../specs");

@@ -363,3 +363,63 @@ fn a_signed_20000_is_exit_3_with_the_node() {
     assert!(err.contains(UNKNOWN), "{err}");
     assert_eq!(gateway.requests()[0].method, DISBURSE);
 }
+
+#[test]
+fn oauth_token_parameters_go_as_top_level_form_fields() {
+    // The documented success has no `code`.
+    let gateway = FakeGateway::start(|_| {
+        Reply::node(
+            r#"{"user_id":"2088102150477652","access_token":"20120823ac6ffaa4d2d84e7384bf983531473993","expires_in":3600,"refresh_token":"20120823ac6ffdsdf2d84e7384bf983531473993","re_expires_in":3600}"#,
+        )
+    });
+    let out = call(
+        &gateway.url(),
+        "alipay.system.oauth.token",
+        r#"{"grant_type":"authorization_code","code":"4b203fe6c11548bcabd8da5bb087a83b"}"#,
+    );
+    let answer = node(&out, 0);
+    assert_eq!(
+        answer["access_token"],
+        "20120823ac6ffaa4d2d84e7384bf983531473993"
+    );
+    let sent = &gateway.requests()[0];
+    assert_eq!(sent.param("grant_type"), Some("authorization_code"));
+    assert_eq!(sent.param("code"), Some("4b203fe6c11548bcabd8da5bb087a83b"));
+    assert_eq!(sent.biz_content(), None, "no biz_content: {sent:?}");
+
+    // The conditional requirement is checked before anything is sent.
+    let refused = call(
+        &gateway.url(),
+        "alipay.system.oauth.token",
+        r#"{"grant_type":"refresh_token"}"#,
+    );
+    let err = nothing_printed(&refused, 2);
+    assert!(
+        err.contains("refresh_token: required (must be set when grant_type is refresh_token)"),
+        "{err}"
+    );
+    assert_eq!(gateway.requests().len(), 1, "nothing more was sent");
+}
+
+#[test]
+fn user_info_share_sends_only_the_auth_token() {
+    let gateway = FakeGateway::start(|_| {
+        Reply::node(
+            r#"{"code":"10000","msg":"Success","user_id":"2088102104794936","nick_name":"支付宝小二"}"#,
+        )
+    });
+    let out = call_with(
+        &GOOD,
+        &gateway.url(),
+        "alipay.user.info.share",
+        "{}",
+        &["--auth-token", "20120823ac6ffaa4d2d84e7384bf983531473993"],
+    );
+    assert_eq!(node(&out, 0)["nick_name"], "支付宝小二");
+    let sent = &gateway.requests()[0];
+    assert_eq!(
+        sent.param("auth_token"),
+        Some("20120823ac6ffaa4d2d84e7384bf983531473993")
+    );
+    assert_eq!(sent.biz_content(), None, "no biz_content: {sent:?}");
+}

@@ -534,6 +534,12 @@ fn spec_list_and_show() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("one_of deduct: at least 1 of deduct_auth_no, deduct_out_order_no (wins: deduct_auth_no > deduct_out_order_no)"), "{out}");
     assert!(out.contains("MONEY_NOT_ENOUGH"), "{out}");
+    // A spec naming a shared type (Participant) is shown with the shipped _types.toml.
+    let o = alipay(&["spec", "show", "alipay.fund.trans.uni.transfer"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("payee_info"), "{out}");
+    assert!(out.contains("PAYEE_USER_INFO_ERROR"), "{out}");
     assert_eq!(
         alipay(&["spec", "show", "alipay.nope"], None).status.code(),
         Some(2)

@@ -199,18 +199,23 @@ impl FaultPlan {
 }
 
 fn resolve_method(name: &str) -> Result<&'static str, FaultPlanError> {
-    let named = |methods: &[&'static str]| -> Vec<&'static str> {
+    // The red-packet family is searched first, so the short names it always had (`query`,
+    // `refund`) keep their meaning now that later families also end in them; then the other
+    // fund/data/system/user methods; then the trade family (`trade.query`, `trade.refund`).
+    let (red_packets, later) = METHODS.split_at(crate::RED_PACKET_METHODS);
+    let find = |methods: &[&'static str]| -> Vec<&'static str> {
         methods
             .iter()
             .copied()
             .filter(|m| *m == name || m.ends_with(&format!(".{name}")))
             .collect()
     };
-    // The red-packet methods first, so the short names of existing plans (`query`,
-    // `refund`) keep their meaning; the trade family by `trade.query`, `trade.refund`, ...
-    let mut matches = named(&METHODS);
+    let mut matches = find(red_packets);
     if matches.is_empty() {
-        matches = named(&crate::TRADE_METHODS);
+        matches = find(later);
+    }
+    if matches.is_empty() {
+        matches = find(&crate::TRADE_METHODS);
     }
     match matches.as_slice() {
         [one] => Ok(one),

@@ -195,6 +195,8 @@ pub enum LedgerError {
     DuplicateTemplate(String),
     /// The state directory could not record the change, so it was not made.
     Storage(String),
+    /// An OAuth scope the cashier does not grant (`auth_user`, `auth_base`).
+    BadScope(String),
     /// A payment code that is unknown or already used (`ACQ.PAYMENT_AUTH_CODE_INVALID` for
     /// the trade family).
     PaymentCodeInvalid(String),
@@ -242,6 +244,9 @@ impl fmt::Display for LedgerError {
             LedgerError::Overflow => f.write_str("a balance would overflow"),
             LedgerError::DuplicateTemplate(t) => write!(f, "template {t} already exists"),
             LedgerError::Storage(why) => write!(f, "not recorded: {why}"),
+            LedgerError::BadScope(s) => {
+                write!(f, "unknown scope {s:?}: use auth_user or auth_base")
+            }
             LedgerError::PaymentCodeInvalid(code) => write!(
                 f,
                 "payment code {code} is unknown or already used (ACQ.PAYMENT_AUTH_CODE_INVALID); \
@@ -286,6 +291,14 @@ pub struct Ledger {
     /// `voucher|<template_id>|<out_biz_no>`.
     pub(crate) stored: BTreeMap<String, Stored>,
     pub(crate) seq: u64,
+    /// Real names by user id (transfer payees named by logon id must match).
+    pub(crate) real_names: BTreeMap<String, String>,
+    pub(crate) transfers: Vec<crate::transfer::Transfer>,
+    /// Pre-authorisation orders by `auth_no`.
+    pub(crate) auth_orders: BTreeMap<String, crate::preauth::AuthOrder>,
+    pub(crate) oauth: crate::oauth::OAuthBook,
+    /// Bill download links by token.
+    pub(crate) bill_links: BTreeMap<String, crate::bill::BillLink>,
     /// The trade family (`alipay.trade.*`).
     pub(crate) trades: crate::trade::TradeBook,
 }
@@ -332,6 +345,9 @@ impl Ledger {
         let mut ledger = Ledger::new();
         if let Some(m) = ledger.accounts.get_mut(DEMO_MERCHANT) {
             m.balance = 1_000_000;
+        }
+        for (id, name) in crate::transfer::DEMO_REAL_NAMES {
+            ledger.real_names.insert(id.to_owned(), name.to_owned());
         }
         for (id, logon, nick, balance) in DEMO_USERS {
             ledger.accounts.insert(
@@ -483,7 +499,7 @@ impl Ledger {
     }
 
     /// All money in the sandbox, in fen: account balances + red-packet remainders + frozen
-    /// amounts + template budgets. Constant across every [`Ledger::handle`] call,
+    /// amounts (voucher.create scans and pre-authorisations) + template budgets. Constant across every [`Ledger::handle`] call,
     /// [`Ledger::pay_order`] and [`Ledger::scan_voucher`].
     pub fn total_money(&self) -> u128 {
         let accounts: u128 = self.accounts.values().map(|a| u128::from(a.balance)).sum();
@@ -500,7 +516,7 @@ impl Ledger {
             .filter_map(|t| t.budget)
             .map(u128::from)
             .sum();
-        accounts + packets + frozen + budgets
+        accounts + packets + frozen + budgets + u128::from(self.preauth_frozen())
     }
 
     /// The user's side of app.pay / page.pay: the order string of `out_order_no` was paid by

@@ -85,6 +85,17 @@
 //!   `action` `refund`, closed -> no action, finished `ACQ.TRADE_HAS_FINISHED`.
 //!   `timeout_express` / `time_expire` are validated but unpaid trades never time out.
 //!
+//! ## Transfers, pre-authorisation, bills, OAuth
+//!
+//! Answered with [`Ledger::handle_in`], which also gets the gateway's [`CallContext`]
+//! (certificate mode, top-level parameters); the rules and codes are documented in the modules:
+//! [`transfer`] (uni.transfer, common.query, account.query: the merchant pays, certificate
+//! mode required), [`preauth`] (freeze with a buyer's payment code, unfreeze, detail query,
+//! cancel), [`bill`] (download links and the GBK trade-bill zip, written by [`zip`]) and
+//! [`oauth`] (`auth_code` from [`Ledger::authorize`], oauth.token, user.info.share). Requests
+//! are parsed with the generated types of `alipay-apis`, so a broken rule is the gateway's
+//! `40002 isv.invalid-parameter` like for the red-packet APIs.
+//!
 //! ## Idempotency
 //!
 //! A request whose key was seen with the same content (the parsed request, so `10` and
@@ -101,17 +112,23 @@
 //!
 //! ## Money
 //!
-//! [`Ledger::total_money`] (balances + red-packet remainders + frozen amounts + template
-//! budgets) only changes through the operator helpers [`Ledger::fund`] and
+//! [`Ledger::total_money`] (balances + red-packet remainders + frozen amounts, pre-authorisation
+//! included, + template budgets) only changes through the operator helpers [`Ledger::fund`] and
 //! [`Ledger::add_template`].
 
+pub mod bill;
 pub mod faults;
+mod fund_rules;
 pub mod ledger;
+pub mod oauth;
+pub mod preauth;
 mod rules;
 pub mod server;
 pub mod store;
 pub mod trade;
 mod trade_api;
+pub mod transfer;
+pub mod zip;
 
 use serde_json::{Map, Value};
 
@@ -126,8 +143,11 @@ pub use trade::{
 };
 pub use trade_api::{Delivery, METHODS as TRADE_METHODS};
 
+/// How many of [`METHODS`] (the first ones) are the red-packet family.
+pub(crate) const RED_PACKET_METHODS: usize = 8;
+
 /// The methods [`Ledger::handle`] knows.
-pub const METHODS: [&str; 8] = [
+pub const METHODS: [&str; 19] = [
     "alipay.fund.coupon.order.app.pay",
     "alipay.fund.coupon.order.page.pay",
     "alipay.fund.coupon.order.agreement.pay",
@@ -136,7 +156,59 @@ pub const METHODS: [&str; 8] = [
     "alipay.fund.coupon.operation.query",
     "alipay.fund.auth.order.voucher.create",
     "alipay.marketing.voucher.send",
+    "alipay.fund.trans.uni.transfer",
+    "alipay.fund.trans.common.query",
+    "alipay.fund.account.query",
+    "alipay.fund.auth.order.freeze",
+    "alipay.fund.auth.order.app.freeze",
+    "alipay.fund.auth.order.unfreeze",
+    "alipay.fund.auth.operation.detail.query",
+    "alipay.fund.auth.operation.cancel",
+    "alipay.data.dataservice.bill.downloadurl.query",
+    "alipay.system.oauth.token",
+    "alipay.user.info.share",
 ];
+
+/// What the gateway knows of a call besides `app_id`, `method` and `biz_content`: whether it
+/// was signed in certificate mode, and the business parameters some APIs take at the top
+/// level (`grant_type`, `code`, `refresh_token` of oauth.token; `auth_token`).
+#[derive(Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CallContext {
+    /// The call carried certificate-mode parameters (money-out APIs require it).
+    #[serde(default)]
+    pub certificate_mode: bool,
+    /// Top-level business parameters, by name.
+    #[serde(default)]
+    pub params: std::collections::BTreeMap<String, String>,
+}
+
+impl CallContext {
+    /// The top-level parameters the ledger reads.
+    pub const PARAMS: [&'static str; 4] = ["grant_type", "code", "refresh_token", "auth_token"];
+
+    /// A top-level parameter, if sent and not empty.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params
+            .get(name)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+
+    /// Nothing beyond a plain public-key call.
+    pub fn is_plain(&self) -> bool {
+        !self.certificate_mode && self.params.is_empty()
+    }
+}
+
+impl std::fmt::Debug for CallContext {
+    /// Codes and tokens are credentials: only their names are shown.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CallContext")
+            .field("certificate_mode", &self.certificate_mode)
+            .field("params", &self.params.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
 
 /// The answer to one call: the `<method>_response` node, and the notifications to send.
 #[derive(Debug, Clone, PartialEq)]
@@ -190,6 +262,10 @@ impl Reply {
         Reply::error("40004", "Business Failed", sub_code, sub_msg)
     }
 
+    pub(crate) fn invalid_parameter_with(sub_code: &str, sub_msg: &str) -> Reply {
+        Reply::error("40002", "Invalid Arguments", sub_code, sub_msg)
+    }
+
     pub(crate) fn invalid_parameter(sub_msg: &str) -> Reply {
         Reply::error(
             "40002",
@@ -241,6 +317,22 @@ impl NotifyEvent {
 impl Ledger {
     /// Applies one API call. `now` is `yyyy-MM-dd HH:mm:ss` (used for `gmt_*` and ids).
     pub fn handle(&mut self, app_id: &str, method: &str, biz_content: &str, now: &str) -> Reply {
+        self.handle_in(app_id, method, biz_content, &CallContext::default(), now)
+    }
+
+    /// [`Ledger::handle`] with what the gateway knows of the call besides `biz_content`
+    /// (certificate mode, top-level parameters).
+    pub fn handle_in(
+        &mut self,
+        app_id: &str,
+        method: &str,
+        biz_content: &str,
+        context: &CallContext,
+        now: &str,
+    ) -> Reply {
+        if let Some(reply) = fund_rules::handle(self, app_id, method, biz_content, context, now) {
+            return reply;
+        }
         match method {
             "alipay.fund.coupon.order.app.pay" | "alipay.fund.coupon.order.page.pay" => {
                 self.create_pending_order(app_id, method, biz_content, now)

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::ledger::{Ledger, LedgerError, Template};
 use crate::trade::BuyerAction;
 use crate::trade_api::Delivery;
-use crate::{NotifyEvent, Reply};
+use crate::{CallContext, NotifyEvent, Reply};
 
 /// `sequence number -> command as JSON`.
 const JOURNAL: TableDefinition<u64, &[u8]> = TableDefinition::new("journal");
@@ -41,6 +41,28 @@ pub enum Command {
         app_id: String,
         method: String,
         biz_content: String,
+        now: String,
+    },
+    /// An API call with its gateway context ([`Ledger::handle_in`]): certificate mode or
+    /// top-level parameters. Plain calls are journaled as [`Command::Call`].
+    CallIn {
+        app_id: String,
+        method: String,
+        biz_content: String,
+        now: String,
+        context: CallContext,
+    },
+    /// A buyer confirmed an app.freeze order string in the app ([`Ledger::app_freeze`]).
+    AppFreeze {
+        app_id: String,
+        biz_content: String,
+        payer_user_id: String,
+        now: String,
+    },
+    /// A user agreed to share their account with the app ([`Ledger::authorize`]).
+    Authorize {
+        user_id: String,
+        scope: String,
         now: String,
     },
     /// The cashier received an app.pay order string or a page.pay form
@@ -118,10 +140,46 @@ pub enum Command {
 }
 
 impl Command {
+    /// The command of a gateway call: [`Command::Call`] for a plain one (so journals of
+    /// plain calls read the same as before), [`Command::CallIn`] otherwise.
+    pub fn for_call(
+        app_id: &str,
+        method: &str,
+        biz_content: &str,
+        context: &CallContext,
+        now: &str,
+    ) -> Command {
+        let (app_id, method, biz_content, now) = (
+            app_id.to_owned(),
+            method.to_owned(),
+            biz_content.to_owned(),
+            now.to_owned(),
+        );
+        if context.is_plain() {
+            Command::Call {
+                app_id,
+                method,
+                biz_content,
+                now,
+            }
+        } else {
+            Command::CallIn {
+                app_id,
+                method,
+                biz_content,
+                now,
+                context: context.clone(),
+            }
+        }
+    }
+
     /// Whether applying it can change the ledger (queries cannot, and are not journaled).
     fn writes(&self) -> bool {
         match self {
-            Command::Call { method, .. } => method != "alipay.fund.coupon.operation.query",
+            Command::Call { method, .. } | Command::CallIn { method, .. } => {
+                method != "alipay.fund.coupon.operation.query"
+                    && !crate::fund_rules::READ_ONLY.contains(&method.as_str())
+            }
             Command::TradeCall { method, .. } => !crate::trade_api::is_read(method),
             _ => true,
         }
@@ -309,6 +367,27 @@ impl Books {
                 biz_content,
                 now,
             } => Ok(l.handle(app_id, method, biz_content, now)),
+            Command::CallIn {
+                app_id,
+                method,
+                biz_content,
+                now,
+                context,
+            } => Ok(l.handle_in(app_id, method, biz_content, context, now)),
+            Command::AppFreeze {
+                app_id,
+                biz_content,
+                payer_user_id,
+                now,
+            } => Ok(l.app_freeze(app_id, biz_content, payer_user_id, now)),
+            Command::Authorize {
+                user_id,
+                scope,
+                now,
+            } => l.authorize(user_id, scope, now).map(|auth_code| Reply {
+                node: serde_json::json!({"code": "10000", "msg": "Success", "auth_code": auth_code}),
+                events: Vec::new(),
+            }),
             Command::CreatePendingOrder {
                 app_id,
                 method,
@@ -412,6 +491,53 @@ impl Books {
             now: now.to_owned(),
         };
         self.answer(&command)
+    }
+
+    /// [`Ledger::handle_in`], journaled (as [`Command::Call`] when the context is plain).
+    pub fn handle_in(
+        &mut self,
+        app_id: &str,
+        method: &str,
+        biz_content: &str,
+        context: &CallContext,
+        now: &str,
+    ) -> Reply {
+        let command = Command::for_call(app_id, method, biz_content, context, now);
+        self.answer(&command)
+    }
+
+    /// [`Ledger::app_freeze`], journaled.
+    pub fn app_freeze(
+        &mut self,
+        app_id: &str,
+        biz_content: &str,
+        payer_user_id: &str,
+        now: &str,
+    ) -> Reply {
+        self.answer(&Command::AppFreeze {
+            app_id: app_id.to_owned(),
+            biz_content: biz_content.to_owned(),
+            payer_user_id: payer_user_id.to_owned(),
+            now: now.to_owned(),
+        })
+    }
+
+    /// [`Ledger::authorize`], journaled: the one-time `auth_code`.
+    pub fn authorize(
+        &mut self,
+        user_id: &str,
+        scope: &str,
+        now: &str,
+    ) -> Result<String, LedgerError> {
+        let reply = self.admin(Command::Authorize {
+            user_id: user_id.to_owned(),
+            scope: scope.to_owned(),
+            now: now.to_owned(),
+        })?;
+        reply
+            .field("auth_code")
+            .map(str::to_owned)
+            .ok_or_else(|| LedgerError::UnknownUser(user_id.to_owned()))
     }
 
     /// [`Ledger::create_pending_order`], journaled.

@@ -14,6 +14,7 @@ use alipay_core::Call;
 use alipay_core::protocol::HttpTransport;
 use alipay_core::protocol::RequestSigner;
 use alipay_core::protocol::{ResponseCheck, verify_response};
+use alipay_core::wire::Wire;
 use alipay_core::{AlipayPublicKey, AppPrivateKey, Charset, Error, Outcome, SignType};
 use alipay_core::{Gateway, RootCertificate, TransportConfig};
 
@@ -31,6 +32,8 @@ pub struct Args {
     /// The API, e.g. alipay.fund.coupon.order.agreement.pay (server-call APIs only).
     method: String,
     /// The biz_content JSON, checked against the API's spec, then sent and signed verbatim.
+    /// For an API whose parameters are top-level form fields (alipay.system.oauth.token) the
+    /// same JSON object gives them; an API without business parameters takes `{}`.
     #[arg(
         long,
         value_name = "JSON",
@@ -59,6 +62,10 @@ pub struct Args {
     /// utf-8 or GBK.
     #[arg(long, default_value = "utf-8")]
     charset: String,
+    /// Sent as the public auth_token parameter: a user's access token (the `access_token`
+    /// answered by alipay.system.oauth.token), e.g. for alipay.user.info.share.
+    #[arg(long, value_name = "TOKEN")]
+    auth_token: Option<String>,
     /// Sent as the call's notify_url.
     #[arg(long, value_name = "URL")]
     notify_url: Option<String>,
@@ -123,7 +130,27 @@ pub fn run(a: Args) -> Result<(), Failure> {
     let config = config.pool_idle_timeout(Duration::ZERO);
     let transport = HttpTransport::new(config).map_err(usage)?;
 
-    let mut call = Call::new(a.method.as_str()).biz_content(biz);
+    // Where the checked parameters travel: biz_content, top-level form fields
+    // (alipay.system.oauth.token), or nowhere (alipay.user.info.share: public ones only).
+    let call = Call::new(a.method.as_str());
+    let mut call = match super::compiled_spec(&api)?.params {
+        alipay_spec::ParamsIn::BizContent => call.biz_content(biz),
+        alipay_spec::ParamsIn::TopLevel => match Wire::parse(&biz) {
+            Ok(Wire::Object(members)) => members
+                .to_params()
+                .into_iter()
+                .fold(call, |call, (name, value)| call.param(name, value)),
+            _ => {
+                return Err(Failure::Usage(
+                    "the parameters are not a JSON object; nothing was sent".into(),
+                ));
+            }
+        },
+        alipay_spec::ParamsIn::None => call,
+    };
+    if let Some(token) = a.auth_token {
+        call = call.auth_token(token);
+    }
     if let Some(url) = a.notify_url {
         call = call.notify_url(url);
     }

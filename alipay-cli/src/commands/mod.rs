@@ -52,3 +52,20 @@ pub fn alipay_trust(path: &Path) -> Result<AlipayTrust, Failure> {
 pub fn usage(e: impl std::fmt::Display) -> Failure {
     Failure::Usage(e.to_string())
 }
+
+/// The compiled-in spec of an API, parsed again (with the shipped shared types, which the
+/// specs may name) for what `ApiInfo` does not carry: fields, rules, where the params travel.
+pub fn compiled_spec(api: &alipay_apis::ApiInfo) -> Result<alipay_spec::ApiSpec, Failure> {
+    let joined = |errs: Vec<alipay_spec::SpecError>| {
+        Failure::Usage(
+            errs.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    };
+    let types = alipay_spec::parse_types("specs/_types.toml", alipay_apis::SHARED_TYPES_TOML)
+        .map_err(joined)?;
+    alipay_spec::parse_spec_with(&format!("specs/{}.toml", api.method), api.spec_toml, &types)
+        .map_err(joined)
+}

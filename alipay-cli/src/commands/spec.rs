@@ -36,15 +36,7 @@ pub fn run(a: Args) -> Result<(), Failure> {
                     "unknown method {method:?}; see `alipay spec list`"
                 )));
             };
-            let spec = alipay_spec::parse_spec(&format!("specs/{method}.toml"), e.spec_toml)
-                .map_err(|errs| {
-                    Failure::Usage(
-                        errs.iter()
-                            .map(ToString::to_string)
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                    )
-                })?;
+            let spec = super::compiled_spec(&e)?;
             print!("{}", render(&spec));
             Ok(())
         }

@@ -310,7 +310,8 @@ pub(super) fn ledger_status(e: &LedgerError) -> StatusCode {
         LedgerError::BadUser(_)
         | LedgerError::PayerPayeeEqual(_)
         | LedgerError::Overflow
-        | LedgerError::PaymentCodeInvalid(_) => StatusCode::BAD_REQUEST,
+        | LedgerError::PaymentCodeInvalid(_)
+        | LedgerError::BadScope(_) => StatusCode::BAD_REQUEST,
     }
 }
 
@@ -436,6 +437,8 @@ fn ledger_json(l: &crate::Ledger) -> Value {
         "freezes": l.freezes().map(freeze_json).collect::<Vec<_>>(),
         "templates": l.templates().map(template_json).collect::<Vec<_>>(),
         "vouchers": l.vouchers().iter().map(voucher_json).collect::<Vec<_>>(),
+        "transfers": super::fund::transfers_json(l),
+        "auth_orders": super::fund::auth_orders_json(l),
         "total_money": Yuan(l.total_money()).to_string(),
     })
 }

@@ -419,6 +419,9 @@ async fn app_pay(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>>
     if call.method == TRADE_APP_PAY {
         return trade_cashier::app_pay(state, &call, &payer);
     }
+    if call.method == super::fund::APP_FREEZE {
+        return super::fund::app_freeze(state, &call, &payer);
+    }
     if call.method != APP_PAY {
         return error(
             StatusCode::BAD_REQUEST,

@@ -15,7 +15,8 @@ use serde_json::json;
 use time::macros::{format_description, offset};
 use time::{OffsetDateTime, PrimitiveDateTime};
 
-use super::{State, known_method, notify};
+use super::{State, fund, known_method, notify};
+use crate::CallContext;
 use crate::faults::Fault;
 use crate::store::Command;
 use crate::trade::TRADE_STATUS_SYNC;
@@ -30,6 +31,8 @@ pub(super) struct Call<'a> {
     pub app_id: String,
     pub method: String,
     pub biz_content: String,
+    /// Certificate mode and the top-level business parameters.
+    pub context: CallContext,
     notify_url: Option<String>,
     return_url: Option<String>,
 }
@@ -44,6 +47,12 @@ impl Call<'_> {
             charset: self.answer.charset.as_str().to_owned(),
         }
     }
+}
+
+/// Whether a call came in certificate mode. Until the gateway checks certificates, the
+/// presence of `app_cert_sn` (what every SDK in certificate mode sends) decides.
+fn certificate_mode(params: &BTreeMap<String, String>) -> bool {
+    params.contains_key("app_cert_sn")
 }
 
 /// The raw value of `charset` in a form (ASCII, so readable before decoding).
@@ -236,11 +245,19 @@ pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<C
         };
         a.encrypt = Some(aes);
     }
+    let context = CallContext {
+        certificate_mode: certificate_mode(&params),
+        params: CallContext::PARAMS
+            .iter()
+            .filter_map(|&k| params.get(k).map(|v| (k.to_owned(), v.clone())))
+            .collect(),
+    };
     Ok(Call {
         answer: a,
         app_id,
         method,
         biz_content,
+        context,
         notify_url: params.remove("notify_url"),
         return_url: params.remove("return_url"),
     })
@@ -270,18 +287,20 @@ pub(super) fn run(state: &State, call: &Call<'_>, fault: Fault) -> Answered {
             charset: d.charset,
         }
     } else {
-        Command::Call {
-            app_id: call.app_id.clone(),
-            method: call.method.clone(),
-            biz_content: call.biz_content.clone(),
-            now,
-        }
+        Command::for_call(
+            &call.app_id,
+            &call.method,
+            &call.biz_content,
+            &call.context,
+            &now,
+        )
     };
-    let (seq, reply) = match state.books(|b| b.apply(&command)) {
+    let (seq, mut reply) = match state.books(|b| b.apply(&command)) {
         Ok((seq, Ok(reply))) => (seq, reply),
         Ok((_, Err(e))) => return a.error("20000", "isp.unknow-error", &e.to_string()),
         Err(why) => return a.error("20000", "isp.unknow-error", &why),
     };
+    fund::absolute_bill_url(state, &call.method, &mut reply.node);
     // Trade notifications go where the trade's opening call asked, whichever call raised them.
     let (trade_events, events): (Vec<_>, Vec<_>) = reply
         .events
@@ -305,6 +324,14 @@ pub(super) fn run(state: &State, call: &Call<'_>, fault: Fault) -> Answered {
         ),
         // 10003 carries no sub_code.
         Fault::InProgress => a.node(&json!({"code": "10003", "msg": "业务处理中"}).to_string()),
+        // oauth.token's refusals come under `error_response`, as Alipay answers them.
+        _ if fund::refused_in_error_response(&call.method, &reply.node) => {
+            let plain = Answer {
+                method: None,
+                ..a.clone()
+            };
+            plain.node(&reply.node.to_string())
+        }
         _ => a.business(&reply.node.to_string()),
     }
 }

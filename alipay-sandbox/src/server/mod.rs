@@ -50,6 +50,15 @@
 //!    ciphertext does not decrypt: `isv.invalid-encrypt`. The answer of an encrypted call is
 //!    encrypted with the same key (gateway refusals and injected faults stay plain).
 //!
+//! 10. The money-out APIs (`alipay.fund.trans.uni.transfer`, `alipay.fund.trans.common.query`,
+//!     `alipay.fund.account.query`) need certificate mode, as on Alipay: a call without
+//!     `app_cert_sn` is answered `40002 isv.missing-app-cert-sn` in the method's node. The
+//!     certificate itself is not checked yet (one function, `gateway::certificate_mode`,
+//!     decides).
+//!
+//! `alipay.system.oauth.token` reads its parameters (`grant_type`, `code`, `refresh_token`)
+//! from the form, and `alipay.user.info.share` the public `auth_token`, as Alipay does.
+//!
 //! Responses are signed with the request's `sign_type` and charset (RSA2 / utf-8 when those
 //! are themselves invalid).
 //!
@@ -110,6 +119,9 @@
 //! | page.pay / wap.pay of `alipay.trade.*` from a browser | the cashier page; its form POSTs `out_trade_no`, `buyer_user_id` to `/cashier/pay`, which pays and answers 302 to the call's `return_url` with the signed synchronous return (`method` `alipay.trade.page.pay.return` / `alipay.trade.wap.pay.return`, `app_id`, `auth_app_id`, `version`, `timestamp`, `out_trade_no`, `trade_no`, `total_amount`, `seller_id`, `charset`, `sign_type`, `sign`) |
 //! | `POST /cashier/app-pay?payer_user_id=…` with an `alipay.trade.app.pay` order string | opens and pays the trade; answers it like `/cashier/scan` |
 //! | `POST /admin/trades/{out_trade_no}/finish` | a paid trade's refund period is over: `TRADE_FINISHED` (notified); answers the trade |
+//! | `POST /cashier/app-pay?payer_user_id=…` with an `alipay.fund.auth.order.app.freeze` order string | the buyer confirms the online pre-authorisation: the amount is frozen from their balance (`{"out_order_no","auth_no","operation_id","status","amount","payer_user_id"}`; the same order string again freezes nothing more; a refusal is 400 with `code`/`sub_code`/`sub_msg`); `fund_auth_freeze` is POSTed to the order string's `notify_url` |
+//! | `POST /cashier/authorize` | `{"buyer_user_id","scope"?}` (`auth_user`, the default, or `auth_base`): the user agrees to share their account with the app: `{"auth_code","scope"}`, good once for `alipay.system.oauth.token`; unknown user 404, unknown scope 400 |
+//! | `GET /bill/download?token=…` | what a `bill_download_url` of `alipay.data.dataservice.bill.downloadurl.query` points at, for 30 seconds: `application/zip` (stored) of the day's or month's bill, GBK CSV files in Alipay's trade-bill layout built from the books when fetched (see [`crate::bill`]); unknown or older than 30 s: 404 |
 //!
 //! Refusals: admin and JSON cashier routes answer `{"error": "..."}`, `/cashier/pay` an HTML
 //! page with the error. Ledger refusals map to 404 (unknown user or order), 409 (taken user
@@ -143,6 +155,7 @@ use crate::{Ledger, METHODS, TRADE_METHODS};
 
 mod admin;
 mod cashier;
+mod fund;
 mod gateway;
 mod notify;
 mod tls;
@@ -210,6 +223,8 @@ struct State {
     injected: Mutex<BTreeMap<&'static str, u64>>,
     /// What the cashier remembers (page.pay signing, voucher.create notify URLs).
     cashier: cashier::Memory,
+    /// `http://127.0.0.1:PORT` (or `https://`): the prefix of the URLs the sandbox hands out.
+    base_url: String,
 }
 
 impl State {
@@ -299,6 +314,7 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<Sandbox, i
         faults: Mutex::new(config.faults),
         injected: Mutex::new(BTreeMap::new()),
         cashier: cashier::Memory::default(),
+        base_url: format!("{scheme}://{local_addr}"),
     });
     let serving = state.clone();
     let accept = tokio::spawn(async move {
@@ -364,6 +380,9 @@ async fn serve(
 ) -> Result<Response<Full<Bytes>>, DropConnection> {
     if req.uri().path().starts_with("/admin/") {
         return Ok(admin::serve(state, req).await);
+    }
+    if let Some(served) = fund::route(req.uri().path()) {
+        return Ok(served.serve(state, req).await);
     }
     if req.uri().path().starts_with("/cashier/") {
         return Ok(cashier::serve(state, req).await);
