@@ -84,6 +84,7 @@
 //! budgets) only changes through the operator helpers [`Ledger::fund`] and
 //! [`Ledger::add_template`].
 
+pub mod certs;
 pub mod faults;
 pub mod ledger;
 mod rules;
@@ -92,6 +93,7 @@ pub mod store;
 
 use serde_json::{Map, Value};
 
+pub use certs::SandboxCertificates;
 pub use faults::{Fault, FaultPlan, FaultPlanError};
 pub use ledger::{
     Account, DEMO_MERCHANT, DEMO_TEMPLATE, DEMO_USERS, Freeze, Ledger, LedgerError, Operation,

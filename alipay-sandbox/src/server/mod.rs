@@ -127,6 +127,7 @@ use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
+use crate::certs::SandboxCertificates;
 use crate::faults::{Fault, FaultPlan};
 use crate::store::Books;
 use crate::{Ledger, METHODS};
@@ -164,6 +165,11 @@ pub struct SandboxConfig {
     /// Write one line per gateway call to stderr (method, answer code, injected fault, and a
     /// hint when a timestamp is refused). Off by default; `alipay sandbox` turns it on.
     pub log_calls: bool,
+    /// Certificate mode: the root CA, the Alipay certificate and the apps' certificates
+    /// (`None` by default: a call in certificate mode is then refused
+    /// `isv.app-cert-not-exist`). Public-key-mode calls are answered with
+    /// [`SandboxConfig::gateway_key`] either way.
+    pub certificates: Option<SandboxCertificates>,
 }
 
 impl SandboxConfig {
@@ -183,6 +189,7 @@ impl SandboxConfig {
             encrypt_keys: Vec::new(),
             tls: None,
             log_calls: false,
+            certificates: None,
         }
     }
 }
@@ -199,6 +206,8 @@ struct State {
     injected: Mutex<BTreeMap<&'static str, u64>>,
     /// What the cashier remembers (page.pay signing, voucher.create notify URLs).
     cashier: cashier::Memory,
+    /// Certificate mode's certificates (rotated by `POST /admin/rotate-alipay-cert`).
+    certs: Option<Mutex<SandboxCertificates>>,
 }
 
 impl State {
@@ -246,6 +255,20 @@ impl Sandbox {
             .clone()
     }
 
+    /// Reads the certificates of certificate mode (`None` without
+    /// [`SandboxConfig::certificates`]), under their lock: keep it short.
+    pub fn with_certificates<R>(&self, f: impl FnOnce(&SandboxCertificates) -> R) -> Option<R> {
+        let certs = self.state.certs.as_ref()?;
+        Some(f(&certs.lock().unwrap_or_else(|e| e.into_inner())))
+    }
+
+    /// Issues a new Alipay public-key certificate (new key, same root) and makes it current,
+    /// like `POST /admin/rotate-alipay-cert`; returns its SN. Refused without
+    /// [`SandboxConfig::certificates`].
+    pub fn rotate_alipay_certificate(&self) -> Result<String, io::Error> {
+        rotate(&self.state)
+    }
+
     /// Stops accepting connections. Calls in flight finish; with a state directory,
     /// everything answered is on disk already.
     pub fn shutdown(self) {
@@ -288,6 +311,7 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<Sandbox, i
         faults: Mutex::new(config.faults),
         injected: Mutex::new(BTreeMap::new()),
         cashier: cashier::Memory::default(),
+        certs: config.certificates.map(Mutex::new),
     });
     let serving = state.clone();
     let accept = tokio::spawn(async move {
@@ -398,6 +422,9 @@ async fn serve(
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .decide(&call.method, &call.biz_content);
+            if state.log_calls && call.cert_mode {
+                eprintln!("sandbox: {} in certificate mode", call.method);
+            }
             if state.log_calls && fault != Fault::None {
                 eprintln!("sandbox: injecting {} into {}", fault.name(), call.method);
             }
@@ -425,13 +452,26 @@ async fn serve(
     Ok(resp)
 }
 
+/// Rotates the Alipay certificate. The new RSA key is generated under the certificates' lock
+/// (well under a second): calls arriving meanwhile wait, then are answered with the new key.
+fn rotate(state: &State) -> Result<String, io::Error> {
+    let Some(certs) = &state.certs else {
+        return Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "certificate mode is off (no SandboxConfig::certificates)",
+        ));
+    };
+    certs.lock().unwrap_or_else(|e| e.into_inner()).rotate()
+}
+
 /// Whether `method` is one the gateway serves.
 fn known_method(method: &str) -> bool {
     METHODS.contains(&method)
 }
 
 /// A sandbox gateway on loopback with a fresh app key pair and gateway key (RSA-2048), one app
-/// ([`LocalSandbox::APP_ID`]) and the demo ledger: what the demo and the documentation's
+/// ([`LocalSandbox::APP_ID`]), the demo ledger and certificate mode's certificates (a fresh
+/// root, Alipay certificate and app certificate): what the demo and the documentation's
 /// examples start. Dropping it stops the gateway.
 ///
 /// ```
@@ -445,6 +485,8 @@ pub struct LocalSandbox {
     pub sandbox: Sandbox,
     app_private_key_pem: zeroize::Zeroizing<String>,
     alipay_public_key_pem: String,
+    root_certificate_pem: String,
+    app_certificate_pem: String,
 }
 
 impl LocalSandbox {
@@ -470,6 +512,25 @@ impl LocalSandbox {
     pub fn alipay_public_key_pem(&self) -> &str {
         &self.alipay_public_key_pem
     }
+
+    /// Certificate mode: the root certificate (`alipayRootCert.crt`, PEM).
+    pub fn alipay_root_certificate_pem(&self) -> &str {
+        &self.root_certificate_pem
+    }
+
+    /// Certificate mode: the app's certificate (`appCertPublicKey_<app_id>.crt`, PEM).
+    pub fn app_certificate_pem(&self) -> &str {
+        &self.app_certificate_pem
+    }
+
+    /// Certificate mode: the **current** Alipay certificate (`alipayCertPublicKey_RSA2.crt`,
+    /// PEM). After a rotation a client configured with an older one downloads the new one by
+    /// itself.
+    pub fn alipay_certificate_pem(&self) -> String {
+        self.sandbox
+            .with_certificates(|c| c.alipay_certificate_pem().to_owned())
+            .unwrap_or_default()
+    }
 }
 
 /// Starts a [`LocalSandbox`] on `127.0.0.1`, any free port.
@@ -479,14 +540,20 @@ pub async fn start_local() -> Result<LocalSandbox, io::Error> {
     let app_public = AppPublicKey::from_text(&app.public_pem).map_err(io::Error::other)?;
     let gateway_key =
         GatewayPrivateKey::from_text(&gateway.private_pem).map_err(io::Error::other)?;
-    let sandbox = start(
-        SandboxConfig::new(LocalSandbox::APP_ID, app_public, gateway_key),
-        SocketAddr::from(([127, 0, 0, 1], 0)),
-    )
-    .await?;
+    let mut config = SandboxConfig::new(LocalSandbox::APP_ID, app_public, gateway_key);
+    let certificates = SandboxCertificates::generate(&config.apps)?;
+    let root_certificate_pem = certificates.root_certificate_pem().to_owned();
+    let app_certificate_pem = certificates
+        .app_certificate_pem(LocalSandbox::APP_ID)
+        .unwrap_or_default()
+        .to_owned();
+    config.certificates = Some(certificates);
+    let sandbox = start(config, SocketAddr::from(([127, 0, 0, 1], 0))).await?;
     Ok(LocalSandbox {
         sandbox,
         app_private_key_pem: app.private_pem,
         alipay_public_key_pem: gateway.public_pem,
+        root_certificate_pem,
+        app_certificate_pem,
     })
 }
