@@ -394,6 +394,22 @@ mod tests {
     }
 
     #[test]
+    fn gbk_is_a_fault_kind() {
+        let mut plan = FaultPlan::parse("disburse:gbk=100%", 3).unwrap();
+        assert_eq!(
+            plan.shares("alipay.fund.coupon.order.disburse")
+                .unwrap()
+                .gbk,
+            10_000
+        );
+        let fault = plan.decide("alipay.fund.coupon.order.disburse", "{}");
+        assert_eq!(fault, Fault::GbkBusy);
+        assert!(fault.applies());
+        assert_eq!(fault.name(), "gbk");
+        assert!(plan.decide("alipay.fund.coupon.order.refund", "{}") == Fault::None);
+    }
+
+    #[test]
     fn no_plan_no_faults() {
         let mut plan = FaultPlan::none();
         assert!(!plan.is_active());

@@ -41,20 +41,30 @@
 //! 6. `sign` missing: `40001 isv.missing-signature`.
 //! 7. `timestamp` missing, not `yyyy-MM-dd HH:mm:ss`, or further than `max_clock_skew` from
 //!    now in UTC+8: `40002 isv.invalid-timestamp`.
-//! 8. The signature (every non-empty parameter but `sign`, sorted, charset bytes) checked with
+//! 8. Certificate mode (the call carries `app_cert_sn` or `alipay_root_cert_sn`): `app_cert_sn`
+//!    not the SN of the app's certificate (or no [`SandboxConfig::certificates`]):
+//!    `40002 isv.app-cert-not-exist`; `alipay_root_cert_sn` not the root's:
+//!    `40002 isv.invalid-alipay-root-cert-sn`. A call in certificate mode is answered in it
+//!    from its first refusal on: signed with the current Alipay certificate's key, with
+//!    `alipay_cert_sn`; its notifications are signed with that key too.
+//! 9. The signature (every non-empty parameter but `sign`, sorted, charset bytes) checked with
 //!    the app's public key under the declared `sign_type`: `40002 isv.invalid-signature`,
 //!    `sub_msg` quoting the gateway's sign string like the live gateway.
-//! 9. `encrypt_type` (signed over the ciphertext, then decrypted): not
-//!    `AES`: `40002 isv.decryption-error-not-valid-encrypt-type`; the app has no key in
-//!    [`SandboxConfig::encrypt_keys`]: `isv.decryption-error-not-valid-encrypt-key`; the
-//!    ciphertext does not decrypt: `isv.invalid-encrypt`. The answer of an encrypted call is
-//!    encrypted with the same key (gateway refusals and injected faults stay plain).
+//! 10. `encrypt_type` (signed over the ciphertext, then decrypted): not
+//!     `AES`: `40002 isv.decryption-error-not-valid-encrypt-type`; the app has no key in
+//!     [`SandboxConfig::encrypt_keys`]: `isv.decryption-error-not-valid-encrypt-key`; the
+//!     ciphertext does not decrypt: `isv.invalid-encrypt`. The answer of an encrypted call is
+//!     encrypted with the same key (gateway refusals and injected faults stay plain).
 //!
 //! Responses are signed with the request's `sign_type` and charset (RSA2 / utf-8 when those
 //! are themselves invalid).
 //!
-//! HTTPS: with [`SandboxConfig::tls`] (a self-signed certificate from `SandboxTls::generate`,
-//! feature `tls`) the gateway speaks only `https`; clients trust
+//! `alipay.open.app.alipaycert.download` (`{"alipay_cert_sn"}` → `alipay_cert_content`, the
+//! base64 of the PEM) is answered by the gateway itself for every Alipay certificate it
+//! issued; `POST /admin/rotate-alipay-cert` issues a new one (see [`crate::certs`]).
+//!
+//! HTTPS: with [`SandboxConfig::tls`] (a self-signed certificate from `SandboxTls::generate`)
+//! the gateway speaks only `https`; clients trust
 //! [`Sandbox::tls_certificate_pem`] through `TransportConfig::extra_roots`.
 //!
 //! With [`SandboxConfig::log_calls`] each answer is logged on stderr, and a refused timestamp
@@ -64,7 +74,8 @@
 //!
 //! [`SandboxConfig::faults`] (a [`FaultPlan`]) decides, after the checks above pass, whether
 //! the call is refused with `20000` before being applied, applied and answered `20000` or
-//! `10003`, applied and its connection dropped, or applied and answered late.
+//! `10003`, applied and its connection dropped, applied and answered late, or applied and
+//! answered `20000` GBK-encoded under `charset=utf-8` with its notifications GBK-encoded too.
 //!
 //! ## State
 //!
@@ -96,6 +107,7 @@
 //! | `POST /admin/users/{user_id}/fund` | `{"amount":"10.00"}` (> 0): mints money; answers the user |
 //! | `POST /admin/users/{user_id}/restrict` | `{"restricted":true}` |
 //! | `POST /admin/templates` | `{"template_id","name","budget"?,"default_amount"?,"expired"?}` |
+//! | `POST /admin/rotate-alipay-cert` | a new Alipay certificate (new key, same root), current at once: `{"alipay_cert_sn","previous_alipay_cert_sn","alipay_cert_pem"}`; 404 without certificate mode |
 //! | page.pay at `/gateway.do` from a browser (`Accept` names `text/html`) | after the checks above (no faults are injected), opens the pending order and answers an HTML cashier page whose form POSTs to `/cashier/pay`; a refused check still answers the signed JSON refusal, and a client that does not ask for HTML gets the signed JSON node of the pending order as before |
 //! | `POST /cashier/pay` | form `out_order_no`, `payer_user_id`, `return_url`?: pays; 302 to `return_url` with a signed synchronous return (`app_id`, `method` `alipay.fund.coupon.order.page.pay.return`, `version`, `timestamp`, `out_order_no`, `auth_no`, `amount`, `status`, `charset`, `sign_type`, `sign`: check it with `verify_notification`), else an HTML "paid" page |
 //! | `POST /cashier/app-pay?payer_user_id=…` | body: the app.pay order string of `sdk_execute`, checked like a gateway call (signature, app, timestamp); opens and pays the order: `{"out_order_no","auth_no","status","amount","payer_user_id"}` |
