@@ -27,8 +27,8 @@ use crate::keys::Block;
 const MAX_DEPTH: usize = 6;
 
 impl AlipayRootCertificate {
-    /// Checks that `certificate` (PEM or DER: Alipay's public-key certificate, optionally
-    /// followed by its intermediate CAs, as `alipay.open.app.alipaycert.download` serves it)
+    /// Checks that `certificate` (PEM or DER: Alipay's public-key certificate and optionally
+    /// its intermediate CAs, in any order, as `alipay.open.app.alipaycert.download` serves it)
     /// chains to this root bundle and is valid now, and returns it ready to verify answers.
     ///
     /// A certificate that does not chain (another root, a self-signed certificate, a broken
@@ -47,9 +47,9 @@ impl AlipayRootCertificate {
     ) -> Result<AlipayCertificate, KeyError> {
         let role = KeyRole::AlipayCertificate;
         let blocks = byte_blocks(role, certificate)?;
-        let Some(leaf) = blocks.first() else {
+        if blocks.is_empty() {
             return Err(KeyError::new(role, "no certificate found"));
-        };
+        }
         let at = ASN1Time::from_timestamp(unix_time)
             .map_err(|e| KeyError::new(role, format!("unusable check time: {e}")))?;
         let mut chain = Vec::with_capacity(blocks.len());
@@ -68,17 +68,22 @@ impl AlipayRootCertificate {
                 _ => None,
             })
             .collect();
-        walk(&chain, &roots, at).map_err(|why| {
+        // The Alipay certificate is the one that issued none of the others (the Java SDK
+        // sorts the chain the same way), so the order of the blocks does not matter.
+        let leaf = (0..chain.len())
+            .find(|&i| !(0..chain.len()).any(|j| j != i && issued_by(&chain[j], &chain[i])))
+            .unwrap_or(0);
+        walk(&chain, leaf, &roots, at).map_err(|why| {
             KeyError::new(
                 role,
                 format!(
                     "the certificate (CN={}) does not chain to the configured Alipay root certificate (SN {}): {why}; it is not trusted",
-                    chain.first().and_then(|c| common_name(c.subject())).unwrap_or_else(|| "?".into()),
+                    chain.get(leaf).and_then(|c| common_name(c.subject())).unwrap_or_else(|| "?".into()),
                     self.sn
                 ),
             )
         })?;
-        let (info, key) = load_single(role, std::slice::from_ref(leaf))?;
+        let (info, key) = load_single(role, &blocks[leaf..=leaf])?;
         Ok(AlipayCertificate {
             info,
             public_key: key,
@@ -86,13 +91,14 @@ impl AlipayRootCertificate {
     }
 }
 
-/// Follows issuers from `chain[0]` to a root: `Ok` when one is reached.
+/// Follows issuers from `chain[leaf]` to a root: `Ok` when one is reached.
 fn walk(
     chain: &[X509Certificate<'_>],
+    leaf: usize,
     roots: &[X509Certificate<'_>],
     at: ASN1Time,
 ) -> Result<(), String> {
-    let Some(mut current) = chain.first() else {
+    let Some(mut current) = chain.get(leaf) else {
         return Err("no certificate".into());
     };
     for _ in 0..MAX_DEPTH {
