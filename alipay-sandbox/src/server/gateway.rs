@@ -342,7 +342,8 @@ fn download(state: &State, a: &Answer<'_>, biz_content: &str) -> Answered {
     }
 }
 
-/// Applies a checked call (unless the fault refuses it first) and signs the answer.
+/// Applies a checked call (unless the fault refuses it first) and signs the answer. The
+/// certificate download is answered here, without the ledger (and without faults).
 pub(super) fn run(state: &State, call: &Call<'_>, fault: Fault) -> Answered {
     let a = &call.answer;
     if call.method == CERT_DOWNLOAD {

@@ -180,7 +180,9 @@ pub struct SandboxConfig {
     /// Certificate mode: the root CA, the Alipay certificate and the apps' certificates
     /// (`None` by default: a call in certificate mode is then refused
     /// `isv.app-cert-not-exist`). Public-key-mode calls are answered with
-    /// [`SandboxConfig::gateway_key`] either way.
+    /// [`SandboxConfig::gateway_key`] either way. With a state directory, load them with
+    /// [`SandboxCertificates::load_or_generate`] from it, so that a rotation survives a
+    /// restart (`alipay sandbox` does).
     pub certificates: Option<SandboxCertificates>,
 }
 
@@ -429,11 +431,16 @@ async fn serve(
             return Ok(cashier::page(state, &call, &query, form_body));
         }
         Ok(call) => {
-            let fault = state
-                .faults
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .decide(&call.method, &call.biz_content);
+            // The certificate download is the gateway's own: no fault is injected into it.
+            let fault = if call.method == gateway::CERT_DOWNLOAD {
+                Fault::None
+            } else {
+                state
+                    .faults
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .decide(&call.method, &call.biz_content)
+            };
             if state.log_calls && call.cert_mode {
                 eprintln!("sandbox: {} in certificate mode", call.method);
             }
