@@ -345,7 +345,15 @@ impl AlipayClient {
         let verified = match self.verify_response(request.method(), &answer.body) {
             Err(e) => match unknown_cert_sn(&e) {
                 Some(sn) => {
-                    self.download_certificate(sn).await?;
+                    // The call was answered: whatever stops the download, the answer stays
+                    // unverified and the outcome unknown (never "not sent" or "refused",
+                    // which would be the download's own outcome).
+                    if let Err(e) = self.download_certificate(sn).await {
+                        return Err(match e {
+                            Error::Signature(_) => e,
+                            other => untrusted(sn, format!("it could not be downloaded ({other})")),
+                        });
+                    }
                     self.verify_response(request.method(), &answer.body)
                 }
                 None => Err(e),
@@ -383,15 +391,28 @@ impl AlipayClient {
             self.signer.get_encrypt_key(),
         ) {
             Some(content) => content,
-            // An error answer (or garbage): verified like any answer, so the error reported
-            // is the gateway's own when it is authentic.
+            // An error answer (or garbage): verified like any answer where it can be; the
+            // gateway's sub_code is named either way (marked when it could not be verified).
             None => {
-                self.verify_response(CERT_DOWNLOAD, &answer.body)?
-                    .into_result()?;
-                return Err(untrusted(
-                    sn,
-                    "the download answer has no alipay_cert_content",
-                ));
+                let unverified = response::unverified_field(
+                    &answer.body,
+                    CERT_DOWNLOAD,
+                    "sub_code",
+                    self.signer.get_charset(),
+                    self.signer.get_encrypt_key(),
+                );
+                let why = match self
+                    .verify_response(CERT_DOWNLOAD, &answer.body)
+                    .and_then(VerifiedResponse::into_result)
+                {
+                    Err(e) if unknown_cert_sn(&e).is_none() => format!("the download failed: {e}"),
+                    Err(_) => format!(
+                        "the download was refused under that same certificate (unverified sub_code {})",
+                        unverified.as_deref().unwrap_or("none")
+                    ),
+                    Ok(_) => "the download answer has no alipay_cert_content".to_owned(),
+                };
+                return Err(untrusted(sn, why));
             }
         };
         let pem = B64

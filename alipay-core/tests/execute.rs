@@ -316,6 +316,44 @@ async fn a_rotated_certificate_that_does_not_chain_is_refused_and_never_trusted(
     assert!(e.to_string().contains("does not chain"), "{e}");
 }
 
+#[tokio::test]
+async fn a_failed_download_leaves_the_outcome_of_the_call_unknown() {
+    // The business call was answered (under a certificate the client does not know); the
+    // download is refused as a business failure. The call's outcome is unknown, not
+    // "rejected": the refusal was the download's, not the call's.
+    let sn = AlipayCertificate::from_pem(&synthetic("alipayCertPublicKey_RSA2.crt"))
+        .unwrap()
+        .sn()
+        .to_string();
+    let (gw, fake) = fake_gateway(move |r| {
+        let node = if r.param("method") == Some(CERT_DOWNLOAD) {
+            r#"{"code":"40004","msg":"Business Failed","sub_code":"CERT_NOT_EXIST","sub_msg":"x"}"#
+        } else {
+            r#"{"code":"10000","msg":"Success","status":"SUCCESS"}"#
+        };
+        Reply::node(node).cert_sn(&sn)
+    });
+    let c = rotating_client(gw, &synthetic("alipayRootCert.crt"));
+    let e = c.call(&query()).send().await.unwrap_err();
+    assert_eq!(e.outcome(), Outcome::Unknown, "{e}");
+    assert!(
+        e.to_string().contains("unverified sub_code CERT_NOT_EXIST"),
+        "{e}"
+    );
+    assert_eq!(fake.requests_of(CERT_DOWNLOAD).len(), 1);
+    // The rule is only for answered calls: one that never reached the gateway stays "not
+    // sent".
+    let dead = Gateway::new(&format!("http://{}/gateway.do", fake.addr())).unwrap();
+    drop(fake);
+    let c = rotating_client(dead, &synthetic("alipayRootCert.crt"));
+    let e = c.call(&query()).send().await.unwrap_err();
+    assert_eq!(
+        e.outcome(),
+        Outcome::NotSent,
+        "the call itself was not sent: {e}"
+    );
+}
+
 /// What the macro generates for an `execute` API, written by hand.
 struct OperationQuery {
     auth_no: String,
