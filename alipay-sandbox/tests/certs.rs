@@ -202,13 +202,19 @@ async fn a_client_with_another_root_is_refused_and_trusts_nothing() {
         "{e}"
     );
     // After one: the refusal names a certificate the client does not know; its download is
-    // refused too, so nothing is trusted and the answer is not used.
+    // refused too, so nothing is trusted, the answer is not used and the outcome is unknown.
     rotate(&local).await;
     let e = c.execute(&pay_request("F2")).await.unwrap_err();
     assert!(
-        matches!(&e, Error::Signature(s) if matches!(s.failure, SignatureFailure::CertSnMismatch { .. })),
+        matches!(&e, Error::Signature(s) if matches!(s.failure, SignatureFailure::UntrustedCertificate { .. })),
         "{e}"
     );
+    assert!(
+        e.to_string()
+            .contains("unverified sub_code isv.invalid-alipay-root-cert-sn"),
+        "{e}"
+    );
+    assert_eq!(e.outcome(), alipay_core::Outcome::Unknown);
     let e = c.execute(&pay_request("F3")).await.unwrap_err();
     assert!(matches!(&e, Error::Signature(_)), "{e}");
 }
