@@ -7,6 +7,9 @@ gateway, for the Rust interop tests (tests/tests/trade_interop.rs):
   parameters, signs, POSTs, and verifies the sandbox's signed answer before it is parsed.
   The port of server_url is honoured with the same one-function fix as sandbox_python.py
   (imported from it; the reason is explained there).
+* "build" jobs: DefaultAlipayClient.sdk_execute (the order string of alipay.trade.app.pay) and
+  page_execute (alipay.trade.page.pay as a GET URL or an auto-submitting POST form), with the
+  SDK's AlipayTradeAppPayRequest / AlipayTradePagePayRequest; nothing is sent from here.
 * "verify" jobs: an asynchronous notification the sandbox POSTed, checked the way the SDK
   offers (it has no notification helper, only its signature primitives):
   alipay.aop.api.util.SignatureUtils.get_sign_content over every parameter but `sign` and
@@ -16,10 +19,14 @@ Job (JSON on stdin): an array, run in order, of
   {"call": {"config": {serverUrl, appId, appPrivateKey, alipayPublicKey}, "method": "...",
             "biz": {...}, "notifyUrl"?: "..."}}
   {"verify": {"alipayPublicKey": "<SPKI PEM>", "body": "<raw form body>"}}
+  {"build": {"kind": "sdk_execute"|"page_execute", "httpMethod": "GET"|"POST", "config",
+             "method": "alipay.trade.app.pay"|"alipay.trade.page.pay", "biz", "returnUrl"?,
+             "notifyUrl"?}}
 Output (JSON on stdout), per job:
   {"content", "response": {code, msg, sub_code, sub_msg, every parsed field}, "is_success"}
   or {"error": {"type", "message"}} for a call;
-  {"params": {...decoded form...}, "verified": true|false, "why"?: "<exception>"} for a verify.
+  {"params": {...decoded form...}, "verified": true|false, "why"?: "<exception>"} for a verify;
+  {"result": "<order string | URL | form HTML>"} for a build.
 The test sets TZ for this process: the SDK stamps `timestamp` in process-local time.
 """
 import json
@@ -31,18 +38,22 @@ from alipay.aop.api.DefaultAlipayClient import DefaultAlipayClient
 from alipay.aop.api.util import WebUtils
 from alipay.aop.api.util.SignatureUtils import get_sign_content, verify_with_rsa
 
+from alipay.aop.api.domain.AlipayTradeAppPayModel import AlipayTradeAppPayModel
 from alipay.aop.api.domain.AlipayTradeCancelModel import AlipayTradeCancelModel
 from alipay.aop.api.domain.AlipayTradeCloseModel import AlipayTradeCloseModel
 from alipay.aop.api.domain.AlipayTradeCreateModel import AlipayTradeCreateModel
 from alipay.aop.api.domain.AlipayTradeFastpayRefundQueryModel import AlipayTradeFastpayRefundQueryModel
+from alipay.aop.api.domain.AlipayTradePagePayModel import AlipayTradePagePayModel
 from alipay.aop.api.domain.AlipayTradePayModel import AlipayTradePayModel
 from alipay.aop.api.domain.AlipayTradePrecreateModel import AlipayTradePrecreateModel
 from alipay.aop.api.domain.AlipayTradeQueryModel import AlipayTradeQueryModel
 from alipay.aop.api.domain.AlipayTradeRefundModel import AlipayTradeRefundModel
+from alipay.aop.api.request.AlipayTradeAppPayRequest import AlipayTradeAppPayRequest
 from alipay.aop.api.request.AlipayTradeCancelRequest import AlipayTradeCancelRequest
 from alipay.aop.api.request.AlipayTradeCloseRequest import AlipayTradeCloseRequest
 from alipay.aop.api.request.AlipayTradeCreateRequest import AlipayTradeCreateRequest
 from alipay.aop.api.request.AlipayTradeFastpayRefundQueryRequest import AlipayTradeFastpayRefundQueryRequest
+from alipay.aop.api.request.AlipayTradePagePayRequest import AlipayTradePagePayRequest
 from alipay.aop.api.request.AlipayTradePayRequest import AlipayTradePayRequest
 from alipay.aop.api.request.AlipayTradePrecreateRequest import AlipayTradePrecreateRequest
 from alipay.aop.api.request.AlipayTradeQueryRequest import AlipayTradeQueryRequest
@@ -73,6 +84,12 @@ APIS = {
     "alipay.trade.create": (AlipayTradeCreateRequest, AlipayTradeCreateModel, AlipayTradeCreateResponse),
 }
 
+# Built here and handed to the buyer's side (sdk_execute, page_execute): no response class.
+BUILDERS = {
+    "alipay.trade.app.pay": (AlipayTradeAppPayRequest, AlipayTradeAppPayModel),
+    "alipay.trade.page.pay": (AlipayTradePagePayRequest, AlipayTradePagePayModel),
+}
+
 
 def plain(value):
     """A parsed field as JSON: the SDK turns nested nodes (fund_bill_list, ...) into its
@@ -99,15 +116,17 @@ def fields_of(response):
     return out
 
 
-def call(job):
-    cfg = job["config"]
+def client_of(cfg):
     config = AlipayClientConfig()
     config.server_url = cfg["serverUrl"]
     config.app_id = cfg["appId"]
     config.app_private_key = cfg["appPrivateKey"]
     config.alipay_public_key = cfg["alipayPublicKey"]
-    client = DefaultAlipayClient(alipay_client_config=config)
+    return DefaultAlipayClient(alipay_client_config=config)
 
+
+def call(job):
+    client = client_of(job["config"])
     request_class, model_class, response_class = APIS[job["method"]]
     request = request_class(biz_model=model_class.from_alipay_dict(job["biz"]))
     if job.get("notifyUrl"):
@@ -119,6 +138,20 @@ def call(job):
     response = response_class()
     response.parse_response_content(content)
     return {"content": content, "response": fields_of(response), "is_success": response.is_success()}
+
+
+def build(job):
+    """sdk_execute (the app's order string) or page_execute (GET: a URL, POST: a form)."""
+    client = client_of(job["config"])
+    request_class, model_class = BUILDERS[job["method"]]
+    request = request_class(biz_model=model_class.from_alipay_dict(job["biz"]))
+    if job.get("notifyUrl"):
+        request.notify_url = job["notifyUrl"]
+    if job.get("returnUrl"):
+        request.return_url = job["returnUrl"]
+    if job["kind"] == "sdk_execute":
+        return {"result": client.sdk_execute(request)}
+    return {"result": client.page_execute(request, http_method=job["httpMethod"])}
 
 
 def verify(job):
@@ -136,6 +169,8 @@ def verify(job):
 def run(job):
     if "call" in job:
         return call(job["call"])
+    if "build" in job:
+        return build(job["build"])
     return verify(job["verify"])
 
 

@@ -137,6 +137,72 @@ impl Gateway {
         text(&code, "auth_code").to_owned()
     }
 
+    /// A browser opening `url` (a page.pay GET URL): must be the cashier page (200, HTML).
+    fn browse(&self, url: &str) -> String {
+        let page = self.send(http::Method::GET, url, &[("accept", BROWSER_ACCEPT)], b"");
+        assert_eq!(
+            page.status,
+            http::StatusCode::OK,
+            "GET {url}: {}",
+            page.text()
+        );
+        page.text()
+    }
+
+    /// A browser running the auto-submitting form of a page.pay `pageExecute`/`page_execute`
+    /// (POST): every hidden input, entity-decoded, sent form-encoded to the form's action.
+    /// Must be the cashier page.
+    fn submit(&self, form_html: &str) -> String {
+        let action = attribute(form_html, "<form", "action")
+            .unwrap_or_else(|| panic!("no <form action> in {form_html}"));
+        let mut body = String::new();
+        for input in form_html.split("<input").skip(1) {
+            let input = format!("<input{input}");
+            let (Some(name), Some(value)) = (
+                attribute(&input, "<input", "name"),
+                attribute(&input, "<input", "value"),
+            ) else {
+                continue;
+            };
+            if attribute(&input, "<input", "type").as_deref() != Some("hidden") {
+                continue;
+            }
+            if !body.is_empty() {
+                body.push('&');
+            }
+            body.push_str(&form_encode(&name));
+            body.push('=');
+            body.push_str(&form_encode(&value));
+        }
+        let page = self.send(
+            http::Method::POST,
+            &action,
+            &[
+                ("accept", BROWSER_ACCEPT),
+                ("content-type", "application/x-www-form-urlencoded"),
+            ],
+            body.as_bytes(),
+        );
+        assert_eq!(
+            page.status,
+            http::StatusCode::OK,
+            "POST {action}: {}",
+            page.text()
+        );
+        page.text()
+    }
+
+    /// The buyer chooses to pay on the cashier page (its form: `out_trade_no`,
+    /// `buyer_user_id`).
+    fn pay_at_cashier(&self, out_trade_no: &str, buyer: &str) -> http::Answer {
+        self.send(
+            http::Method::POST,
+            &self.route("/cashier/pay"),
+            &[("content-type", "application/x-www-form-urlencoded")],
+            format!("out_trade_no={out_trade_no}&buyer_user_id={buyer}").as_bytes(),
+        )
+    }
+
     fn send(
         &self,
         method: http::Method,
@@ -147,6 +213,60 @@ impl Gateway {
         self.runtime
             .block_on(http::send(method, url, headers, body))
     }
+}
+
+/// What a browser sends when it navigates.
+const BROWSER_ACCEPT: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+/// The `name="..."` attribute of the first `tag` in `html`, with the entities the SDKs'
+/// forms use decoded (they escape only `"`; a browser decodes the others too).
+fn attribute(html: &str, tag: &str, name: &str) -> Option<String> {
+    let start = html.find(tag)?;
+    // The element ends at the first `>` outside quotes: the SDKs leave `<` and `>` raw in
+    // attribute values, which browsers accept.
+    let mut quoted = false;
+    let len = html[start..].find(|c: char| {
+        if c == '"' {
+            quoted = !quoted;
+        }
+        c == '>' && !quoted
+    })?;
+    let element = &html[start..start + len];
+    let needle = format!(" {name}=\"");
+    let from = element.find(&needle)? + needle.len();
+    let len = element[from..].find('"')?;
+    Some(
+        element[from..from + len]
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
+}
+
+/// `application/x-www-form-urlencoded` as browsers encode UTF-8 form fields.
+fn form_encode(value: &str) -> String {
+    let mut out = String::new();
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
+                out.push(char::from(byte));
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Checks `html` is the cashier page of `out_trade_no` for `amount`.
+fn assert_cashier_page(html: &str, out_trade_no: &str, amount: &str) {
+    assert!(
+        html.contains(&format!("<dd id=\"out_trade_no\">{out_trade_no}</dd>"))
+            && html.contains(&format!("<span id=\"total_amount\">{amount}</span>"))
+            && html.contains("action=\"/cashier/pay\""),
+        "not the cashier page of {out_trade_no}:\n{html}"
+    );
 }
 
 /// The balances that matter and the total, before anything happened.
@@ -585,7 +705,7 @@ fn node_sdk_exec_trade_flow_through_the_sandbox() {
 }
 
 #[test]
-fn node_sdk_app_pay_order_string_and_page_pay_url_are_paid_at_the_cashier() {
+fn node_sdk_app_pay_order_string_and_page_pay_url_and_form_are_paid_at_the_cashier() {
     let gw = Gateway::start();
     let before = Before::take(&gw);
     let (alice, bob) = (DEMO_USERS[0].0, DEMO_USERS[1].0);
@@ -620,10 +740,23 @@ fn node_sdk_app_pay_order_string_and_page_pay_url_are_paid_at_the_cashier() {
                     "returnUrl": return_url,
                 },
             },
+            {
+                "kind": "pageExecute",
+                "config": node_config(&gw),
+                "method": PAGE_PAY,
+                "httpMethod": "POST",
+                "params": {"bizContent": {
+                    "out_trade_no": "NODE_PAGE_002",
+                    "total_amount": "1.23",
+                    "subject": "表单 \"POST\" <支付>",
+                    "product_code": "FAST_INSTANT_TRADE_PAY",
+                }},
+            },
         ]),
     );
     let order_string = text(&built[0], "result").to_owned();
     let page_url = text(&built[1], "result").to_owned();
+    let page_form = text(&built[2], "result").to_owned();
     assert!(
         order_string.contains("method=alipay.trade.app.pay"),
         "{order_string}"
@@ -656,31 +789,13 @@ fn node_sdk_app_pay_order_string_and_page_pay_url_are_paid_at_the_cashier() {
     assert_eq!(gw.balance(bob), before.users[1] - 888);
 
     // The browser opens the page.pay URL: the cashier page of that trade.
-    let page = gw.send(
-        http::Method::GET,
-        &page_url,
-        &[("accept", "text/html,application/xhtml+xml")],
-        b"",
-    );
-    assert_eq!(page.status, http::StatusCode::OK, "{}", page.text());
-    let html = page.text();
-    assert!(
-        html.contains("<dd id=\"out_trade_no\">NODE_PAGE_001</dd>")
-            && html.contains("<span id=\"total_amount\">66.60</span>")
-            && html.contains("action=\"/cashier/pay\""),
-        "not the cashier page of NODE_PAGE_001:\n{html}"
-    );
+    assert_cashier_page(&gw.browse(&page_url), "NODE_PAGE_001", "66.60");
     let trade = gw.trade("NODE_PAGE_001");
     assert_eq!(trade.status, TradeStatus::WaitBuyerPay);
     assert_eq!(trade.subject, "电脑网站 & 支付");
 
-    // alice submits the form: 302 to return_url with the signed synchronous return.
-    let submitted = gw.send(
-        http::Method::POST,
-        &gw.route("/cashier/pay"),
-        &[("content-type", "application/x-www-form-urlencoded")],
-        format!("out_trade_no=NODE_PAGE_001&buyer_user_id={alice}").as_bytes(),
-    );
+    // alice pays on it: 302 to return_url with the signed synchronous return.
+    let submitted = gw.pay_at_cashier("NODE_PAGE_001", alice);
     assert_eq!(
         submitted.status,
         http::StatusCode::FOUND,
@@ -720,8 +835,115 @@ fn node_sdk_app_pay_order_string_and_page_pay_url_are_paid_at_the_cashier() {
     let trade = gw.trade("NODE_PAGE_001");
     assert_eq!(trade.status, TradeStatus::Success);
     assert_eq!(trade.buyer_user_id.as_deref(), Some(alice));
-    assert_eq!(gw.balance(alice), before.users[0] - 6660);
-    assert_eq!(gw.balance(DEMO_MERCHANT), before.merchant + 888 + 6660);
+
+    // The POST form (what pageExecute gives by default): the browser submits it, gets the
+    // cashier page; without a return_url, paying shows the "paid" page.
+    assert_cashier_page(&gw.submit(&page_form), "NODE_PAGE_002", "1.23");
+    assert_eq!(gw.trade("NODE_PAGE_002").subject, "表单 \"POST\" <支付>");
+    let paid = gw.pay_at_cashier("NODE_PAGE_002", alice);
+    assert_eq!(paid.status, http::StatusCode::OK, "{}", paid.text());
+    assert!(
+        paid.text()
+            .contains("<span id=\"trade_status\">TRADE_SUCCESS</span>"),
+        "{}",
+        paid.text()
+    );
+    assert_eq!(gw.trade("NODE_PAGE_002").status, TradeStatus::Success);
+
+    assert_eq!(gw.balance(alice), before.users[0] - 6660 - 123);
+    assert_eq!(
+        gw.balance(DEMO_MERCHANT),
+        before.merchant + 888 + 6660 + 123
+    );
+    assert_eq!(gw.total(), before.total);
+}
+
+#[test]
+fn python_sdk_execute_and_page_execute_are_paid_at_the_cashier() {
+    let gw = Gateway::start();
+    let before = Before::take(&gw);
+    let (alice, bob) = (DEMO_USERS[0].0, DEMO_USERS[1].0);
+    let build = |kind: &str, http_method: &str, method: &str, biz: Value| {
+        json!({"build": {
+            "kind": kind,
+            "httpMethod": http_method,
+            "config": python_config(&gw, "gateway_public_spki.pem"),
+            "method": method,
+            "biz": biz,
+            "returnUrl": "http://127.0.0.1:9/shop/return",
+        }})
+    };
+    let built = python(vec![
+        build(
+            "sdk_execute",
+            "",
+            APP_PAY,
+            json!({"out_trade_no": "PY_APP_001", "total_amount": "4.56", "subject": "Python App 支付", "product_code": "QUICK_MSECURITY_PAY"}),
+        ),
+        build(
+            "page_execute",
+            "GET",
+            PAGE_PAY,
+            json!({"out_trade_no": "PY_PAGE_001", "total_amount": "7.89", "subject": "Python 网页 & 支付", "product_code": "FAST_INSTANT_TRADE_PAY"}),
+        ),
+        build(
+            "page_execute",
+            "POST",
+            PAGE_PAY,
+            json!({"out_trade_no": "PY_PAGE_002", "total_amount": "0.10", "subject": "Python \"表单\"", "product_code": "FAST_INSTANT_TRADE_PAY"}),
+        ),
+    ]);
+    let order_string = text(&built[0], "result");
+    let page_url = text(&built[1], "result");
+    let page_form = text(&built[2], "result");
+
+    let answer = gw.send(
+        http::Method::POST,
+        &gw.route(&format!("/cashier/app-pay?payer_user_id={bob}")),
+        &[("content-type", "text/plain")],
+        order_string.as_bytes(),
+    );
+    assert_eq!(answer.status, http::StatusCode::OK, "{}", answer.text());
+    let paid = answer.json();
+    assert_eq!(paid["out_trade_no"], "PY_APP_001");
+    assert_eq!(paid["trade_status"], "TRADE_SUCCESS");
+    assert_eq!(paid["buyer_user_id"], bob);
+
+    assert_cashier_page(&gw.browse(page_url), "PY_PAGE_001", "7.89");
+    let returned = gw.pay_at_cashier("PY_PAGE_001", alice);
+    assert_eq!(
+        returned.status,
+        http::StatusCode::FOUND,
+        "{}",
+        returned.text()
+    );
+    let location = returned.header("location").to_owned();
+    let query = location
+        .strip_prefix("http://127.0.0.1:9/shop/return?")
+        .unwrap_or_else(|| panic!("not a redirect to return_url: {location}"));
+    let verified = python(vec![json!({"verify": {
+        "alipayPublicKey": testdata_text("gateway_public_spki.pem"),
+        "body": query,
+    }})]);
+    assert_eq!(verified[0]["verified"], true, "{}", verified[0]);
+    assert_eq!(verified[0]["params"]["out_trade_no"], "PY_PAGE_001");
+    assert_eq!(verified[0]["params"]["total_amount"], "7.89");
+
+    assert_cashier_page(&gw.submit(page_form), "PY_PAGE_002", "0.10");
+    assert_eq!(gw.trade("PY_PAGE_002").subject, "Python \"表单\"");
+    let paid = gw.pay_at_cashier("PY_PAGE_002", alice);
+    assert_eq!(paid.status, http::StatusCode::FOUND, "{}", paid.text());
+
+    for out_trade_no in ["PY_APP_001", "PY_PAGE_001", "PY_PAGE_002"] {
+        assert_eq!(
+            gw.trade(out_trade_no).status,
+            TradeStatus::Success,
+            "{out_trade_no}"
+        );
+    }
+    assert_eq!(gw.balance(bob), before.users[1] - 456);
+    assert_eq!(gw.balance(alice), before.users[0] - 789 - 10);
+    assert_eq!(gw.balance(DEMO_MERCHANT), before.merchant + 456 + 789 + 10);
     assert_eq!(gw.total(), before.total);
 }
 
