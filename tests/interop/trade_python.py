@@ -16,7 +16,8 @@ gateway, for the Rust interop tests (tests/tests/trade_interop.rs):
   `sign_type`, then verify_with_rsa with the Alipay public key.
 
 Job (JSON on stdin): an array, run in order, of
-  {"call": {"config": {serverUrl, appId, appPrivateKey, alipayPublicKey}, "method": "...",
+  {"call": {"config": {serverUrl, appId, appPrivateKey, alipayPublicKey, charset?, signType?},
+            "method": "...",
             "biz": {...}, "notifyUrl"?: "..."}}
   {"verify": {"alipayPublicKey": "<SPKI PEM>", "body": "<raw form body>"}}
   {"build": {"kind": "sdk_execute"|"page_execute", "httpMethod": "GET"|"POST", "config",
@@ -122,6 +123,9 @@ def client_of(cfg):
     config.app_id = cfg["appId"]
     config.app_private_key = cfg["appPrivateKey"]
     config.alipay_public_key = cfg["alipayPublicKey"]
+    # Optional: "GBK" / "RSA" (the SDK's defaults are utf-8 / RSA2).
+    config.charset = cfg.get("charset", config.charset)
+    config.sign_type = cfg.get("signType", config.sign_type)
     return DefaultAlipayClient(alipay_client_config=config)
 
 
@@ -155,10 +159,13 @@ def build(job):
 
 
 def verify(job):
-    # What a merchant's handler gets from a form parser: the body decoded once.
-    params = dict(urllib.parse.parse_qsl(job["body"], keep_blank_values=True))
+    # What a merchant's handler gets from a form parser: the body decoded once, in the
+    # charset it declares (ASCII names and the charset value read the same in any).
+    declared = dict(urllib.parse.parse_qsl(job["body"], keep_blank_values=True, encoding="latin-1"))
+    charset = declared.get("charset", "utf-8")
+    params = dict(urllib.parse.parse_qsl(job["body"], keep_blank_values=True, encoding=charset))
     unsigned = {k: v for k, v in params.items() if k not in ("sign", "sign_type")}
-    message = get_sign_content(unsigned).encode(params.get("charset", "utf-8"))
+    message = get_sign_content(unsigned).encode(charset)
     try:
         ok = verify_with_rsa(job["alipayPublicKey"], message, params.get("sign", ""))
         return {"params": params, "verified": ok}

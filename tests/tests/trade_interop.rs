@@ -13,9 +13,12 @@
 //! * Node (`alipay-sdk` 4.14.0): `sdk.exec` for precreate -> scan -> query -> refund ->
 //!   fastpay.refund.query (`tests/interop/sandbox_exec.mjs`); `sdk.sdkExecute` of
 //!   `alipay.trade.app.pay`, the order string paid at `POST /cashier/app-pay`; `sdk.pageExecute`
-//!   of `alipay.trade.page.pay` (GET): the URL opened as a browser would, the cashier page's
-//!   form submitted, and the signed synchronous return checked with `checkNotifySignV2`
-//!   (`tests/interop/trade_sdk.mjs`).
+//!   of `alipay.trade.page.pay`, GET (the URL opened as a browser would, the cashier page's
+//!   form submitted, the signed synchronous return checked with `checkNotifySignV2`) and POST
+//!   (the auto-submitting form submitted as a browser would) (`tests/interop/trade_sdk.mjs`).
+//!   Python's `sdk_execute` / `page_execute` (GET and POST) the same way.
+//! * Python in GBK and with `RSA` (SHA-1) signatures: precreate, query, refund; the GBK
+//!   notifications decoded and verified in GBK.
 //! * Notifications: the `trade_status_sync` POSTs of a scanned precreate and of a refund, as
 //!   received by a loopback endpoint, verified by Node's `checkNotifySignV2` and by the Python
 //!   SDK's `SignatureUtils.get_sign_content` + `verify_with_rsa`; a tampered one is refused by
@@ -637,6 +640,91 @@ fn python_sdk_typed_trade_requests_through_the_sandbox() {
     assert_eq!(gw.balance(bob), before.users[1]);
     assert_eq!(gw.balance(DEMO_MERCHANT), before.merchant + 700);
     assert_eq!(gw.total(), before.total, "money was created or destroyed");
+}
+
+#[test]
+fn python_sdk_in_gbk_and_with_rsa_signatures_through_the_sandbox() {
+    let gw = Gateway::start();
+    let before = Before::take(&gw);
+    let listener = NotifyEndpoint::builder().path("/gbk/notify").start();
+    let carol = DEMO_USERS[2].0;
+    let mut gbk = python_config(&gw, "gateway_public_spki.pem");
+    gbk["charset"] = "GBK".into();
+    let mut rsa = python_config(&gw, "gateway_public_spki.pem");
+    rsa["signType"] = "RSA".into();
+    let subject = "GBK 当面付：咖啡（大杯）";
+
+    let pre = python(vec![json!({"call": {
+        "config": gbk,
+        "method": PRECREATE,
+        "biz": {"out_trade_no": "PY_GBK_001", "total_amount": "3.20", "subject": subject},
+        "notifyUrl": listener.url(),
+    }})]);
+    let pre = python_success(&pre[0], "Python precreate in GBK");
+    gw.scan(text(pre, "qr_code"), carol);
+    assert_eq!(
+        gw.trade("PY_GBK_001").subject,
+        subject,
+        "subject changed on the way"
+    );
+
+    let steps = python(vec![
+        json!({"call": {"config": gbk, "method": QUERY, "biz": {"out_trade_no": "PY_GBK_001"}}}),
+        json!({"call": {"config": rsa, "method": QUERY, "biz": {"out_trade_no": "PY_GBK_001"}}}),
+        json!({"call": {
+            "config": rsa,
+            "method": REFUND,
+            "biz": {"out_trade_no": "PY_GBK_001", "refund_amount": "3.20", "refund_reason": "全额退款"},
+        }}),
+    ]);
+    for (i, what) in ["Python query in GBK", "Python query with RSA"]
+        .into_iter()
+        .enumerate()
+    {
+        let query = python_success(&steps[i], what);
+        assert_eq!(query["subject"], subject, "{what}");
+        assert_eq!(query["trade_status"], "TRADE_SUCCESS", "{what}");
+        assert_eq!(query["buyer_user_id"], carol, "{what}");
+    }
+    let refund = python_success(&steps[2], "Python refund with RSA");
+    assert_eq!(refund["fund_change"], "Y");
+    assert_eq!(refund["refund_fee"], "3.20");
+    assert_eq!(gw.trade("PY_GBK_001").status, TradeStatus::Closed);
+
+    // The trade's notifications are signed in the charset of the call that opened it (GBK):
+    // the scan (TRADE_SUCCESS) and the full refund (TRADE_CLOSED).
+    let mut received: Vec<Vec<u8>> = listener
+        .wait_for(2, Duration::from_secs(10))
+        .iter()
+        .map(|n| n.body.to_vec())
+        .collect();
+    received.sort_by_key(|body| body.windows(11).any(|w| w == b"refund_fee="));
+    let bodies: Vec<String> = received
+        .iter()
+        .map(|b| String::from_utf8(b.clone()).expect("a form body is ASCII (percent-encoded)"))
+        .collect();
+    let key = testdata_text("gateway_public_spki.pem");
+    let checks = python(
+        bodies
+            .iter()
+            .map(|body| json!({"verify": {"alipayPublicKey": key, "body": body}}))
+            .collect(),
+    );
+    for (check, status) in checks.iter().zip(["TRADE_SUCCESS", "TRADE_CLOSED"]) {
+        assert_eq!(
+            check["verified"], true,
+            "Python refuses a GBK notification: {check}"
+        );
+        let data = &check["params"];
+        assert_eq!(data["charset"], "GBK");
+        assert_eq!(data["subject"], subject);
+        assert_eq!(data["trade_status"], status);
+    }
+    assert_eq!(checks[1]["params"]["refund_fee"], "3.20");
+
+    assert_eq!(gw.balance(carol), before.users[2]);
+    assert_eq!(gw.balance(DEMO_MERCHANT), before.merchant);
+    assert_eq!(gw.total(), before.total);
 }
 
 // ---------------------------------------------------------------------------------------------
