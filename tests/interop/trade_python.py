@@ -68,7 +68,9 @@ from alipay.aop.api.response.AlipayTradePrecreateResponse import AlipayTradePrec
 from alipay.aop.api.response.AlipayTradeQueryResponse import AlipayTradeQueryResponse
 from alipay.aop.api.response.AlipayTradeRefundResponse import AlipayTradeRefundResponse
 
-from sandbox_python import get_http_connection_with_port
+# Importing the sibling script must not leave a __pycache__ in the source tree.
+sys.dont_write_bytecode = True
+from sandbox_python import get_http_connection_with_port  # noqa: E402
 
 APIS = {
     "alipay.trade.precreate": (AlipayTradePrecreateRequest, AlipayTradePrecreateModel, AlipayTradePrecreateResponse),
