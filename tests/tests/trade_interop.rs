@@ -16,7 +16,8 @@
 //!   of `alipay.trade.page.pay`, GET (the URL opened as a browser would, the cashier page's
 //!   form submitted, the signed synchronous return checked with `checkNotifySignV2`) and POST
 //!   (the auto-submitting form submitted as a browser would) (`tests/interop/trade_sdk.mjs`).
-//!   Python's `sdk_execute` / `page_execute` (GET and POST) the same way.
+//!   Python's `sdk_execute` / `page_execute` (GET and POST) the same way. The app.pay and
+//!   page.pay `notify_url`s get their `trade_status_sync`, which Node verifies.
 //! * Python in GBK and with `RSA` (SHA-1) signatures: precreate, query, refund; the GBK
 //!   notifications decoded and verified in GBK.
 //! * Notifications: the `trade_status_sync` POSTs of a scanned precreate and of a refund, as
@@ -798,6 +799,7 @@ fn node_sdk_app_pay_order_string_and_page_pay_url_and_form_are_paid_at_the_cashi
     let before = Before::take(&gw);
     let (alice, bob) = (DEMO_USERS[0].0, DEMO_USERS[1].0);
     let return_url = "http://127.0.0.1:9/shop/return?from=alipay";
+    let listener = NotifyEndpoint::builder().path("/alipay/notify").start();
 
     let built = node(
         "trade_sdk.mjs",
@@ -806,12 +808,15 @@ fn node_sdk_app_pay_order_string_and_page_pay_url_and_form_are_paid_at_the_cashi
                 "kind": "sdkExecute",
                 "config": node_config(&gw),
                 "method": APP_PAY,
-                "params": {"bizContent": {
-                    "out_trade_no": "NODE_APP_001",
-                    "total_amount": "8.88",
-                    "subject": "App 支付",
-                    "product_code": "QUICK_MSECURITY_PAY",
-                }},
+                "params": {
+                    "bizContent": {
+                        "out_trade_no": "NODE_APP_001",
+                        "total_amount": "8.88",
+                        "subject": "App 支付",
+                        "product_code": "QUICK_MSECURITY_PAY",
+                    },
+                    "notifyUrl": listener.url(),
+                },
             },
             {
                 "kind": "pageExecute",
@@ -826,6 +831,7 @@ fn node_sdk_app_pay_order_string_and_page_pay_url_and_form_are_paid_at_the_cashi
                         "product_code": "FAST_INSTANT_TRADE_PAY",
                     },
                     "returnUrl": return_url,
+                    "notifyUrl": listener.url(),
                 },
             },
             {
@@ -937,6 +943,31 @@ fn node_sdk_app_pay_order_string_and_page_pay_url_and_form_are_paid_at_the_cashi
         paid.text()
     );
     assert_eq!(gw.trade("NODE_PAGE_002").status, TradeStatus::Success);
+
+    // The app.pay and the page.pay (GET) carried a notify_url: one trade_status_sync each,
+    // which Node verifies; the POST form had none.
+    let mut bodies: Vec<String> = listener
+        .wait_for(2, Duration::from_secs(10))
+        .iter()
+        .map(|n| n.text())
+        .collect();
+    bodies.sort_by_key(|body| body.contains("NODE_PAGE_001"));
+    let bodies: Vec<&str> = bodies.iter().map(String::as_str).collect();
+    let checks = node_check_notify(&bodies);
+    for (check, (out_trade_no, amount, buyer)) in checks.iter().zip([
+        ("NODE_APP_001", "8.88", bob),
+        ("NODE_PAGE_001", "66.60", alice),
+    ]) {
+        assert_eq!(check["v2"], true, "Node refuses the notification: {check}");
+        let data = &check["postData"];
+        assert_eq!(data["notify_type"], "trade_status_sync", "{check}");
+        assert_eq!(data["trade_status"], "TRADE_SUCCESS", "{check}");
+        assert_eq!(data["out_trade_no"], out_trade_no, "{check}");
+        assert_eq!(data["total_amount"], amount, "{check}");
+        assert_eq!(data["buyer_id"], buyer, "{check}");
+    }
+    thread::sleep(Duration::from_millis(300));
+    assert_eq!(listener.count(), 2, "unexpected notifications");
 
     assert_eq!(gw.balance(alice), before.users[0] - 6660 - 123);
     assert_eq!(
