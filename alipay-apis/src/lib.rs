@@ -55,8 +55,8 @@ pub use alipay_core::api::{
     SdkExecuteApi, Violation, Violations,
 };
 pub use alipay_core::notify::{
-    Committed, FromNotification, Handled, MemorySeen, Notification, NotifyReceiver, Pending,
-    Receipt, SeenNotifications,
+    Committed, FromNotification, Handled, MemorySeen, Notification, NotifyParseError,
+    NotifyReceiver, Pending, Receipt, SeenNotifications,
 };
 pub use alipay_core::value::JsonObjectText;
 pub use alipay_core::{

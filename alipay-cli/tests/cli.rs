@@ -518,7 +518,7 @@ fn spec_list_and_show() {
     let o = alipay(&["spec", "list"], None);
     assert_eq!(o.status.code(), Some(0));
     let out = String::from_utf8_lossy(&o.stdout);
-    assert_eq!(out.lines().count(), 8, "{out}");
+    assert_eq!(out.lines().count(), 20, "{out}");
     assert!(
         out.contains("alipay.fund.coupon.order.app.pay           sdk_execute"),
         "{out}"
