@@ -34,9 +34,17 @@ pub fn expand(spec: &ApiSpec, prefix: &str) -> TokenStream {
     let wire: Vec<&String> = fields.iter().map(|f| &f.name).collect();
     let docs: Vec<_> = fields.iter().map(|f| received_doc(f)).collect();
     let mut enums = TokenStream::new();
+    let response_ty = format_ident!("{prefix}Response");
     let tys: Vec<_> = fields
         .iter()
-        .map(|f| value_type(f, &ty, &mut enums))
+        .map(|f| match same_response_enum(spec, f) {
+            // The answer's enum of the same name and values: one type for one thing.
+            true => {
+                let own = format_ident!("{response_ty}{}", names::pascal(&f.name));
+                quote!(#own)
+            }
+            false => value_type(f, &ty, &mut enums),
+        })
         .collect();
     let doc = doc_attr(&format!(
         "A verified notification of `{}`, typed: amounts, datetimes, numbers and enums are read \
@@ -100,4 +108,15 @@ fn value_type(f: &Field, owner: &Ident, out: &mut TokenStream) -> TokenStream {
             quote!(::std::string::String)
         }
     }
+}
+
+/// Whether the API's answer has a top-level enum field of the same name and values as the
+/// notify field `f` (its generated type is then reused).
+fn same_response_enum(spec: &ApiSpec, f: &Field) -> bool {
+    let is_enum = |f: &Field| matches!(f.ty, FieldType::Scalar(Scalar::Enum));
+    is_enum(f)
+        && spec
+            .response
+            .iter()
+            .any(|r| r.name == f.name && is_enum(r) && r.values == f.values)
 }

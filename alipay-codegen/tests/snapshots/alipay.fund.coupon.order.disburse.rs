@@ -424,11 +424,6 @@ pub struct CouponOrderDisburseResponse {
     enum CouponOrderDisburseNotifyOperationType { #[doc = " `PAY`"] Pay = "PAY", #[doc =
     " `REFUND`"] Refund = "REFUND" }
 );
-::alipay_core::__wire_enum!(
-    open #[doc = " `status` of `CouponOrderDisburseNotify`; unknown values are kept."]
-    pub enum CouponOrderDisburseNotifyStatus { #[doc = " `INIT`"] Init = "INIT", #[doc =
-    " `SUCCESS`"] Success = "SUCCESS", #[doc = " `CLOSED`"] Closed = "CLOSED" }
-);
 /// A verified notification of `alipay.fund.coupon.order.disburse`, typed: amounts, datetimes, numbers and enums are read into their types (a value that does not fit is an error of `from_notification`), texts are kept as sent, empty values are absent.
 ///
 /// Sent to this call's notify_url. Common notify parameters: notify_type, notify_id, notify_time, sign_type, sign. All fields are String and optional in the disburse doc page, with no max length.
@@ -457,7 +452,7 @@ pub struct CouponOrderDisburseNotify {
     /// String in the disburse doc page; parsed as an amount (number or string).
     pub amount: ::std::option::Option<::alipay_core::Amount>,
     /// `status` (enum): 本次资金操作流水状态,支持【INIT,SUCCESS,CLOSED】
-    pub status: ::std::option::Option<CouponOrderDisburseNotifyStatus>,
+    pub status: ::std::option::Option<CouponOrderDisburseResponseStatus>,
     /// `gmt_create` (datetime): 操作创建时间
     pub gmt_create: ::std::option::Option<::alipay_core::DateTime>,
     /// `gmt_trans` (datetime): 操作处理完成时间

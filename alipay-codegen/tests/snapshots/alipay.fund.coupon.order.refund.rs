@@ -219,11 +219,6 @@ pub struct CouponOrderRefundResponse {
     CouponOrderRefundNotifyOperationType { #[doc = " `PAY`"] Pay = "PAY", #[doc =
     " `REFUND`"] Refund = "REFUND" }
 );
-::alipay_core::__wire_enum!(
-    open #[doc = " `status` of `CouponOrderRefundNotify`; unknown values are kept."] pub
-    enum CouponOrderRefundNotifyStatus { #[doc = " `INIT`"] Init = "INIT", #[doc =
-    " `SUCCESS`"] Success = "SUCCESS", #[doc = " `CLOSED`"] Closed = "CLOSED" }
-);
 /// A verified notification of `alipay.fund.coupon.order.refund`, typed: amounts, datetimes, numbers and enums are read into their types (a value that does not fit is an error of `from_notification`), texts are kept as sent, empty values are absent.
 ///
 /// Community source only, not the official page. Every successful refund, full or partial, triggers notify_type=fund_stdtrustee_refund.success to this call's notify_url; timeout auto-refunds notify the pay API's notify_url instead. Field names from the community post example URL; their types are inferred from the sister APIs' notify tables.
@@ -251,7 +246,7 @@ pub struct CouponOrderRefundNotify {
     /// `amount` (amount)
     pub amount: ::std::option::Option<::alipay_core::Amount>,
     /// `status` (enum)
-    pub status: ::std::option::Option<CouponOrderRefundNotifyStatus>,
+    pub status: ::std::option::Option<CouponOrderRefundResponseStatus>,
     /// `gmt_create` (datetime)
     pub gmt_create: ::std::option::Option<::alipay_core::DateTime>,
     /// `gmt_trans` (datetime)

@@ -61,7 +61,7 @@ pub struct PagePayRequest {
     /// type `datetime`; optional; example `2016-12-31 10:05:01`. Beijing time. Wins over timeout_express when both are sent. Its 1m~15d window is relative to the moment the server receives the call, which the client cannot know: documented (rule time_expire_window), not checked.
     pub time_expire: ::std::option::Option<::alipay_core::DateTime>,
     /// `timeout_express`: 建议使用time_expire字段。  订单相对超时时间。从商户首次请求时间开始计算 该笔订单允许的最晚付款时间，逾期将关闭交易。取值范围：1m～15d。m-分钟，h-小时，d-天，1c-当天（1c-当天的情况下，无论交易何时创建，都在0点关闭）。 该参数数值不接受小数点， 如 1.5h，可转换为 90m。 默认值为15d。  注：time_expire和timeout_express两者只需传入一个或者都不传，如果两者都传，优先使用time_expire。\
-    /// type `pay_timeout`; optional; at most 6 characters; range 1m~15d; server default `15d` (never sent by the SDK); example `90m`. Range 1m～15d. No decimals: write 90m, not 1.5h. 1c: the order closes at 0:00 today, whenever it was created. Both max_len and range apply. time_expire wins when both are sent. The default is the server's; the SDK never sends it.
+    /// type `pay_timeout`; optional; at most 6 characters; range 1m~15d; server default `15d` (never sent by the SDK); example `90m`. Range 1m～15d. No decimals: write 90m, not 1.5h. 1c: the order closes at 0:00 today, whenever it was created. Both max_len and range apply. time_expire wins when both are sent. The default is the server's; the SDK never sends it. The doc's max length is 6, but this SDK's pay_timeout value holds at most 5 characters (the red-packet grammar): a 6-character minute count (10000m–21600m) is refused; write it in hours or days where it divides (21600m = 15d).
     pub timeout_express: ::std::option::Option<::alipay_core::PayTimeout>,
     /// `extend_params`: 业务扩展参数\
     /// type `ExtendParams`; optional. An object (not a JSON string).
