@@ -273,7 +273,7 @@ fn local_errors_are_exit_2() {
     let nowhere = "http://127.0.0.1:9/gateway.do";
     let biz = pay_biz("P6", "10.00");
 
-    let err = nothing_printed(&call(nowhere, "alipay.trade.pay", &biz), 2);
+    let err = nothing_printed(&call(nowhere, "alipay.no.such.method", &biz), 2);
     assert!(err.contains("unknown method"), "{err}");
 
     for (method, kind) in [
