@@ -292,6 +292,7 @@ mod notification {
             ("notify_type", "trade_status_sync"),
             ("notify_id", "ac05099524730693a8b330c5ecf72da9786"),
             ("app_id", "2014072300007148"),
+            ("auth_app_id", "2014072300007148"),
             ("charset", "utf-8"),
             ("version", "1.0"),
             ("trade_no", "2013112011001004330000121536"),
@@ -351,6 +352,7 @@ mod notification {
         // gmt_refund carries milliseconds (yyyy-MM-dd HH:mm:ss.S): kept as text.
         assert_eq!(t.gmt_refund.as_deref(), Some("2015-04-28 15:45:57.320"));
         assert_eq!(t.out_biz_no.as_deref(), Some("HZRF001"));
+        assert_eq!(t.auth_app_id.as_deref(), Some("2014072300007148"));
         assert_eq!(t.invoice_amount, None);
         // The same type for every API whose notify_url applies.
         let page = PagePayNotify::from_notification(&n).unwrap();

@@ -505,6 +505,9 @@ pub struct CreateNotify {
     pub notify_time: ::std::option::Option<::alipay_core::DateTime>,
     /// `app_id`.
     pub app_id: ::std::option::Option<::std::string::String>,
+    /// `auth_app_id` (string): 开发者的 app_id，在服务商调用的场景下为授权方的 app_id。\
+    /// The authorising merchant's app_id when a service provider called on its behalf (app_auth_token); otherwise equal to app_id. Listed by the doc page's parameter table.
+    pub auth_app_id: ::std::option::Option<::std::string::String>,
     /// `charset` (string): 编码格式，如utf-8、gbk、gb2312等
     pub charset: ::std::option::Option<::std::string::String>,
     /// `version` (string): 调用的接口版本，固定为：1.0
@@ -568,16 +571,17 @@ pub struct CreateNotify {
     pub voucher_detail_list: ::std::option::Option<::std::string::String>,
 }
 ::alipay_core::__notify_struct!(
-    CreateNotify, CreateNotifyType { charset = "charset", version = "version", sign_type
-    = "sign_type", trade_no = "trade_no", out_trade_no = "out_trade_no", out_biz_no =
-    "out_biz_no", buyer_id = "buyer_id", buyer_logon_id = "buyer_logon_id", seller_id =
-    "seller_id", seller_email = "seller_email", trade_status = "trade_status",
-    total_amount = "total_amount", receipt_amount = "receipt_amount", invoice_amount =
-    "invoice_amount", buyer_pay_amount = "buyer_pay_amount", point_amount =
-    "point_amount", refund_fee = "refund_fee", subject = "subject", body = "body",
-    gmt_create = "gmt_create", gmt_payment = "gmt_payment", gmt_refund = "gmt_refund",
-    gmt_close = "gmt_close", fund_bill_list = "fund_bill_list", passback_params =
-    "passback_params", voucher_detail_list = "voucher_detail_list" }
+    CreateNotify, CreateNotifyType { auth_app_id = "auth_app_id", charset = "charset",
+    version = "version", sign_type = "sign_type", trade_no = "trade_no", out_trade_no =
+    "out_trade_no", out_biz_no = "out_biz_no", buyer_id = "buyer_id", buyer_logon_id =
+    "buyer_logon_id", seller_id = "seller_id", seller_email = "seller_email",
+    trade_status = "trade_status", total_amount = "total_amount", receipt_amount =
+    "receipt_amount", invoice_amount = "invoice_amount", buyer_pay_amount =
+    "buyer_pay_amount", point_amount = "point_amount", refund_fee = "refund_fee", subject
+    = "subject", body = "body", gmt_create = "gmt_create", gmt_payment = "gmt_payment",
+    gmt_refund = "gmt_refund", gmt_close = "gmt_close", fund_bill_list =
+    "fund_bill_list", passback_params = "passback_params", voucher_detail_list =
+    "voucher_detail_list" }
 );
 impl Create {
     /// The spec this API was generated from (also makes editing it rebuild the crate).
