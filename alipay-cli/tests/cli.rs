@@ -529,6 +529,12 @@ fn spec_list_and_show() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("one_of deduct: at least 1 of deduct_auth_no, deduct_out_order_no (wins: deduct_auth_no > deduct_out_order_no)"), "{out}");
     assert!(out.contains("MONEY_NOT_ENOUGH"), "{out}");
+    // A spec naming shared types (GoodsDetail, TradeFundBill) shows with them.
+    let o = alipay(&["spec", "show", "alipay.trade.refund"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("goods_detail"), "{out}");
+    assert!(out.contains("ACQ.DISCORDANT_REPEAT_REQUEST"), "{out}");
     assert_eq!(
         alipay(&["spec", "show", "alipay.nope"], None).status.code(),
         Some(2)

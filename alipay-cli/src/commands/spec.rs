@@ -36,15 +36,21 @@ pub fn run(a: Args) -> Result<(), Failure> {
                     "unknown method {method:?}; see `alipay spec list`"
                 )));
             };
-            let spec = alipay_spec::parse_spec(&format!("specs/{method}.toml"), e.spec_toml)
-                .map_err(|errs| {
-                    Failure::Usage(
-                        errs.iter()
-                            .map(ToString::to_string)
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                    )
-                })?;
+            let joined = |errs: Vec<alipay_spec::SpecError>| {
+                Failure::Usage(
+                    errs.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                )
+            };
+            // The compiled-in specs name the shared types of the same build.
+            let types =
+                alipay_spec::parse_types("specs/_types.toml", alipay_apis::types::TYPES_TOML)
+                    .map_err(joined)?;
+            let spec =
+                alipay_spec::parse_spec_with(&format!("specs/{method}.toml"), e.spec_toml, &types)
+                    .map_err(joined)?;
             print!("{}", render(&spec));
             Ok(())
         }
