@@ -78,6 +78,9 @@ pub struct NotifyTarget {
     pub url: Option<String>,
     pub sign_type: String,
     pub charset: String,
+    /// The opening call came in certificate mode (signed with the current Alipay
+    /// certificate's key then).
+    pub cert_mode: bool,
 }
 
 /// One trade.

@@ -60,6 +60,9 @@ pub struct Delivery {
     pub return_url: Option<String>,
     pub sign_type: String,
     pub charset: String,
+    /// The call came in certificate mode: its notifications are signed with the Alipay
+    /// certificate's key current when they are sent.
+    pub cert_mode: bool,
 }
 
 impl Ledger {
@@ -366,6 +369,7 @@ fn open(
             url: delivery.notify_url.clone(),
             sign_type: delivery.sign_type.clone(),
             charset: delivery.charset.clone(),
+            cert_mode: delivery.cert_mode,
         },
         return_url: delivery.return_url.clone(),
         content,
