@@ -1,18 +1,21 @@
 //! `alipay.trade.pay` exactly once against the sandbox: a buyer who confirms payments on the
 //! phone (`"confirm_on_phone": true`) makes the payment answer `10003`; the client polls
 //! `alipay.trade.query` (the official face-to-face flow) and, if the buyer never confirms,
-//! calls the payment off with `alipay.trade.cancel`. The money is checked to the fen.
+//! calls the payment off with `alipay.trade.cancel`. Then refunds and pre-auth freezes whose
+//! answers the sandbox withholds (fault plans): resolved by their queries. The money is
+//! checked to the fen.
 
 use std::time::Duration;
 
-use alipay_apis::trade::PayRequest;
+use alipay_apis::fund::{AuthOrderFreezeAuthCodeType, AuthOrderFreezeRequest};
+use alipay_apis::trade::{PayRequest, RefundRequest};
 use alipay_apis::{NotDoneReason, Patience, Resolution, amount};
 use alipay_core::{
     AlipayClient, AlipayPublicKey, AppPrivateKey, AppPublicKey, Gateway, GatewayPrivateKey,
     RetryPolicy,
 };
 use alipay_sandbox::server::{Sandbox, SandboxConfig, start};
-use alipay_sandbox::{DEMO_MERCHANT, TradeStatus};
+use alipay_sandbox::{DEMO_MERCHANT, DEMO_USERS, FaultPlan, TradeStatus};
 use alipay_testkit::http::{Answer, Method, StatusCode, send};
 use serde_json::{Value, json};
 
@@ -25,11 +28,19 @@ fn read(name: &str) -> String {
 }
 
 async fn sandbox() -> Sandbox {
-    let config = SandboxConfig::new(
+    sandbox_with_faults("").await
+}
+
+/// A sandbox injecting the faults of `plan` (empty: none).
+async fn sandbox_with_faults(plan: &str) -> Sandbox {
+    let mut config = SandboxConfig::new(
         APP_ID,
         AppPublicKey::from_text(&read("app_public_spki.pem")).unwrap(),
         GatewayPrivateKey::from_text(&read("gateway_private_pkcs8.pem")).unwrap(),
     );
+    if !plan.is_empty() {
+        config.faults = FaultPlan::parse(plan, 1).unwrap();
+    }
     start(config, "127.0.0.1:0".parse().unwrap()).await.unwrap()
 }
 
@@ -65,6 +76,12 @@ async fn phone_buyer_code(sb: &Sandbox) -> String {
         StatusCode::OK
     );
     let code = post_json(sb, "/cashier/payment-code", json!({"buyer_user_id": PHONE})).await;
+    assert_eq!(code.status, StatusCode::OK);
+    code.json()["auth_code"].as_str().unwrap().to_owned()
+}
+
+async fn payment_code(sb: &Sandbox, buyer: &str) -> String {
+    let code = post_json(sb, "/cashier/payment-code", json!({"buyer_user_id": buyer})).await;
     assert_eq!(code.status, StatusCode::OK);
     code.json()["auth_code"].as_str().unwrap().to_owned()
 }
@@ -192,4 +209,130 @@ async fn a_payment_without_confirmation_is_done_at_once() {
         .await;
     assert!(matches!(r, Ok(Resolution::Done(_))), "{r:?}");
     assert_eq!(balance(&sb, buyer), before - 2_000);
+}
+
+const ALICE: &str = DEMO_USERS[0].0;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_payment_answered_10003_after_it_was_applied_is_done_once() {
+    // `busy`: every trade.pay is applied, then answered 10003.
+    let sb = sandbox_with_faults("alipay.trade.pay:busy=100%").await;
+    let c = client(&sb);
+    let code = payment_code(&sb, ALICE).await;
+    let before = balance(&sb, ALICE);
+    let r = c
+        .call(&pay("EO4", &code))
+        .retry(fast())
+        .exactly_once_or_cancel()
+        .await;
+    assert!(matches!(r, Ok(Resolution::Done(_))), "{r:?}");
+    assert_eq!(status(&sb, "EO4"), Some(TradeStatus::Success));
+    assert_eq!(balance(&sb, ALICE), before - 2_000, "paid once");
+}
+
+fn refund(amount: alipay_apis::Amount, out_request_no: &str) -> RefundRequest {
+    RefundRequest::builder()
+        .out_trade_no("EO5")
+        .refund_amount(amount)
+        .out_request_no(out_request_no)
+        .build()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn refunds_whose_answers_are_lost_are_resolved_by_the_refund_query() {
+    // Refund R1 is applied and its connection dropped every time; R2 never reaches the books.
+    let sb = sandbox_with_faults("alipay.trade.refund:drop=100%").await;
+    let c = client(&sb);
+    let code = payment_code(&sb, ALICE).await;
+    let paid = c.call(&pay("EO5", &code)).exactly_once().await;
+    assert!(matches!(paid, Ok(Resolution::Done(_))), "{paid:?}");
+    let (alice, total) = (balance(&sb, ALICE), sb.with_ledger(|l| l.total_money()));
+
+    let r = c
+        .call(&refund(amount!("5.00"), "EO5R1"))
+        .retry(fast())
+        .exactly_once()
+        .await;
+    let Ok(Resolution::Done(done)) = r else {
+        panic!("{r:?}")
+    };
+    assert_eq!(done.out_trade_no.as_deref(), Some("EO5"));
+    assert_eq!(balance(&sb, ALICE), alice + 500, "refunded once");
+    let applied = sb.with_ledger(|l| {
+        l.trade_refunds()
+            .iter()
+            .filter(|r| r.out_request_no == "EO5R1")
+            .count()
+    });
+    assert_eq!(applied, 1);
+    assert_eq!(sb.with_ledger(|l| l.total_money()), total);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refund_that_never_arrived_stays_unknown() {
+    let sb = sandbox_with_faults("alipay.trade.refund:before=100%").await;
+    let c = client(&sb);
+    let code = payment_code(&sb, ALICE).await;
+    let paid = c.call(&pay("EO5", &code)).exactly_once().await;
+    assert!(matches!(paid, Ok(Resolution::Done(_))), "{paid:?}");
+    let alice = balance(&sb, ALICE);
+    let r = c
+        .call(&refund(amount!("5.00"), "EO5R2"))
+        .retry(fast())
+        .patience(Patience::new(2, Duration::from_millis(20)))
+        .exactly_once()
+        .await;
+    // The query finds no refund: re-send the same out_request_no later (never a new one).
+    assert!(matches!(r, Ok(Resolution::Unknown(_))), "{r:?}");
+    assert_eq!(balance(&sb, ALICE), alice);
+}
+
+fn freeze(code: &str, order: &str) -> AuthOrderFreezeRequest {
+    AuthOrderFreezeRequest::builder()
+        .auth_code(code)
+        .auth_code_type(AuthOrderFreezeAuthCodeType::BarCode)
+        .out_order_no(order)
+        .out_request_no(format!("{order}F"))
+        .order_title("押金")
+        .amount(amount!("30.00"))
+        .build()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_freeze_whose_answer_is_lost_is_resolved_by_the_detail_query() {
+    let sb = sandbox_with_faults("alipay.fund.auth.order.freeze:after=100%").await;
+    let c = client(&sb);
+    let code = payment_code(&sb, ALICE).await;
+    let (alice, total) = (balance(&sb, ALICE), sb.with_ledger(|l| l.total_money()));
+    let r = c
+        .call(&freeze(&code, "EO6"))
+        .retry(fast())
+        .exactly_once_or_cancel()
+        .await;
+    let Ok(Resolution::Done(frozen)) = r else {
+        panic!("{r:?}")
+    };
+    assert_eq!(frozen.out_request_no.as_deref(), Some("EO6F"));
+    assert_eq!(frozen.amount, Some(amount!("30.00")));
+    assert!(frozen.auth_no.is_some());
+    assert_eq!(balance(&sb, ALICE), alice - 3_000, "frozen once");
+    assert_eq!(sb.with_ledger(|l| l.total_money()), total);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_freeze_that_never_arrived_is_not_found() {
+    let sb = sandbox_with_faults("alipay.fund.auth.order.freeze:before=100%").await;
+    let c = client(&sb);
+    let code = payment_code(&sb, ALICE).await;
+    let alice = balance(&sb, ALICE);
+    let r = c
+        .call(&freeze(&code, "EO7"))
+        .retry(fast())
+        .exactly_once_or_cancel()
+        .await;
+    assert!(
+        matches!(r, Ok(Resolution::NotDone(NotDoneReason::NotFound { .. }))),
+        "{r:?}"
+    );
+    assert_eq!(balance(&sb, ALICE), alice);
 }
