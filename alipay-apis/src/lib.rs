@@ -88,7 +88,7 @@ pub mod fund;
 pub mod marketing;
 #[cfg(feature = "open")]
 pub mod open;
-#[cfg(feature = "fund")]
+#[cfg(any(feature = "fund", feature = "trade"))]
 mod resolve;
 #[cfg(feature = "system")]
 pub mod system;
