@@ -135,3 +135,37 @@ fn a_chain_through_an_intermediate_is_trusted_and_broken_ones_are_not() {
             .is_err()
     );
 }
+
+mod untrusted_bytes {
+    //! The certificate a rotation downloads comes from the network: whatever its bytes, the
+    //! chain check answers (an error), never panics.
+    use alipay_core::AlipayRootCertificate;
+    use proptest::prelude::*;
+
+    const ROOT: &[u8] = include_bytes!("../testdata/alipay-certs/alipayRootCert.crt");
+    const ALIPAY_CERT: &[u8] =
+        include_bytes!("../testdata/alipay-certs/alipayCertPublicKey_RSA2.crt");
+
+    fn root() -> AlipayRootCertificate {
+        AlipayRootCertificate::from_bytes(ROOT).unwrap()
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_are_refused(data in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            prop_assert!(root().verify_chain(&data).is_err());
+        }
+
+        #[test]
+        fn a_damaged_certificate_never_panics(
+            at in 0..ALIPAY_CERT.len(),
+            byte in any::<u8>(),
+            cut in 0..ALIPAY_CERT.len(),
+        ) {
+            let mut damaged = ALIPAY_CERT.to_vec();
+            damaged[at] = byte;
+            let _ = root().verify_chain(&damaged);
+            let _ = root().verify_chain(&ALIPAY_CERT[..cut]);
+        }
+    }
+}
