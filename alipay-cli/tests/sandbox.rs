@@ -1,5 +1,5 @@
 //! `alipay sandbox`'s contract: exactly one JSON line on stdout when ready (gateway, Alipay
-//! public key file, apps, merchant, users), then serving until SIGTERM/SIGINT (exit 0); keys
+//! public key file, certificate files, apps, merchant, users), then serving until SIGTERM/SIGINT (exit 0); keys
 //! and ledger kept in `--state-dir`; bad flags exit 2.
 
 use std::io::{BufRead, BufReader, Read};
@@ -11,7 +11,9 @@ use alipay_apis::amount;
 use alipay_apis::fund::{CouponOperationQueryRequest, CouponOrderAgreementPayRequest};
 use alipay_core::AlipayClient;
 use alipay_core::Gateway;
-use alipay_core::{AlipayPublicKey, AppPrivateKey};
+use alipay_core::{
+    AlipayCertificate, AlipayPublicKey, AlipayRootCertificate, AppCertificate, AppPrivateKey,
+};
 use alipay_sandbox::{DEMO_MERCHANT, DEMO_USERS};
 use serde_json::Value;
 
@@ -113,9 +115,17 @@ fn prints_one_json_line_serves_and_stops_on_sigterm() {
         .map(String::as_str)
         .collect();
     assert_eq!(
-        keys.len(),
-        5,
-        "exactly gateway, alipay_public_key_file, apps, merchant, users: {ready}"
+        keys,
+        [
+            "gateway",
+            "alipay_public_key_file",
+            "alipay_root_cert_file",
+            "alipay_cert_file",
+            "apps",
+            "merchant",
+            "users"
+        ],
+        "{ready}"
     );
     assert!(
         ready["gateway"]
@@ -273,6 +283,8 @@ fn tls_serves_https_with_a_certificate_to_trust() {
         [
             "gateway",
             "alipay_public_key_file",
+            "alipay_root_cert_file",
+            "alipay_cert_file",
             "ca_cert_file",
             "apps",
             "merchant",
@@ -347,4 +359,52 @@ fn tls_serves_https_with_a_certificate_to_trust() {
         assert_eq!(mode & 0o077, 0, "TLS key readable by others: {mode:o}");
     }
     assert_eq!(terminate(again).code(), Some(0));
+}
+
+#[test]
+fn certificate_mode_with_the_printed_files_survives_a_rotation_and_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().to_str().unwrap();
+    let running = spawn(&["--listen", "127.0.0.1:0", "--state-dir", state]);
+    let ready = running.ready.clone();
+    let cert_client = |ready: &Value| {
+        let app = &ready["apps"][0];
+        AlipayClient::builder_with_certificates(
+            app["app_id"].as_str().unwrap(),
+            AppPrivateKey::from_text(&text(&app["private_key_file"])).unwrap(),
+            &AppCertificate::from_pem(&text(&app["app_cert_file"])).unwrap(),
+            AlipayCertificate::from_pem(&text(&ready["alipay_cert_file"])).unwrap(),
+            &AlipayRootCertificate::from_pem(&text(&ready["alipay_root_cert_file"])).unwrap(),
+        )
+        .gateway(Gateway::new(ready["gateway"].as_str().unwrap()).unwrap())
+        .build()
+        .unwrap()
+    };
+    let rt = runtime();
+    let c = cert_client(&ready);
+    rt.block_on(pay(&c, "CERT-1"));
+    let admin = ready["gateway"]
+        .as_str()
+        .unwrap()
+        .replace("/gateway.do", "/admin/rotate-alipay-cert");
+    let rotated = rt.block_on(alipay_testkit::http::send(
+        alipay_testkit::http::Method::POST,
+        &admin,
+        &[],
+        b"",
+    ));
+    assert_eq!(rotated.status, 200, "{}", rotated.text());
+    let new_sn = rotated.json()["alipay_cert_sn"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // The client downloads and trusts the new certificate by itself.
+    rt.block_on(pay(&c, "CERT-2"));
+    assert!(terminate(running).success());
+
+    // After a restart the rotated certificate is still current, and the files say so.
+    let again = spawn(&["--listen", "127.0.0.1:0", "--state-dir", state]);
+    let alipay = AlipayCertificate::from_pem(&text(&again.ready["alipay_cert_file"])).unwrap();
+    assert_eq!(alipay.sn(), new_sn);
+    rt.block_on(pay(&cert_client(&again.ready), "CERT-3"));
 }

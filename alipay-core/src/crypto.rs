@@ -204,3 +204,25 @@ pub(crate) fn sha256_hex(data: &[u8]) -> String {
         .map(|b| format!("{b:02x}"))
         .collect()
 }
+
+/// Whether `signature` is `issuer_pkcs1`'s (PKCS#1 `RSAPublicKey` DER) PKCS#1 v1.5 signature
+/// of a certificate's to-be-signed bytes under the signature algorithm `oid` (dotted). Only
+/// the RSA algorithms of Alipay's roots are known; any other is `false`.
+pub(crate) fn verify_certificate_signature(
+    oid: &str,
+    issuer_pkcs1: &[u8],
+    tbs: &[u8],
+    signature: &[u8],
+) -> bool {
+    let alg: &dyn signature::VerificationAlgorithm = match oid {
+        "1.2.840.113549.1.1.11" => &signature::RSA_PKCS1_2048_8192_SHA256,
+        "1.2.840.113549.1.1.12" => &signature::RSA_PKCS1_2048_8192_SHA384,
+        "1.2.840.113549.1.1.13" => &signature::RSA_PKCS1_2048_8192_SHA512,
+        // The RSA-SHA1 root still in alipayRootCert.crt.
+        "1.2.840.113549.1.1.5" => &signature::RSA_PKCS1_2048_8192_SHA1_FOR_LEGACY_USE_ONLY,
+        _ => return false,
+    };
+    UnparsedPublicKey::new(alg, issuer_pkcs1)
+        .verify(tbs, signature)
+        .is_ok()
+}

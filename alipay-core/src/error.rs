@@ -312,6 +312,18 @@ pub enum SignatureFailure {
         /// The SN the response carries.
         found: String,
     },
+    #[error(
+        "the Alipay certificate SN {sn} (alipay.open.app.alipaycert.download) is not trusted: {reason}; check that the configured alipayRootCert.crt is Alipay's and that the gateway URL is right"
+    )]
+    /// Certificate mode: a rotated Alipay certificate, downloaded because an answer named
+    /// it, that does not chain to the configured root (or was not served right). It is never
+    /// trusted, and the answer that named it is not used.
+    UntrustedCertificate {
+        /// The SN the answer named.
+        sn: String,
+        /// Why it is not trusted.
+        reason: String,
+    },
     #[error("certificate mode is configured but the response carries no alipay_cert_sn")]
     /// Certificate mode, but the response names no certificate.
     CertSnMissing,

@@ -514,7 +514,8 @@ pub fn verify(
     method: &str,
     check: &ResponseCheck<'_>,
 ) -> Result<VerifiedResponse, Error> {
-    let text = check.charset.decode(body)?;
+    let (text, charset) = decode_body(body, check.charset)?;
+    let check = &ResponseCheck { charset, ..*check };
     let env = extract(&text, method)?;
     let Some(sign) = env.sign.as_deref() else {
         return unsigned(&env, check);
@@ -549,6 +550,56 @@ pub fn verify(
         signed: true,
         encrypted: env.encrypted,
     })
+}
+
+/// The body as text, and the charset its bytes are in.
+///
+/// The live gateway has been seen answering errors (`20000 aop.unknow-error 系统繁忙`) GBK-encoded
+/// although the call asked for UTF-8 (smartwalle/alipay PR #257). So a body that is not valid
+/// UTF-8 under a UTF-8 call is read as GBK when it is valid GBK **and** re-encodes to exactly
+/// the bytes received. That is safe: the signature is then checked over those very bytes
+/// (the charset only says how to turn them back into the text handed out), so no decoding
+/// choice can make an altered body verify. Valid UTF-8 is always read as UTF-8: a GBK body
+/// that happens to be valid UTF-8 still verifies over its raw bytes, only its text would
+/// read differently, and Chinese GBK text is almost never valid UTF-8.
+pub(crate) fn decode_body(
+    body: &[u8],
+    declared: Charset,
+) -> Result<(Cow<'_, str>, Charset), Error> {
+    match declared.decode(body) {
+        Ok(text) => Ok((text, declared)),
+        Err(e) if declared == Charset::Utf8 => match Charset::Gbk.decode(body) {
+            Ok(text) if Charset::Gbk.encode(&text).is_ok_and(|b| *b == *body) => {
+                Ok((text, Charset::Gbk))
+            }
+            _ => Err(e),
+        },
+        Err(e) => Err(e),
+    }
+}
+
+/// A string field of the response node of `method`, read **without** verifying anything
+/// (decrypted first when the node is encrypted): for the certificate download, whose answer
+/// can only be verified once the certificate it carries is checked. `None` when absent or
+/// unreadable.
+pub(crate) fn unverified_field(
+    body: &[u8],
+    method: &str,
+    field: &str,
+    charset: Charset,
+    encrypt_key: Option<&EncryptKey>,
+) -> Option<String> {
+    let (text, _) = decode_body(body, charset).ok()?;
+    let env = extract(&text, method).ok()?;
+    let node = if env.encrypted {
+        decrypt_node(env.node, encrypt_key).ok()?
+    } else {
+        env.node.to_string()
+    };
+    match serde_json::from_str::<Value>(&node).ok()?.get(field)? {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        _ => None,
+    }
 }
 
 /// Decrypts a verified, quoted ciphertext into the node's JSON text.

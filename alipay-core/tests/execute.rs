@@ -13,6 +13,7 @@ use alipay_core::{AlipayClient, ClientBuilder};
 use alipay_testkit::{FakeGateway, GatewayRequest, Reply, keys};
 
 const METHOD: &str = "alipay.fund.coupon.operation.query";
+const CERT_DOWNLOAD: &str = "alipay.open.app.alipaycert.download";
 const AES_KEY: &str = "aa4BtZ4tspm2wnXLb1ThQA==";
 
 /// Serves HTTP/1.1 on 127.0.0.1 (keep-alive), verifying every request's signature with the
@@ -192,8 +193,15 @@ async fn certificate_mode_end_to_end() {
         .send()
         .await
         .unwrap_err();
+    // The unknown SN made the client ask for that certificate, which this script does not
+    // serve: refused, never trusted.
     assert!(e.to_string().contains("alipaycert.download"), "{e}");
-    assert_eq!(fake.count(), 2);
+    assert!(e.to_string().contains("no alipay_cert_content"), "{e}");
+    assert_eq!(fake.count(), 3);
+    assert_eq!(
+        fake.requests_of(CERT_DOWNLOAD)[0].biz_json()["alipay_cert_sn"],
+        "00000000000000000000000000000000"
+    );
     for r in fake.requests() {
         assert_eq!(
             r.param("app_cert_sn"),
@@ -206,6 +214,133 @@ async fn certificate_mode_end_to_end() {
             )
         );
     }
+}
+
+fn synthetic(f: &str) -> String {
+    keys::text(&format!("synthetic-certs/{f}"))
+}
+
+/// A client in certificate mode under the synthetic root whose configured Alipay certificate
+/// is the real one (another key than the test gateway's): every answer of the fake gateway,
+/// signed with the test gateway key, names a certificate the client has to download.
+fn rotating_client(gateway: Gateway, root: &str) -> AlipayClient {
+    AlipayClient::builder_with_certificates(
+        keys::APP_ID,
+        keys::app_private(),
+        &AppCertificate::from_pem(&synthetic("appCertPublicKey_2021000000000001.crt")).unwrap(),
+        AlipayCertificate::from_pem(&keys::text("alipay-certs/alipayCertPublicKey_RSA2.crt"))
+            .unwrap(),
+        &AlipayRootCertificate::from_pem(root).unwrap(),
+    )
+    .gateway(gateway)
+    .build()
+    .unwrap()
+}
+
+/// Answers the download of `served` (base64 of its PEM, as Alipay does) and every other call
+/// with success; every answer names `served`'s SN.
+fn serving(served: String) -> impl Fn(&GatewayRequest) -> Reply + Send + Sync {
+    use base64::Engine;
+    let sn = AlipayCertificate::from_pem(&served)
+        .map(|c| c.sn().to_string())
+        .or_else(|_| AppCertificate::from_pem(&served).map(|c| c.sn().to_string()))
+        .unwrap();
+    let content = base64::engine::general_purpose::STANDARD.encode(served.as_bytes());
+    move |r| {
+        let node = if r.param("method") == Some(CERT_DOWNLOAD) {
+            assert_eq!(r.biz_json()["alipay_cert_sn"], sn.as_str());
+            format!(r#"{{"code":"10000","msg":"Success","alipay_cert_content":"{content}"}}"#)
+        } else {
+            r#"{"code":"10000","msg":"Success","status":"SUCCESS"}"#.to_owned()
+        };
+        Reply::node(&node).cert_sn(&sn)
+    }
+}
+
+#[tokio::test]
+async fn a_rotated_certificate_that_chains_is_downloaded_once_and_trusted_by_clones() {
+    let (gw, fake) = fake_gateway(serving(synthetic("alipayCertPublicKey_RSA2.crt")));
+    let c = rotating_client(gw, &synthetic("alipayRootCert.crt"));
+    let a = c.call(&query()).send().await.unwrap();
+    assert!(a.node.contains("SUCCESS"));
+    assert_eq!(fake.requests_of(CERT_DOWNLOAD).len(), 1);
+    // Trusted from now on, by this client and its clones: no second download.
+    let clone = c.clone();
+    assert!(clone.call(&query()).send().await.is_ok());
+    assert_eq!(fake.requests_of(CERT_DOWNLOAD).len(), 1);
+    assert_eq!(fake.count(), 3);
+    // A notification signed with the rotated key verifies too (it names no certificate).
+    let body = alipay_core::gateway::sign_notification(
+        [("notify_id", "n1"), ("app_id", keys::APP_ID)],
+        &keys::gateway_private(),
+        SignType::Rsa2,
+        Charset::Utf8,
+    )
+    .unwrap();
+    assert_eq!(
+        clone
+            .verify_notification(body.as_bytes())
+            .unwrap()
+            .notify_id(),
+        Some("n1")
+    );
+}
+
+#[tokio::test]
+async fn a_rotated_certificate_that_does_not_chain_is_refused_and_never_trusted() {
+    // The synthetic app certificate: a real certificate with a real SN, but issued by a CA
+    // that is not in the root bundle.
+    let (gw, fake) = fake_gateway(serving(synthetic("appCertPublicKey_2021000000000001.crt")));
+    let c = rotating_client(gw, &synthetic("alipayRootCert.crt"));
+    for round in 1..=2 {
+        let e = c.call(&query()).send().await.unwrap_err();
+        match &e {
+            Error::Signature(s) => assert!(
+                matches!(
+                    s.failure,
+                    alipay_core::error::SignatureFailure::UntrustedCertificate { .. }
+                ),
+                "{e}"
+            ),
+            other => panic!("expected an untrusted certificate, got {other:?}"),
+        }
+        assert!(e.to_string().contains("does not chain"), "{e}");
+        assert!(e.to_string().contains("alipayRootCert.crt"), "{e}");
+        // Never trusted: the next call asks again.
+        assert_eq!(fake.requests_of(CERT_DOWNLOAD).len(), round);
+    }
+    // The Alipay certificate itself chains, but not to the real root bundle.
+    let (gw, _fake) = fake_gateway(serving(synthetic("alipayCertPublicKey_RSA2.crt")));
+    let c = rotating_client(gw, &keys::text("alipay-certs/alipayRootCert.crt"));
+    let e = c.call(&query()).send().await.unwrap_err();
+    assert!(e.to_string().contains("does not chain"), "{e}");
+}
+
+#[tokio::test]
+async fn a_failed_download_leaves_the_outcome_of_the_call_unknown() {
+    // The business call was answered (under a certificate the client does not know); the
+    // download is refused as a business failure. The call's outcome is unknown, not
+    // "rejected": the refusal was the download's, not the call's.
+    let sn = AlipayCertificate::from_pem(&synthetic("alipayCertPublicKey_RSA2.crt"))
+        .unwrap()
+        .sn()
+        .to_string();
+    let (gw, fake) = fake_gateway(move |r| {
+        let node = if r.param("method") == Some(CERT_DOWNLOAD) {
+            r#"{"code":"40004","msg":"Business Failed","sub_code":"CERT_NOT_EXIST","sub_msg":"x"}"#
+        } else {
+            r#"{"code":"10000","msg":"Success","status":"SUCCESS"}"#
+        };
+        Reply::node(node).cert_sn(&sn)
+    });
+    let c = rotating_client(gw, &synthetic("alipayRootCert.crt"));
+    let e = c.call(&query()).send().await.unwrap_err();
+    assert_eq!(e.outcome(), Outcome::Unknown, "{e}");
+    assert!(
+        e.to_string().contains("unverified sub_code CERT_NOT_EXIST"),
+        "{e}"
+    );
+    assert_eq!(fake.requests_of(CERT_DOWNLOAD).len(), 1);
 }
 
 /// What the macro generates for an `execute` API, written by hand.

@@ -16,6 +16,7 @@
 //! | `busy` | applies the call, then answers `10003 业务处理中` (it finished inside Alipay after the gateway gave up waiting) | outcome unknown |
 //! | `drop` | applies the call, then closes the connection without an answer | outcome unknown |
 //! | `delay` | applies the call and answers normally, `@duration` late (default 200 ms) | a timeout if the client gives up first |
+//! | `gbk` | applies the call, then answers `20000 aop.unknow-error 系统繁忙` **GBK-encoded** (signed over the GBK bytes) although the call said `charset=utf-8`, and sends the call's notifications GBK-encoded under `charset=utf-8` too: what the live gateway was seen doing (smartwalle/alipay PR #257) | outcome unknown; the client must read GBK |
 //!
 //! A short name is looked up among the red-packet methods first (`query` is
 //! `alipay.fund.coupon.operation.query`), then the trade family (`trade.query`). A method's own
@@ -48,6 +49,9 @@ pub enum Fault {
     Drop,
     /// Applied and answered this late.
     Delay(Duration),
+    /// Applied, then `20000 aop.unknow-error 系统繁忙` in GBK under `charset=utf-8`; its
+    /// notifications GBK-encoded under `charset=utf-8` too.
+    GbkBusy,
 }
 
 impl Fault {
@@ -65,6 +69,7 @@ impl Fault {
             Fault::InProgress => "busy",
             Fault::Drop => "drop",
             Fault::Delay(_) => "delay",
+            Fault::GbkBusy => "gbk",
         }
     }
 }
@@ -78,11 +83,12 @@ pub struct Shares {
     pub drop: u32,
     pub delay: u32,
     pub delay_by: Duration,
+    pub gbk: u32,
 }
 
 impl Shares {
     fn total(&self) -> u32 {
-        self.before + self.after + self.busy + self.drop + self.delay
+        self.before + self.after + self.busy + self.drop + self.delay + self.gbk
     }
 
     fn pick(&self, draw: u32) -> Fault {
@@ -93,6 +99,7 @@ impl Shares {
             (self.busy, Fault::InProgress),
             (self.drop, Fault::Drop),
             (self.delay, Fault::Delay(self.delay_by)),
+            (self.gbk, Fault::GbkBusy),
         ] {
             edge += share;
             if draw < edge {
@@ -251,9 +258,10 @@ fn parse_shares(list: &str) -> Result<Shares, FaultPlanError> {
             "busy" | "10003" => &mut shares.busy,
             "drop" => &mut shares.drop,
             "delay" => &mut shares.delay,
+            "gbk" => &mut shares.gbk,
             other => {
                 return Err(FaultPlanError(format!(
-                    "unknown fault {other:?} (before, after, busy, drop, delay)"
+                    "unknown fault {other:?} (before, after, busy, drop, delay, gbk)"
                 )));
             }
         };
@@ -412,6 +420,22 @@ mod tests {
         // The same request retried gets independent draws.
         let retries: Vec<Fault> = (0..50).map(|_| plan.decide(DISBURSE, "same")).collect();
         assert!(retries.contains(&Fault::None) && retries.contains(&Fault::UnavailableBefore));
+    }
+
+    #[test]
+    fn gbk_is_a_fault_kind() {
+        let mut plan = FaultPlan::parse("disburse:gbk=100%", 3).unwrap();
+        assert_eq!(
+            plan.shares("alipay.fund.coupon.order.disburse")
+                .unwrap()
+                .gbk,
+            10_000
+        );
+        let fault = plan.decide("alipay.fund.coupon.order.disburse", "{}");
+        assert_eq!(fault, Fault::GbkBusy);
+        assert!(fault.applies());
+        assert_eq!(fault.name(), "gbk");
+        assert!(plan.decide("alipay.fund.coupon.order.refund", "{}") == Fault::None);
     }
 
     #[test]

@@ -117,6 +117,7 @@
 //! [`Ledger::add_template`].
 
 pub mod bill;
+pub mod certs;
 pub mod faults;
 mod fund_rules;
 pub mod ledger;
@@ -132,6 +133,7 @@ pub mod zip;
 
 use serde_json::{Map, Value};
 
+pub use certs::SandboxCertificates;
 pub use faults::{Fault, FaultPlan, FaultPlanError};
 pub use ledger::{
     Account, DEMO_MERCHANT, DEMO_TEMPLATE, DEMO_USERS, Freeze, Ledger, LedgerError, Operation,

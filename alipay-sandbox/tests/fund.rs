@@ -1,9 +1,8 @@
 //! Transfers, pre-authorisation, bills and OAuth over real HTTP: the typed requests of
 //! `alipay-apis` signed by the real client code, answered by the sandbox gateway, parsed into
 //! the typed responses and errors. Every case checks that the sandbox's money is conserved.
-//! Transfers require certificate mode: those calls are signed with `app_cert_sn` (the gateway
-//! does not check certificates yet, see `server::gateway::certificate_mode`) and their
-//! answers verified with the gateway's public key.
+//! Transfers require certificate mode: those calls carry the SNs of the sandbox's app and root
+//! certificates and their answers are verified with its Alipay certificate.
 
 use std::path::Path;
 use std::time::Duration;
@@ -20,11 +19,11 @@ use alipay_apis::user::InfoShareRequest;
 use alipay_core::api::parse_response;
 use alipay_core::protocol::{CertSns, NotifyCheck, RequestSigner, Timestamp, verify_notification};
 use alipay_core::{
-    AlipayClient, AlipayPublicKey, Amount, AppPrivateKey, AppPublicKey, Call, Charset, Error,
-    Gateway, GatewayPrivateKey,
+    AlipayCertificate, AlipayClient, AlipayPublicKey, AlipayRootCertificate, Amount,
+    AppCertificate, AppPrivateKey, AppPublicKey, Call, Charset, Error, Gateway, GatewayPrivateKey,
 };
 use alipay_sandbox::server::{Sandbox, SandboxConfig, start};
-use alipay_sandbox::{DEMO_MERCHANT, DEMO_USERS};
+use alipay_sandbox::{DEMO_MERCHANT, DEMO_USERS, SandboxCertificates};
 use alipay_testkit::NotifyEndpoint;
 use alipay_testkit::http::{Answer, Method, StatusCode, send};
 use serde_json::{Value, json};
@@ -41,12 +40,19 @@ fn read(name: &str) -> String {
     std::fs::read_to_string(format!("{TESTDATA}/{name}")).unwrap()
 }
 
+fn app_public() -> AppPublicKey {
+    AppPublicKey::from_text(&read("app_public_spki.pem")).unwrap()
+}
+
+/// With certificates (certificate mode), kept in the state directory when there is one.
 fn config() -> SandboxConfig {
-    SandboxConfig::new(
+    let mut c = SandboxConfig::new(
         APP_ID,
-        AppPublicKey::from_text(&read("app_public_spki.pem")).unwrap(),
+        app_public(),
         GatewayPrivateKey::from_text(&read("gateway_private_pkcs8.pem")).unwrap(),
-    )
+    );
+    c.certificates = Some(SandboxCertificates::generate(&[(APP_ID.into(), app_public())]).unwrap());
+    c
 }
 
 async fn sandbox() -> Sandbox {
@@ -60,6 +66,9 @@ async fn sandbox_in(dir: &Path) -> Sandbox {
     let mut last = None;
     for _ in 0..100 {
         let mut c = config();
+        c.certificates = Some(
+            SandboxCertificates::load_or_generate(dir, &[(APP_ID.into(), app_public())]).unwrap(),
+        );
         c.state_dir = Some(dir.to_owned());
         match start(c, "127.0.0.1:0".parse().unwrap()).await {
             Ok(sb) => return sb,
@@ -86,6 +95,30 @@ fn client(sb: &Sandbox) -> AlipayClient {
     .unwrap()
 }
 
+/// The certificate-mode client (answers in certificate mode are signed with the Alipay
+/// certificate's key, not the gateway key).
+fn cert_client(sb: &Sandbox) -> AlipayClient {
+    let (app_cert, alipay_cert, root) = sb
+        .with_certificates(|c| {
+            (
+                c.app_certificate_pem(APP_ID).unwrap().to_owned(),
+                c.alipay_certificate_pem().to_owned(),
+                c.root_certificate_pem().to_owned(),
+            )
+        })
+        .unwrap();
+    AlipayClient::builder_with_certificates(
+        APP_ID,
+        app_key(),
+        &AppCertificate::from_pem(&app_cert).unwrap(),
+        AlipayCertificate::from_pem(&alipay_cert).unwrap(),
+        &AlipayRootCertificate::from_pem(&root).unwrap(),
+    )
+    .gateway(Gateway::new(&sb.gateway_url).unwrap())
+    .build()
+    .unwrap()
+}
+
 fn form_encode<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<u8> {
     let enc = |t: &str| Charset::Utf8.form_encode(t).unwrap();
     let pairs: Vec<String> = pairs
@@ -98,11 +131,11 @@ fn form_encode<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<u8> {
 async fn post(sb: &Sandbox, call: &Call, method: &str, cert: bool) -> Result<String, Error> {
     let mut signer = RequestSigner::new(APP_ID, app_key());
     if cert {
-        signer = signer.cert_sns(CertSns {
-            app_cert_sn: "4498aaa8ab0c8986c15c41b36186db7d".into(),
-            alipay_root_cert_sn:
-                "687b59193f3f462dd5336e5abf83c5d8_02941eef3187dddf3d3b83462e1dfcf6".into(),
+        let sns = sb.with_certificates(|c| CertSns {
+            app_cert_sn: c.app_cert_sn(APP_ID).unwrap().to_owned(),
+            alipay_root_cert_sn: c.root_cert_sn().to_owned(),
         });
+        signer = signer.cert_sns(sns.unwrap());
     }
     let signed = signer.sign(call)?;
     let body = form_encode(signed.params().iter());
@@ -111,7 +144,8 @@ async fn post(sb: &Sandbox, call: &Call, method: &str, cert: bool) -> Result<Str
         "application/x-www-form-urlencoded;charset=utf-8",
     )];
     let answer = send(Method::POST, &sb.gateway_url, &content_type, &body).await;
-    client(sb)
+    let verifier = if cert { cert_client(sb) } else { client(sb) };
+    verifier
         .verify_response(method, &answer.body)?
         .into_result()
 }

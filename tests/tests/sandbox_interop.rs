@@ -12,6 +12,10 @@
 //!   total unchanged). Negatives: Node with the wrong `alipayPublicKey` throws on the answer
 //!   (while the sandbox did apply the call), Node signing with the wrong key is answered
 //!   `isv.invalid-signature`, Node on a UTC clock is answered `isv.invalid-timestamp`.
+//! * Node `exec` in certificate mode (`appCertContent`, `alipayPublicCertContent`,
+//!   `alipayRootCertContent` = the sandbox's certificates): Node's own SN computation agrees
+//!   with the sandbox's (the call succeeds), and a foreign root is refused
+//!   `isv.invalid-alipay-root-cert-sn`.
 //! * Node `checkNotifySignV2` / `checkNotifySign` (`tests/interop/sandbox_notify.mjs`) on the
 //!   raw notification bodies the sandbox POSTed to a loopback listener of this test: true
 //!   for the real ones, false for a tampered one and for the wrong key.
@@ -35,7 +39,9 @@ use std::time::Duration;
 
 use alipay_core::{AppPublicKey, GatewayPrivateKey};
 use alipay_sandbox::server::{Sandbox, SandboxConfig, start};
-use alipay_sandbox::{DEMO_MERCHANT, DEMO_USERS, Ledger, OperationType, RedPacket, Status};
+use alipay_sandbox::{
+    DEMO_MERCHANT, DEMO_USERS, Ledger, OperationType, RedPacket, SandboxCertificates, Status,
+};
 use alipay_testkit::{Notification, NotifyEndpoint};
 use alipay_tests::{node_interop_dir, python_sdk, run_ok, testdata_text, workspace_root};
 use serde_json::{Value, json};
@@ -61,17 +67,27 @@ struct Gateway {
 
 impl Gateway {
     fn start() -> Gateway {
+        Gateway::start_with(false)
+    }
+
+    /// With certificate mode's certificates (a root CA, an Alipay certificate and the test
+    /// app's certificate) when `certificates`.
+    fn start_with(certificates: bool) -> Gateway {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
             .build()
             .expect("tokio runtime");
-        let config = SandboxConfig::new(
+        let mut config = SandboxConfig::new(
             APP_ID,
             AppPublicKey::from_text(&testdata_text("app_public_spki.pem")).expect("app key"),
             GatewayPrivateKey::from_text(&testdata_text("gateway_private_pkcs8.pem"))
                 .expect("gateway key"),
         );
+        if certificates {
+            config.certificates =
+                Some(SandboxCertificates::generate(&config.apps).expect("certificates"));
+        }
         let addr = "127.0.0.1:0".parse().expect("loopback address");
         let sandbox = runtime
             .block_on(start(config, addr))
@@ -267,6 +283,51 @@ fn text<'a>(v: &'a Value, name: &str) -> &'a str {
     v[name]
         .as_str()
         .unwrap_or_else(|| panic!("no string {name:?} in {v}"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Node exec in certificate mode
+
+#[test]
+fn node_sdk_in_certificate_mode_agrees_with_the_sandboxs_certificates() {
+    // The Node SDK computes app_cert_sn and alipay_root_cert_sn from the sandbox's PEM files
+    // with its own code (`getSN`); the sandbox accepting the call means both computed the
+    // same SNs, and Node returning the node means it verified the answer with the key of the
+    // sandbox's Alipay certificate.
+    let gw = Gateway::start_with(true);
+    let pem = |f: fn(&SandboxCertificates) -> String| {
+        gw.sandbox.with_certificates(f).expect("certificates")
+    };
+    let config = json!({
+        "appId": APP_ID,
+        "privateKey": testdata_text("app_private_pkcs1.pem"),
+        "appCertContent": pem(|c| c.app_certificate_pem(APP_ID).unwrap_or_default().to_owned()),
+        "alipayPublicCertContent": pem(|c| c.alipay_certificate_pem().to_owned()),
+        "alipayRootCertContent": pem(|c| c.root_certificate_pem().to_owned()),
+        "gateway": gw.url(),
+    });
+    let biz = |order: &str| {
+        json!({
+            "out_order_no": order,
+            "out_request_no": format!("{order}-1"),
+            "order_title": "证书模式 红包",
+            "amount": "10.00",
+        })
+    };
+    let pay = node_exec_one(exec_job(&config, PAY, biz("NODE-CERT-1"), None));
+    let pay = node_success(&pay, "Node agreement.pay in certificate mode");
+    assert_eq!(pay["status"], "SUCCESS");
+
+    // A wrong root bundle: Node sends its SN, the sandbox refuses it, signed in certificate
+    // mode, and Node (which verifies with the Alipay certificate's key) reports the refusal.
+    let other = SandboxCertificates::generate(&[]).expect("certificates");
+    let mut wrong_root = config.clone();
+    wrong_root["alipayRootCertContent"] = other.root_certificate_pem().into();
+    let refused = node_exec_one(exec_job(&wrong_root, PAY, biz("NODE-CERT-2"), None));
+    assert_eq!(
+        refused["result"]["subCode"], "isv.invalid-alipay-root-cert-sn",
+        "{refused}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

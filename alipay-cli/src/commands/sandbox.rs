@@ -1,8 +1,8 @@
 //! `alipay sandbox`: the offline gateway as a server, for clients in any language.
 //!
 //! When it is ready it prints exactly one JSON line on stdout (where the gateway is, which
-//! keys to use, the sandbox accounts), then serves until SIGINT or SIGTERM. Everything else
-//! goes to stderr.
+//! keys and certificates to use, the sandbox accounts), then serves until SIGINT or SIGTERM.
+//! Everything else goes to stderr.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -11,7 +11,7 @@ use alipay_core::protocol::generate_app_key_pair;
 use alipay_core::{AppPublicKey, GatewayPrivateKey};
 use alipay_sandbox::ledger::yuan;
 use alipay_sandbox::server::{SandboxConfig, SandboxTls, start};
-use alipay_sandbox::{FaultPlan, Ledger};
+use alipay_sandbox::{FaultPlan, Ledger, SandboxCertificates};
 use serde_json::json;
 
 use crate::Failure;
@@ -113,6 +113,22 @@ fn serve(a: Args, faults: FaultPlan, key_dir: &Path) -> Result<(), Failure> {
             "private_key_file": private_key_file.display().to_string(),
         }));
     }
+    // Certificate mode: the root CA and the certificates, kept (with their keys) in
+    // certificates.json of the key directory, and written as the files Alipay's console
+    // hands out. The Alipay certificate file is the current one at start; after
+    // POST /admin/rotate-alipay-cert clients download the new one by themselves.
+    let certificates = SandboxCertificates::load_or_generate(key_dir, &apps)
+        .map_err(|e| Failure::Rejected(e.to_string()))?;
+    let cert_files = certificates
+        .write_files(key_dir)
+        .map_err(|e| Failure::Rejected(e.to_string()))?;
+    for printed in &mut printed_apps {
+        let file = printed["app_id"]
+            .as_str()
+            .and_then(|id| cert_files.apps.get(id))
+            .map(|f| f.display().to_string());
+        printed["app_cert_file"] = json!(file);
+    }
     let tls = if a.tls {
         Some(sandbox_tls(key_dir)?)
     } else {
@@ -137,6 +153,7 @@ fn serve(a: Args, faults: FaultPlan, key_dir: &Path) -> Result<(), Failure> {
         config.max_clock_skew = a.max_clock_skew;
         config.log_calls = !a.quiet;
         config.state_dir = a.state_dir.clone();
+        config.certificates = Some(certificates);
         config.ledger = Ledger::with_demo_data();
         let ca_cert_file = tls.as_ref().map(|(_, file)| file.display().to_string());
         config.tls = tls.map(|(tls, _)| tls);
@@ -179,9 +196,11 @@ fn serve(a: Args, faults: FaultPlan, key_dir: &Path) -> Result<(), Failure> {
                 .map(|file| format!(r#","ca_cert_file":{}"#, json!(file)))
                 .unwrap_or_default();
             format!(
-                r#"{{"gateway":{},"alipay_public_key_file":{}{},"apps":{},"merchant":{},"users":{}}}"#,
+                r#"{{"gateway":{},"alipay_public_key_file":{},"alipay_root_cert_file":{},"alipay_cert_file":{}{},"apps":{},"merchant":{},"users":{}}}"#,
                 json!(gateway),
                 json!(alipay_public_key_file.display().to_string()),
+                json!(cert_files.root.display().to_string()),
+                json!(cert_files.alipay.display().to_string()),
                 ca_cert_file,
                 json!(printed_apps),
                 merchant,

@@ -147,6 +147,7 @@ pub(super) fn load_root(blocks: &[Block]) -> Result<AlipayRootCertificate, KeyEr
     Ok(AlipayRootCertificate {
         sn: sns.join("_"),
         counted,
+        ders: super::chain::root_ders(blocks).into(),
     })
 }
 

@@ -25,6 +25,7 @@
 //! RSASSA-PSS); SM2 and ECDSA roots are skipped by their algorithm OID alone, before they are
 //! parsed, so an unusual encoding in one of them never fails the bundle.
 
+mod chain;
 mod der;
 mod load;
 mod sn;
@@ -66,6 +67,9 @@ pub struct AlipayRootCertificate {
     sn: String,
     /// The subject CNs of the certificates that make up the SN, in file order.
     counted: Vec<Option<String>>,
+    /// Every certificate of the bundle (DER), the issuers a downloaded certificate may chain
+    /// to.
+    ders: Arc<[Vec<u8>]>,
 }
 
 /// What the SN and messages need from one certificate.

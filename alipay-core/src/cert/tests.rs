@@ -299,3 +299,134 @@ fn debug_shows_only_sn_and_subject_cn() {
         r#"AppCertificate { sn: "b8f587915aa19d3c55608fc9fe3fd985", subject_cn: Some("2021000000000001") }"#
     );
 }
+
+mod chain {
+    use super::*;
+
+    /// 2030-01-01T00:00:00Z: inside the synthetic certificates' and the real roots' dates.
+    const IN_2030: i64 = 1_893_456_000;
+    /// 2021-01-01T00:00:00Z: inside the real Alipay certificate's dates (2020-05 to 2022-05).
+    const IN_2021: i64 = 1_609_459_200;
+
+    fn root_blocks(bundle: &str) -> Vec<String> {
+        decode_blocks(KeyRole::AlipayRootCertificate, bundle)
+            .unwrap()
+            .iter()
+            .map(|b| pem_wrap("CERTIFICATE", &b.der))
+            .collect()
+    }
+
+    #[test]
+    fn the_synthetic_alipay_certificate_chains_to_its_root() {
+        let root = AlipayRootCertificate::from_pem(SYN_ROOT).unwrap();
+        let cert = root
+            .verify_chain_at(SYN_ALIPAY.as_bytes(), IN_2030)
+            .unwrap();
+        assert_eq!(cert.sn(), "24e3c3cc382f460928971becf41627c9");
+        // The trusted certificate carries the key of the gateway's test key pair.
+        let gateway = crate::keys::GatewayPrivateKey::from_text(include_str!(
+            "../../testdata/gateway_private_pkcs8.pem"
+        ))
+        .unwrap();
+        let sig = B64.decode(gateway.sign(SignType::Rsa2, b"x")).unwrap();
+        assert!(cert.public_key().verify(SignType::Rsa2, b"x", &sig));
+    }
+
+    #[test]
+    fn real_alipay_roots_verify_their_own_real_signatures() {
+        // Known answer with Alipay's real roots: each RSA root of alipayRootCert.crt is
+        // self-signed, so it "chains" to the bundle through its real signature (RSA-SHA256
+        // for Ant Financial R1, RSA-SHA1 for iTrusChina G3).
+        let root = AlipayRootCertificate::from_pem(REAL_ROOT).unwrap();
+        let blocks = root_blocks(REAL_ROOT);
+        let r1 = root.verify_chain_at(blocks[1].as_bytes(), IN_2030).unwrap();
+        assert_eq!(
+            r1.subject_cn(),
+            Some("Ant Financial Certification Authority R1")
+        );
+        let g3 = root.verify_chain_at(blocks[3].as_bytes(), IN_2021).unwrap();
+        assert_eq!(g3.subject_cn(), Some("iTrusChina Class 2 Root CA - G3"));
+    }
+
+    #[test]
+    fn a_real_root_with_a_broken_signature_is_refused() {
+        let root = AlipayRootCertificate::from_pem(REAL_ROOT).unwrap();
+        let blocks = decode_blocks(KeyRole::AlipayRootCertificate, REAL_ROOT).unwrap();
+        let mut der = blocks[1].der.to_vec();
+        let last = der.len() - 1;
+        der[last] ^= 1;
+        let e = root.verify_chain_at(&der, IN_2030).unwrap_err();
+        assert!(e.to_string().contains("does not verify"), "{e}");
+    }
+
+    #[test]
+    fn the_real_alipay_certificate_needs_its_intermediate() {
+        // alipayCertPublicKey_RSA2.crt is issued by "Class 2 R1", an intermediate CA that is
+        // not in alipayRootCert.crt: alone it does not chain, and is not trusted.
+        let root = AlipayRootCertificate::from_pem(REAL_ROOT).unwrap();
+        let e = root
+            .verify_chain_at(REAL_ALIPAY.as_bytes(), IN_2021)
+            .unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.contains("Ant Financial Certification Authority Class 2 R1"),
+            "{text}"
+        );
+        assert!(text.contains("not trusted"), "{text}");
+    }
+
+    #[test]
+    fn a_certificate_of_another_root_is_refused() {
+        let real = AlipayRootCertificate::from_pem(REAL_ROOT).unwrap();
+        let e = real
+            .verify_chain_at(SYN_ALIPAY.as_bytes(), IN_2030)
+            .unwrap_err();
+        assert!(e.to_string().contains("alipay-rs Test Root SHA256"), "{e}");
+        let synthetic = AlipayRootCertificate::from_pem(SYN_ROOT).unwrap();
+        assert!(
+            synthetic
+                .verify_chain_at(REAL_ALIPAY.as_bytes(), IN_2021)
+                .is_err()
+        );
+        // Issued by the odd CA, which is not a root of the bundle.
+        assert!(
+            synthetic
+                .verify_chain_at(SYN_APP.as_bytes(), IN_2030)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn a_self_signed_certificate_outside_the_bundle_is_refused() {
+        let real = AlipayRootCertificate::from_pem(REAL_ROOT).unwrap();
+        let blocks = root_blocks(SYN_ROOT);
+        // root-sha256.crt: self-signed, a perfectly good signature, but not Alipay's root.
+        let e = real
+            .verify_chain_at(blocks[2].as_bytes(), IN_2030)
+            .unwrap_err();
+        assert!(e.to_string().contains("neither a root"), "{e}");
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        let root = AlipayRootCertificate::from_pem(SYN_ROOT).unwrap();
+        // 2050: after the synthetic certificate's notAfter (2046).
+        let e = root
+            .verify_chain_at(SYN_ALIPAY.as_bytes(), 2_524_608_000)
+            .unwrap_err();
+        assert!(e.to_string().contains("is valid from"), "{e}");
+        // 2020: before its notBefore (2026).
+        assert!(
+            root.verify_chain_at(SYN_ALIPAY.as_bytes(), IN_2021)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        let root = AlipayRootCertificate::from_pem(SYN_ROOT).unwrap();
+        assert!(root.verify_chain_at(b"", IN_2030).is_err());
+        assert!(root.verify_chain_at(b"\x30\x82\xff\xff", IN_2030).is_err());
+        assert!(root.verify_chain_at(b"not a certificate", IN_2030).is_err());
+    }
+}

@@ -75,9 +75,20 @@ impl Notification {
 /// Verifies a notification body as POSTed and returns its decoded parameters.
 pub fn verify_notification(body: &[u8], check: &NotifyCheck) -> Result<Notification, Error> {
     let malformed = |why: String| SignatureError::new(SignatureFailure::Malformed(why));
-    let charset = declared_charset(body)?;
+    let declared_charset = declared_charset(body)?;
+    // GBK bytes under `charset=utf-8` (seen from the live gateway, smartwalle/alipay PR #257):
+    // the values are read as GBK, and the signature is checked over their GBK bytes, which
+    // are the bytes received (a value that does not re-encode to them fails the check).
+    let (charset, pairs) = match declared_charset.form_decode(body) {
+        Ok(pairs) => (declared_charset, pairs),
+        Err(e) if declared_charset == Charset::Utf8 => match Charset::Gbk.form_decode(body) {
+            Ok(pairs) => (Charset::Gbk, pairs),
+            Err(_) => return Err(e),
+        },
+        Err(e) => return Err(e),
+    };
     let mut params = BTreeMap::new();
-    for (name, value) in charset.form_decode(body)? {
+    for (name, value) in pairs {
         if params.contains_key(&name) {
             return Err(malformed(format!("parameter {name:?} appears more than once")).into());
         }
@@ -237,6 +248,26 @@ mod tests {
             sign_type: Some(SignType::Rsa2),
             app_id: Some("2021000000000001"),
         }
+    }
+
+    #[test]
+    fn gbk_bytes_under_charset_utf8_are_read_as_gbk_and_verified() {
+        // The live gateway was seen sending GBK notifications that say charset=utf-8
+        // (smartwalle/alipay PR #257): the body declares utf-8, its bytes and signature are GBK.
+        let key = GatewayPrivateKey::from_text(GATEWAY_KEY).unwrap();
+        let public = AlipayPublicKey::from_text(GATEWAY_PUBLIC).unwrap();
+        let mut params = sample();
+        params.push(("charset", "utf-8"));
+        let body = sign_notification(params, &key, SignType::Rsa2, Charset::Gbk).unwrap();
+        assert!(
+            body.contains("charset=utf-8") && body.contains("%BA%EC"),
+            "{body}"
+        );
+        let n = verify_notification(body.as_bytes(), &check(&public)).unwrap();
+        assert_eq!(n.get("title"), Some("红包到账"));
+        // Altered, it fails like any notification.
+        let forged = body.replace("%BA%EC", "%BA%ED");
+        assert!(verify_notification(forged.as_bytes(), &check(&public)).is_err());
     }
 
     #[test]

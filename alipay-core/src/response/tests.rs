@@ -464,11 +464,9 @@ fn gbk_body_with_chinese_verifies_over_gbk_bytes() {
     let env = extract(&text, METHOD).unwrap();
     let signature = B64.decode(env.sign.as_deref().unwrap()).unwrap();
     assert!(!key.verify(SignType::Rsa2, node.as_bytes(), &signature));
-    // Read as UTF-8, the body is not even text.
-    assert!(matches!(
-        verify(&body, METHOD, &check(&key)),
-        Err(Error::Response(_))
-    ));
+    // Not valid UTF-8: under a UTF-8 call it is read as the GBK it is (the live gateway
+    // answers some calls so) and verified over the same bytes.
+    assert_eq!(verify(&body, METHOD, &check(&key)).unwrap().node, node);
 }
 
 #[test]
@@ -568,5 +566,59 @@ fn other_codes_and_shapes() {
     assert!(matches!(
         result_of(r#"{"sub_code":"isv.x","sub_msg":"y"}"#),
         Err(Error::Gateway(e)) if e.code.is_empty() && e.sub_code.as_deref() == Some("isv.x")
+    ));
+}
+
+// ---- GBK answers to UTF-8 calls ---------------------------------------------------------
+
+#[test]
+fn a_gbk_error_answer_to_a_utf8_call_is_read_as_gbk_and_verified_over_its_bytes() {
+    // What the live gateway was seen doing (smartwalle/alipay PR #257).
+    let node = r#"{"code":"20000","msg":"Service Currently Unavailable","sub_code":"aop.unknow-error","sub_msg":"系统繁忙"}"#;
+    let body = gateway::sign_response(METHOD, node, &signer(), SignType::Rsa2, Charset::Gbk, None)
+        .unwrap();
+    assert!(std::str::from_utf8(&body).is_err(), "the body must be GBK");
+    let key = alipay_key();
+    let verified = verify(&body, METHOD, &check(&key)).unwrap();
+    assert_eq!(verified.node, node);
+    match verified.into_result() {
+        Err(Error::UnknownOutcome(api)) => {
+            assert_eq!(api.sub_msg.as_deref(), Some("系统繁忙"));
+            assert!(api.verified);
+        }
+        other => panic!("expected 20000, got {other:?}"),
+    }
+    // Unsigned, it is still read right (an unverified gateway error).
+    let unsigned = Charset::Gbk
+        .encode(&format!(r#"{{"error_response":{node}}}"#))
+        .unwrap()
+        .into_owned();
+    match verify(&unsigned, METHOD, &check(&key)) {
+        Err(Error::UnknownOutcome(api)) => assert_eq!(api.sub_msg.as_deref(), Some("系统繁忙")),
+        other => panic!("expected 20000, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_gbk_body_with_an_altered_byte_still_fails_the_signature() {
+    let node = r#"{"code":"10000","msg":"Success","title":"红包到账"}"#;
+    let mut body =
+        gateway::sign_response(METHOD, node, &signer(), SignType::Rsa2, Charset::Gbk, None)
+            .unwrap();
+    // 红 is BA EC in GBK; B A ED is 罕: still valid GBK, another text.
+    let at = body.windows(2).position(|w| w == [0xba, 0xec]).unwrap();
+    body[at + 1] = 0xed;
+    let key = alipay_key();
+    let e = signature_failure(verify(&body, METHOD, &check(&key)));
+    assert_eq!(e.failure, SignatureFailure::Mismatch);
+}
+
+#[test]
+fn bytes_that_are_neither_utf8_nor_round_tripping_gbk_are_refused() {
+    let key = alipay_key();
+    let body = b"{\"error_response\":{\"code\":\"20000\",\"sub_msg\":\"\xff\xff\"}}";
+    assert!(matches!(
+        verify(body, METHOD, &check(&key)),
+        Err(Error::Response(_))
     ));
 }

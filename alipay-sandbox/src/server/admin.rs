@@ -1,5 +1,6 @@
 //! The operator's side over HTTP: JSON endpoints under `/admin/` to read the ledger and to
-//! add, fund and restrict users and add voucher templates. Every change goes through the
+//! add, fund and restrict users and add voucher templates, and to rotate certificate mode's
+//! Alipay certificate. Every change goes through the
 //! journaled [`Books`](crate::Books) helpers, so it survives a restart with a state
 //! directory. No authentication: the sandbox is meant to listen on loopback only.
 //!
@@ -38,6 +39,7 @@ pub(super) async fn serve(state: &State, req: Request<Incoming>) -> Response<Ful
         ["trades", out_trade_no, "finish"] => {
             (Method::POST, Route::FinishTrade(out_trade_no.to_string()))
         }
+        ["rotate-alipay-cert"] => (Method::POST, Route::RotateAlipayCert),
         _ => {
             return error(
                 StatusCode::NOT_FOUND,
@@ -45,7 +47,7 @@ pub(super) async fn serve(state: &State, req: Request<Incoming>) -> Response<Ful
                     "no admin route {path}; try GET /admin/ledger, POST /admin/users, \
                      GET /admin/users/{{user_id}}, POST /admin/users/{{user_id}}/fund, \
                      POST /admin/users/{{user_id}}/restrict, POST /admin/templates, \
-                     POST /admin/trades/{{out_trade_no}}/finish"
+                     POST /admin/trades/{{out_trade_no}}/finish, POST /admin/rotate-alipay-cert"
                 ),
             );
         }
@@ -70,6 +72,7 @@ pub(super) async fn serve(state: &State, req: Request<Incoming>) -> Response<Ful
             Route::Fund(id) => fund(state, &id, &body),
             Route::Restrict(id) => restrict(state, &id, &body),
             Route::AddTemplate => add_template(state, &body),
+            Route::RotateAlipayCert => rotate_alipay_cert(state),
         };
     match answered {
         Ok(value) => json_response(StatusCode::OK, &value),
@@ -85,6 +88,38 @@ enum Route {
     Restrict(String),
     AddTemplate,
     FinishTrade(String),
+    RotateAlipayCert,
+}
+
+/// `POST /admin/rotate-alipay-cert`: a new Alipay certificate (new key, same root), current
+/// from now on: `{"alipay_cert_sn": new SN, "previous_alipay_cert_sn", "alipay_cert_pem"}`.
+/// 404 when certificate mode is off, 503 when the state directory cannot be written.
+fn rotate_alipay_cert(state: &State) -> Result<Value, Refused> {
+    let previous = state.certs.as_ref().map(|c| {
+        c.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .alipay_cert_sn()
+            .to_owned()
+    });
+    let sn = super::rotate(state).map_err(|e| {
+        let status = if previous.is_none() {
+            StatusCode::NOT_FOUND
+        } else {
+            StatusCode::SERVICE_UNAVAILABLE
+        };
+        Refused::new(status, e.to_string())
+    })?;
+    let pem = state.certs.as_ref().map(|c| {
+        c.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .alipay_certificate_pem()
+            .to_owned()
+    });
+    Ok(json!({
+        "alipay_cert_sn": sn,
+        "previous_alipay_cert_sn": previous,
+        "alipay_cert_pem": pem,
+    }))
 }
 
 /// The JSON to answer with 200, or the refusal.

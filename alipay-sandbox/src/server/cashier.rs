@@ -621,7 +621,14 @@ async fn scan(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
         .with(|m| m.vouchers.get(&out_order_no).cloned());
     let notified = target.and_then(|(url, signing)| {
         let id = super::notify::notify_id(seq, 0);
-        let body = notify::body(state, &event, &id, signing.sign_type, signing.charset)?;
+        // The cashier remembers no certificate mode: signed with the gateway key.
+        let how = notify::Signing {
+            key: &state.gateway_key,
+            sign_type: signing.sign_type,
+            encoding: signing.charset,
+            declared: signing.charset,
+        };
+        let body = notify::body(&event, &id, &how)?;
         notify::deliver(url.clone(), body, signing.charset);
         Some(url)
     });

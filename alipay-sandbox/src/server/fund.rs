@@ -137,7 +137,16 @@ pub(super) fn app_freeze(state: &State, call: &Call<'_>, payer: &str) -> Respons
         let charset = delivery.charset.parse().unwrap_or_default();
         for (i, event) in reply.events.iter().enumerate() {
             let id = super::notify::notify_id(seq, i);
-            if let Some(body) = super::notify::body(state, event, &id, sign_type, charset) {
+            if let Some(body) = super::notify::body(
+                event,
+                &id,
+                &super::notify::Signing {
+                    key: &state.gateway_key,
+                    sign_type,
+                    encoding: charset,
+                    declared: charset,
+                },
+            ) {
                 super::notify::deliver(url.clone(), body, charset);
             }
         }

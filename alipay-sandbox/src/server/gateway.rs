@@ -4,12 +4,11 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use alipay_core::EncryptKey;
 use alipay_core::gateway::{sign_encrypted_response, sign_error_response, sign_response};
 use alipay_core::html::escape as html_escape;
 use alipay_core::protocol::Timestamp;
 use alipay_core::protocol::sign_content;
-use alipay_core::{Charset, SignType};
+use alipay_core::{Charset, EncryptKey, GatewayPrivateKey, SignType};
 use base64::Engine;
 use serde_json::json;
 use time::macros::{format_description, offset};
@@ -25,13 +24,21 @@ use crate::{Delivery, TRADE_METHODS};
 /// The charset text for the `Content-Type`, and the signed response body.
 pub(super) type Answered = (String, Vec<u8>);
 
+/// The method that serves the Alipay certificates the gateway issued, by SN. Answered by the
+/// gateway itself (the ledger never sees it).
+pub(super) const CERT_DOWNLOAD: &str = "alipay.open.app.alipaycert.download";
+
 /// A call that passed every check.
 pub(super) struct Call<'a> {
     answer: Answer<'a>,
     pub app_id: String,
     pub method: String,
     pub biz_content: String,
-    /// Certificate mode and the top-level business parameters.
+    /// Certificate mode (`app_cert_sn` or `alipay_root_cert_sn` sent, and both right when the
+    /// sandbox has certificates: its answer and notifications are signed with the current
+    /// Alipay certificate's key and carry `alipay_cert_sn`) and the top-level business
+    /// parameters. Alipay requires certificate mode for money-out APIs such as
+    /// `alipay.fund.trans.uni.transfer`.
     pub context: CallContext,
     notify_url: Option<String>,
     return_url: Option<String>,
@@ -47,12 +54,6 @@ impl Call<'_> {
             charset: self.answer.charset.as_str().to_owned(),
         }
     }
-}
-
-/// Whether a call came in certificate mode. Until the gateway checks certificates, the
-/// presence of `app_cert_sn` (what every SDK in certificate mode sends) decides.
-fn certificate_mode(params: &BTreeMap<String, String>) -> bool {
-    params.contains_key("app_cert_sn")
 }
 
 /// The raw value of `charset` in a form (ASCII, so readable before decoding).
@@ -81,15 +82,26 @@ struct Answer<'a> {
     /// The app's AES key when the request was encrypted: the method's node is then answered
     /// encrypted too (gateway-level refusals stay plain).
     encrypt: Option<&'a EncryptKey>,
+    /// Certificate mode: the current Alipay certificate's key and SN, which sign every
+    /// answer to the call (refusals included) and its notifications.
+    cert: Option<(GatewayPrivateKey, String)>,
 }
 
 impl Answer<'_> {
     /// The ledger's node, encrypted when the request was.
+    /// The key that signs, and the `alipay_cert_sn` to name.
+    fn signer(&self) -> (&GatewayPrivateKey, Option<&str>) {
+        match &self.cert {
+            Some((key, sn)) => (key, Some(sn)),
+            None => (&self.state.gateway_key, None),
+        }
+    }
+
     fn business(&self, node: &str) -> Answered {
         if let (Some(method), Some(aes)) = (&self.method, self.encrypt) {
-            let key = &self.state.gateway_key;
+            let (key, sn) = self.signer();
             if let Ok(bytes) =
-                sign_encrypted_response(method, node, aes, key, self.sign_type, self.charset, None)
+                sign_encrypted_response(method, node, aes, key, self.sign_type, self.charset, sn)
             {
                 if self.state.log_calls {
                     log_answer(Some(method), node);
@@ -101,18 +113,24 @@ impl Answer<'_> {
     }
 
     fn node(&self, node: &str) -> Answered {
+        self.node_in(node, self.charset)
+    }
+
+    /// The node signed and encoded in `encoding`, labelled with the call's charset (they
+    /// differ only for the `gbk` fault).
+    fn node_in(&self, node: &str, encoding: Charset) -> Answered {
         if self.state.log_calls {
             log_answer(self.method.as_deref(), node);
         }
-        let key = &self.state.gateway_key;
+        let (key, sn) = self.signer();
         let signed = match &self.method {
-            Some(m) => sign_response(m, node, key, self.sign_type, self.charset, None),
-            None => sign_error_response(node, key, self.sign_type, self.charset, None),
+            Some(m) => sign_response(m, node, key, self.sign_type, encoding, sn),
+            None => sign_error_response(node, key, self.sign_type, encoding, sn),
         };
         // The node is always an object we built; only an unencodable character could fail,
         // and then the UTF-8 error answer is sent instead.
         let bytes = signed
-            .or_else(|_| sign_error_response(node, key, self.sign_type, Charset::Utf8, None))
+            .or_else(|_| sign_error_response(node, key, self.sign_type, Charset::Utf8, sn))
             .unwrap_or_default();
         (self.charset.as_str().to_owned(), bytes)
     }
@@ -141,6 +159,7 @@ pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<C
         sign_type: SignType::Rsa2,
         charset: Charset::Utf8,
         encrypt: None,
+        cert: None,
     };
     let declared = raw_charset(body).or_else(|| raw_charset(query));
     if let Some(text) = &declared {
@@ -160,6 +179,13 @@ pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<C
     if let Some(st) = params.get("sign_type").and_then(|s| s.parse().ok()) {
         a.sign_type = st;
     }
+    // A call in certificate mode is answered in it, refusals included (an answer without
+    // alipay_cert_sn would fail the client's check before it could read the refusal).
+    let cert_mode =
+        params.contains_key("app_cert_sn") || params.contains_key("alipay_root_cert_sn");
+    if cert_mode && let Some(certs) = &state.certs {
+        a.cert = Some(certs.lock().unwrap_or_else(|e| e.into_inner()).signer());
+    }
 
     let Some(app_id) = params.get("app_id").cloned() else {
         return Err(a.error("40001", "isv.missing-app-id", "缺少appId参数"));
@@ -170,7 +196,7 @@ pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<C
     let Some(method) = params.get("method").cloned() else {
         return Err(a.error("40001", "isv.missing-method", "缺少方法名参数"));
     };
-    if !known_method(&method) {
+    if !known_method(&method) && method != CERT_DOWNLOAD {
         return Err(a.error("40002", "isv.invalid-method", "不存在的方法名"));
     }
     a.method = Some(method.clone());
@@ -200,6 +226,10 @@ pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<C
             );
         }
         return Err(a.error("40002", "isv.invalid-timestamp", "非法的时间戳参数"));
+    }
+    if cert_mode {
+        check_cert_sns(state, &app_id, &params)
+            .map_err(|(code, sub_code, sub_msg)| a.error(code, sub_code, sub_msg))?;
     }
     let content = sign_content(
         params
@@ -246,7 +276,7 @@ pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<C
         a.encrypt = Some(aes);
     }
     let context = CallContext {
-        certificate_mode: certificate_mode(&params),
+        certificate_mode: cert_mode,
         params: CallContext::PARAMS
             .iter()
             .filter_map(|&k| params.get(k).map(|v| (k.to_owned(), v.clone())))
@@ -263,9 +293,87 @@ pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<C
     })
 }
 
-/// Applies a checked call (unless the fault refuses it first) and signs the answer.
+/// The certificate-mode parameters against the certificates the sandbox issued. The live
+/// gateway's codes: an `app_cert_sn` that is not the app's certificate is
+/// `isv.app-cert-not-exist` 应用公钥证书不存在 (quoted in alipay/alipay-sdk-nodejs-all
+/// issue #56 and yansongda/pay issue #405); a wrong `alipay_root_cert_sn` is
+/// `invalid-alipay-root-cert-sn` 无效支付宝根证书序列号 (yansongda/pay issue #491; answered
+/// here with the `isv.` prefix every other gateway sub_code has). A sandbox without
+/// certificates has no app certificate at all.
+fn check_cert_sns(
+    state: &State,
+    app_id: &str,
+    params: &BTreeMap<String, String>,
+) -> Result<(), (&'static str, &'static str, &'static str)> {
+    const NO_APP_CERT: (&str, &str, &str) =
+        ("40002", "isv.app-cert-not-exist", "应用公钥证书不存在");
+    let Some(certs) = &state.certs else {
+        return Err(NO_APP_CERT);
+    };
+    let certs = certs.lock().unwrap_or_else(|e| e.into_inner());
+    let app_sn = params.get("app_cert_sn").map(String::as_str);
+    if app_sn.is_none() || app_sn != certs.app_cert_sn(app_id) {
+        return Err(NO_APP_CERT);
+    }
+    if params.get("alipay_root_cert_sn").map(String::as_str) != Some(certs.root_cert_sn()) {
+        return Err((
+            "40002",
+            "isv.invalid-alipay-root-cert-sn",
+            "无效支付宝根证书序列号",
+        ));
+    }
+    Ok(())
+}
+
+/// `alipay.open.app.alipaycert.download`: `{"alipay_cert_sn": ...}` answered with
+/// `alipay_cert_content`, the base64 of the certificate's PEM (what the Java SDK decodes).
+/// Unknown SN: `40004 CERT_NOT_EXIST` *(chosen: the real code is not documented publicly)*.
+fn download(state: &State, a: &Answer<'_>, biz_content: &str) -> Answered {
+    let sn = serde_json::from_str::<serde_json::Value>(biz_content)
+        .ok()
+        .and_then(|v| v.get("alipay_cert_sn")?.as_str().map(str::to_owned));
+    let Some(sn) = sn.filter(|s| !s.is_empty()) else {
+        return a.error(
+            "40002",
+            "isv.missing-parameter",
+            "缺少必选参数: alipay_cert_sn",
+        );
+    };
+    let pem = state.certs.as_ref().and_then(|certs| {
+        certs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .alipay_certificate_by_sn(&sn)
+            .map(str::to_owned)
+    });
+    match pem {
+        Some(pem) => a.business(
+            &json!({
+                "code": "10000",
+                "msg": "Success",
+                "alipay_cert_content": base64::engine::general_purpose::STANDARD.encode(pem),
+            })
+            .to_string(),
+        ),
+        None => a.node(
+            &json!({
+                "code": "40004",
+                "msg": "Business Failed",
+                "sub_code": "CERT_NOT_EXIST",
+                "sub_msg": "证书不存在",
+            })
+            .to_string(),
+        ),
+    }
+}
+
+/// Applies a checked call (unless the fault refuses it first) and signs the answer. The
+/// certificate download is answered here, without the ledger (and without faults).
 pub(super) fn run(state: &State, call: &Call<'_>, fault: Fault) -> Answered {
     let a = &call.answer;
+    if call.method == CERT_DOWNLOAD {
+        return download(state, a, &call.biz_content);
+    }
     if !fault.applies() {
         return a.error(
             "20000",
@@ -309,9 +417,21 @@ pub(super) fn run(state: &State, call: &Call<'_>, fault: Fault) -> Answered {
         .partition(|(_, e)| e.notify_type == TRADE_STATUS_SYNC);
     super::trade_cashier::notify_trade_events(state, seq, trade_events);
     if let Some(url) = &call.notify_url {
+        // Under the gbk fault: GBK bytes, while the body and its Content-Type say utf-8.
+        let encoding = match fault {
+            Fault::GbkBusy => Charset::Gbk,
+            _ => a.charset,
+        };
+        let (key, _) = a.signer();
         for (i, event) in events {
             let id = notify::notify_id(seq, i);
-            if let Some(body) = notify::body(state, event, &id, a.sign_type, a.charset) {
+            let signing = notify::Signing {
+                key,
+                sign_type: a.sign_type,
+                encoding,
+                declared: a.charset,
+            };
+            if let Some(body) = notify::body(event, &id, &signing) {
                 notify::deliver(url.clone(), body, a.charset);
             }
         }
@@ -332,6 +452,13 @@ pub(super) fn run(state: &State, call: &Call<'_>, fault: Fault) -> Answered {
             };
             plain.node(&reply.node.to_string())
         }
+        // The call said utf-8; the answer comes GBK-encoded, labelled utf-8 all the same.
+        Fault::GbkBusy => a.node_in(
+            &json!({"code": "20000", "msg": "Service Currently Unavailable",
+                    "sub_code": "aop.unknow-error", "sub_msg": "系统繁忙"})
+            .to_string(),
+            Charset::Gbk,
+        ),
         _ => a.business(&reply.node.to_string()),
     }
 }

@@ -41,20 +41,24 @@
 //! 6. `sign` missing: `40001 isv.missing-signature`.
 //! 7. `timestamp` missing, not `yyyy-MM-dd HH:mm:ss`, or further than `max_clock_skew` from
 //!    now in UTC+8: `40002 isv.invalid-timestamp`.
-//! 8. The signature (every non-empty parameter but `sign`, sorted, charset bytes) checked with
+//! 8. Certificate mode (the call carries `app_cert_sn` or `alipay_root_cert_sn`): `app_cert_sn`
+//!    not the SN of the app's certificate (or no [`SandboxConfig::certificates`]):
+//!    `40002 isv.app-cert-not-exist`; `alipay_root_cert_sn` not the root's:
+//!    `40002 isv.invalid-alipay-root-cert-sn`. A call in certificate mode is answered in it
+//!    from its first refusal on: signed with the current Alipay certificate's key, with
+//!    `alipay_cert_sn`; its notifications are signed with that key too.
+//! 9. The signature (every non-empty parameter but `sign`, sorted, charset bytes) checked with
 //!    the app's public key under the declared `sign_type`: `40002 isv.invalid-signature`,
 //!    `sub_msg` quoting the gateway's sign string like the live gateway.
-//! 9. `encrypt_type` (signed over the ciphertext, then decrypted): not
-//!    `AES`: `40002 isv.decryption-error-not-valid-encrypt-type`; the app has no key in
-//!    [`SandboxConfig::encrypt_keys`]: `isv.decryption-error-not-valid-encrypt-key`; the
-//!    ciphertext does not decrypt: `isv.invalid-encrypt`. The answer of an encrypted call is
-//!    encrypted with the same key (gateway refusals and injected faults stay plain).
+//! 10. `encrypt_type` (signed over the ciphertext, then decrypted): not
+//!     `AES`: `40002 isv.decryption-error-not-valid-encrypt-type`; the app has no key in
+//!     [`SandboxConfig::encrypt_keys`]: `isv.decryption-error-not-valid-encrypt-key`; the
+//!     ciphertext does not decrypt: `isv.invalid-encrypt`. The answer of an encrypted call is
+//!     encrypted with the same key (gateway refusals and injected faults stay plain).
 //!
-//! 10. The money-out APIs (`alipay.fund.trans.uni.transfer`, `alipay.fund.trans.common.query`,
-//!     `alipay.fund.account.query`) need certificate mode, as on Alipay: a call without
-//!     `app_cert_sn` is answered `40002 isv.missing-app-cert-sn` in the method's node. The
-//!     certificate itself is not checked yet (one function, `gateway::certificate_mode`,
-//!     decides).
+//! 11. The money-out APIs (`alipay.fund.trans.uni.transfer`, `alipay.fund.trans.common.query`,
+//!     `alipay.fund.account.query`) need certificate mode, as on Alipay: a call not in it
+//!     (step 8) is answered `40002 isv.missing-app-cert-sn` in the method's node.
 //!
 //! `alipay.system.oauth.token` reads its parameters (`grant_type`, `code`, `refresh_token`)
 //! from the form, and `alipay.user.info.share` the public `auth_token`, as Alipay does.
@@ -62,8 +66,12 @@
 //! Responses are signed with the request's `sign_type` and charset (RSA2 / utf-8 when those
 //! are themselves invalid).
 //!
-//! HTTPS: with [`SandboxConfig::tls`] (a self-signed certificate from `SandboxTls::generate`,
-//! feature `tls`) the gateway speaks only `https`; clients trust
+//! `alipay.open.app.alipaycert.download` (`{"alipay_cert_sn"}` → `alipay_cert_content`, the
+//! base64 of the PEM) is answered by the gateway itself for every Alipay certificate it
+//! issued; `POST /admin/rotate-alipay-cert` issues a new one (see [`crate::certs`]).
+//!
+//! HTTPS: with [`SandboxConfig::tls`] (a self-signed certificate from `SandboxTls::generate`)
+//! the gateway speaks only `https`; clients trust
 //! [`Sandbox::tls_certificate_pem`] through `TransportConfig::extra_roots`.
 //!
 //! With [`SandboxConfig::log_calls`] each answer is logged on stderr, and a refused timestamp
@@ -73,7 +81,8 @@
 //!
 //! [`SandboxConfig::faults`] (a [`FaultPlan`]) decides, after the checks above pass, whether
 //! the call is refused with `20000` before being applied, applied and answered `20000` or
-//! `10003`, applied and its connection dropped, or applied and answered late.
+//! `10003`, applied and its connection dropped, applied and answered late, or applied and
+//! answered `20000` GBK-encoded under `charset=utf-8` with its notifications GBK-encoded too.
 //!
 //! ## State
 //!
@@ -109,6 +118,7 @@
 //! | `POST /admin/users/{user_id}/fund` | `{"amount":"10.00"}` (> 0): mints money; answers the user |
 //! | `POST /admin/users/{user_id}/restrict` | `{"restricted":true}` |
 //! | `POST /admin/templates` | `{"template_id","name","budget"?,"default_amount"?,"expired"?}` |
+//! | `POST /admin/rotate-alipay-cert` | a new Alipay certificate (new key, same root), current at once: `{"alipay_cert_sn","previous_alipay_cert_sn","alipay_cert_pem"}`; 404 without certificate mode |
 //! | page.pay at `/gateway.do` from a browser (`Accept` names `text/html`) | after the checks above (no faults are injected), opens the pending order and answers an HTML cashier page whose form POSTs to `/cashier/pay`; a refused check still answers the signed JSON refusal, and a client that does not ask for HTML gets the signed JSON node of the pending order as before |
 //! | `POST /cashier/pay` | form `out_order_no`, `payer_user_id`, `return_url`?: pays; 302 to `return_url` with a signed synchronous return (`app_id`, `method` `alipay.fund.coupon.order.page.pay.return`, `version`, `timestamp`, `out_order_no`, `auth_no`, `amount`, `status`, `charset`, `sign_type`, `sign`: check it with `verify_notification`), else an HTML "paid" page |
 //! | `POST /cashier/app-pay?payer_user_id=…` | body: the app.pay order string of `sdk_execute`, checked like a gateway call (signature, app, timestamp); opens and pays the order: `{"out_order_no","auth_no","status","amount","payer_user_id"}` |
@@ -149,6 +159,7 @@ use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
+use crate::certs::SandboxCertificates;
 use crate::faults::{Fault, FaultPlan};
 use crate::store::Books;
 use crate::{Ledger, METHODS, TRADE_METHODS};
@@ -188,6 +199,13 @@ pub struct SandboxConfig {
     /// Write one line per gateway call to stderr (method, answer code, injected fault, and a
     /// hint when a timestamp is refused). Off by default; `alipay sandbox` turns it on.
     pub log_calls: bool,
+    /// Certificate mode: the root CA, the Alipay certificate and the apps' certificates
+    /// (`None` by default: a call in certificate mode is then refused
+    /// `isv.app-cert-not-exist`). Public-key-mode calls are answered with
+    /// [`SandboxConfig::gateway_key`] either way. With a state directory, load them with
+    /// [`SandboxCertificates::load_or_generate`] from it, so that a rotation survives a
+    /// restart (`alipay sandbox` does).
+    pub certificates: Option<SandboxCertificates>,
 }
 
 impl SandboxConfig {
@@ -207,6 +225,7 @@ impl SandboxConfig {
             encrypt_keys: Vec::new(),
             tls: None,
             log_calls: false,
+            certificates: None,
         }
     }
 }
@@ -225,6 +244,8 @@ struct State {
     cashier: cashier::Memory,
     /// `http://127.0.0.1:PORT` (or `https://`): the prefix of the URLs the sandbox hands out.
     base_url: String,
+    /// Certificate mode's certificates (rotated by `POST /admin/rotate-alipay-cert`).
+    certs: Option<Mutex<SandboxCertificates>>,
 }
 
 impl State {
@@ -272,6 +293,20 @@ impl Sandbox {
             .clone()
     }
 
+    /// Reads the certificates of certificate mode (`None` without
+    /// [`SandboxConfig::certificates`]), under their lock: keep it short.
+    pub fn with_certificates<R>(&self, f: impl FnOnce(&SandboxCertificates) -> R) -> Option<R> {
+        let certs = self.state.certs.as_ref()?;
+        Some(f(&certs.lock().unwrap_or_else(|e| e.into_inner())))
+    }
+
+    /// Issues a new Alipay public-key certificate (new key, same root) and makes it current,
+    /// like `POST /admin/rotate-alipay-cert`; returns its SN. Refused without
+    /// [`SandboxConfig::certificates`].
+    pub fn rotate_alipay_certificate(&self) -> Result<String, io::Error> {
+        rotate(&self.state)
+    }
+
     /// Stops accepting connections. Calls in flight finish; with a state directory,
     /// everything answered is on disk already.
     pub fn shutdown(self) {
@@ -315,6 +350,7 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<Sandbox, i
         injected: Mutex::new(BTreeMap::new()),
         cashier: cashier::Memory::default(),
         base_url: format!("{scheme}://{local_addr}"),
+        certs: config.certificates.map(Mutex::new),
     });
     let serving = state.clone();
     let accept = tokio::spawn(async move {
@@ -426,11 +462,19 @@ async fn serve(
             return Ok(trade_cashier::page(state, &call));
         }
         Ok(call) => {
-            let fault = state
-                .faults
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .decide(&call.method, &call.biz_content);
+            // The certificate download is the gateway's own: no fault is injected into it.
+            let fault = if call.method == gateway::CERT_DOWNLOAD {
+                Fault::None
+            } else {
+                state
+                    .faults
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .decide(&call.method, &call.biz_content)
+            };
+            if state.log_calls && call.context.certificate_mode {
+                eprintln!("sandbox: {} in certificate mode", call.method);
+            }
             if state.log_calls && fault != Fault::None {
                 eprintln!("sandbox: injecting {} into {}", fault.name(), call.method);
             }
@@ -458,13 +502,26 @@ async fn serve(
     Ok(resp)
 }
 
+/// Rotates the Alipay certificate. The new RSA key is generated under the certificates' lock
+/// (well under a second): calls arriving meanwhile wait, then are answered with the new key.
+fn rotate(state: &State) -> Result<String, io::Error> {
+    let Some(certs) = &state.certs else {
+        return Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "certificate mode is off (no SandboxConfig::certificates)",
+        ));
+    };
+    certs.lock().unwrap_or_else(|e| e.into_inner()).rotate()
+}
+
 /// Whether `method` is one the gateway serves.
 fn known_method(method: &str) -> bool {
     METHODS.contains(&method) || TRADE_METHODS.contains(&method)
 }
 
 /// A sandbox gateway on loopback with a fresh app key pair and gateway key (RSA-2048), one app
-/// ([`LocalSandbox::APP_ID`]) and the demo ledger: what the demo and the documentation's
+/// ([`LocalSandbox::APP_ID`]), the demo ledger and certificate mode's certificates (a fresh
+/// root, Alipay certificate and app certificate): what the demo and the documentation's
 /// examples start. Dropping it stops the gateway.
 ///
 /// ```
@@ -478,6 +535,8 @@ pub struct LocalSandbox {
     pub sandbox: Sandbox,
     app_private_key_pem: zeroize::Zeroizing<String>,
     alipay_public_key_pem: String,
+    root_certificate_pem: String,
+    app_certificate_pem: String,
 }
 
 impl LocalSandbox {
@@ -503,6 +562,25 @@ impl LocalSandbox {
     pub fn alipay_public_key_pem(&self) -> &str {
         &self.alipay_public_key_pem
     }
+
+    /// Certificate mode: the root certificate (`alipayRootCert.crt`, PEM).
+    pub fn alipay_root_certificate_pem(&self) -> &str {
+        &self.root_certificate_pem
+    }
+
+    /// Certificate mode: the app's certificate (`appCertPublicKey_<app_id>.crt`, PEM).
+    pub fn app_certificate_pem(&self) -> &str {
+        &self.app_certificate_pem
+    }
+
+    /// Certificate mode: the **current** Alipay certificate (`alipayCertPublicKey_RSA2.crt`,
+    /// PEM). After a rotation a client configured with an older one downloads the new one by
+    /// itself.
+    pub fn alipay_certificate_pem(&self) -> String {
+        self.sandbox
+            .with_certificates(|c| c.alipay_certificate_pem().to_owned())
+            .unwrap_or_default()
+    }
 }
 
 /// Starts a [`LocalSandbox`] on `127.0.0.1`, any free port.
@@ -512,14 +590,20 @@ pub async fn start_local() -> Result<LocalSandbox, io::Error> {
     let app_public = AppPublicKey::from_text(&app.public_pem).map_err(io::Error::other)?;
     let gateway_key =
         GatewayPrivateKey::from_text(&gateway.private_pem).map_err(io::Error::other)?;
-    let sandbox = start(
-        SandboxConfig::new(LocalSandbox::APP_ID, app_public, gateway_key),
-        SocketAddr::from(([127, 0, 0, 1], 0)),
-    )
-    .await?;
+    let mut config = SandboxConfig::new(LocalSandbox::APP_ID, app_public, gateway_key);
+    let certificates = SandboxCertificates::generate(&config.apps)?;
+    let root_certificate_pem = certificates.root_certificate_pem().to_owned();
+    let app_certificate_pem = certificates
+        .app_certificate_pem(LocalSandbox::APP_ID)
+        .unwrap_or_default()
+        .to_owned();
+    config.certificates = Some(certificates);
+    let sandbox = start(config, SocketAddr::from(([127, 0, 0, 1], 0))).await?;
     Ok(LocalSandbox {
         sandbox,
         app_private_key_pem: app.private_pem,
         alipay_public_key_pem: gateway.public_pem,
+        root_certificate_pem,
+        app_certificate_pem,
     })
 }

@@ -6,13 +6,12 @@ use std::time::Duration;
 
 use alipay_core::gateway::sign_notification;
 use alipay_core::protocol::Timestamp;
-use alipay_core::{Charset, SignType};
+use alipay_core::{Charset, GatewayPrivateKey, SignType};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::Request;
 use hyper_util::rt::TokioExecutor;
 
-use super::State;
 use crate::NotifyEvent;
 
 /// A notify_id shaped like Alipay's (34 lowercase hex characters, e.g.
@@ -24,14 +23,18 @@ pub(super) fn notify_id(seq: u64, index: usize) -> String {
     format!("{x:016x}{seq:016x}{:02x}", index & 0xff)
 }
 
+/// How a notification is signed: the key (the gateway key, or in certificate mode the
+/// current Alipay certificate's), and the charset its bytes are in (`encoding`) and the one
+/// it declares (`declared`; they differ only under the `gbk` fault).
+pub(super) struct Signing<'a> {
+    pub key: &'a GatewayPrivateKey,
+    pub sign_type: SignType,
+    pub encoding: Charset,
+    pub declared: Charset,
+}
+
 /// The signed form of one notification.
-pub(super) fn body(
-    state: &State,
-    event: &NotifyEvent,
-    notify_id: &str,
-    sign_type: SignType,
-    charset: Charset,
-) -> Option<String> {
+pub(super) fn body(event: &NotifyEvent, notify_id: &str, signing: &Signing<'_>) -> Option<String> {
     let now = Timestamp::now();
     let mut map: BTreeMap<String, String> = event.fields.iter().cloned().collect();
     let own = [
@@ -39,13 +42,13 @@ pub(super) fn body(
         ("app_id", event.app_id.clone()),
         ("notify_id", notify_id.to_owned()),
         ("notify_time", now.as_str().to_owned()),
-        ("charset", charset.as_str().to_owned()),
+        ("charset", signing.declared.as_str().to_owned()),
         ("version", "1.0".to_owned()),
     ];
     for (k, v) in own {
         map.entry(k.to_owned()).or_insert(v);
     }
-    sign_notification(&map, &state.gateway_key, sign_type, charset).ok()
+    sign_notification(&map, signing.key, signing.sign_type, signing.encoding).ok()
 }
 
 /// POSTs `body` to `url` in the background, retrying until it answers `success`.

@@ -33,8 +33,7 @@ pub struct SandboxTls {
 
 impl SandboxTls {
     /// A fresh self-signed certificate (ECDSA P-256, valid for `localhost`, `127.0.0.1` and
-    /// `::1`, no expiry to speak of), a new key each time. Needs the `tls` feature (rcgen).
-    #[cfg(feature = "tls")]
+    /// `::1`, no expiry to speak of), a new key each time.
     pub fn generate() -> Result<SandboxTls, io::Error> {
         let names = vec![
             "localhost".to_owned(),
@@ -121,7 +120,6 @@ impl SandboxTls {
 }
 
 /// RFC 7468 text: base64 lines of 64 characters between the labels.
-#[cfg(feature = "tls")]
 fn pem(label: &str, der: &[u8]) -> String {
     use base64::Engine as _;
     let text = base64::engine::general_purpose::STANDARD.encode(der);
