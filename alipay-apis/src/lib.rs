@@ -94,7 +94,7 @@ pub mod marketing;
 mod merchant_checks;
 #[cfg(feature = "open")]
 pub mod open;
-#[cfg(feature = "fund")]
+#[cfg(any(feature = "fund", feature = "trade"))]
 mod resolve;
 #[cfg(feature = "system")]
 pub mod system;
