@@ -57,8 +57,8 @@ pub use alipay_core::api::{
     SdkExecuteApi, Violation, Violations,
 };
 pub use alipay_core::notify::{
-    Committed, FromNotification, Handled, MemorySeen, Notification, NotifyReceiver, Pending,
-    Receipt, SeenNotifications,
+    Committed, FromNotification, Handled, MemorySeen, Notification, NotifyParseError,
+    NotifyReceiver, Pending, Receipt, SeenNotifications,
 };
 pub use alipay_core::value::JsonObjectText;
 pub use alipay_core::{
@@ -74,10 +74,6 @@ pub use alipay_core::{
 /// The generated code reaches the runtime through `::alipay_apis`, so this crate is the one
 /// dependency you need.
 pub use alipay_macros::{AlipayApi, specs, types};
-
-/// The text of `specs/_types.toml`, for tools that read the compiled-in specs again at run
-/// time ([`ApiInfo::spec_toml`] may name these types).
-pub const SHARED_TYPES_TOML: &str = include_str!("../specs/_types.toml");
 
 /// The shared types of `specs/_types.toml` (objects that several APIs' parameters use).
 pub mod types {

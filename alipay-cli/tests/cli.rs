@@ -540,6 +540,13 @@ fn spec_list_and_show() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("payee_info"), "{out}");
     assert!(out.contains("PAYEE_USER_INFO_ERROR"), "{out}");
+
+    // A spec naming shared types (GoodsDetail, TradeFundBill) shows with them.
+    let o = alipay(&["spec", "show", "alipay.trade.refund"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("goods_detail"), "{out}");
+    assert!(out.contains("ACQ.DISCORDANT_REPEAT_REQUEST"), "{out}");
     assert_eq!(
         alipay(&["spec", "show", "alipay.nope"], None).status.code(),
         Some(2)

@@ -93,7 +93,8 @@ fn the_nested_test_specs_generate_their_snapshots() {
     );
 }
 
-/// The disburse snapshot stays lean: data plus one interpreter, not code per rule.
+/// The disburse snapshot stays lean: data plus one interpreter, not code per rule. (510: its
+/// notification's operation_type is a typed enum of its own since notify fields are typed.)
 #[test]
 fn disburse_stays_small() {
     let file = format!(
@@ -105,8 +106,8 @@ fn disburse_stays_small() {
         .lines()
         .count();
     assert!(
-        lines <= 500,
-        "disburse generates {lines} lines (at most 500)"
+        lines <= 510,
+        "disburse generates {lines} lines (at most 510)"
     );
 }
 

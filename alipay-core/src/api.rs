@@ -640,26 +640,32 @@ macro_rules! __wire_struct {
 }
 
 /// The typed view of a verified notification, from the notify struct's field table:
-/// `__notify_struct!(Name, TypeEnum { field = "wire_name", ... })`. Values are kept as sent.
+/// `__notify_struct!(Name, TypeEnum { field = "wire_name", ... })`. Each value is read into the
+/// type of its struct field (see [`crate::notify::FromNotification`]).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __notify_struct {
     ($ty:ident, $types:ident { $($f:ident = $name:literal),* $(,)? }) => {
         impl $ty {
-            /// The typed view of a notification whose signature verified.
-            pub fn from_notification(n: &$crate::notify::Notification) -> Self {
+            /// The typed view of a notification whose signature verified; an error names the
+            /// first parameter whose value does not fit its type.
+            pub fn from_notification(
+                n: &$crate::notify::Notification,
+            ) -> ::std::result::Result<Self, $crate::notify::NotifyParseError> {
                 let get = |k: &str| n.get(k).map(::std::string::ToString::to_string);
-                $ty {
+                ::std::result::Result::Ok($ty {
                     notify_type: n.get("notify_type").map($types::from),
                     notify_id: get("notify_id"),
-                    notify_time: get("notify_time"),
+                    notify_time: $crate::notify::__notify_field(n, "notify_time")?,
                     app_id: get("app_id"),
-                    $($f: get($name),)*
-                }
+                    $($f: $crate::notify::__notify_field(n, $name)?,)*
+                })
             }
         }
         impl $crate::notify::FromNotification for $ty {
-            fn from_notification(n: &$crate::notify::Notification) -> Self {
+            fn from_notification(
+                n: &$crate::notify::Notification,
+            ) -> ::std::result::Result<Self, $crate::notify::NotifyParseError> {
                 $ty::from_notification(n)
             }
         }

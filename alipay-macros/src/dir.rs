@@ -119,7 +119,18 @@ pub fn types(input: TokenStream) -> syn::Result<TokenStream> {
     } else {
         String::new()
     };
-    Ok(alipay_codegen::expand_types(&types, &file))
+    let mut out = alipay_codegen::expand_types(&types, &file);
+    // The text itself, for tools that show a spec naming these types (`alipay spec show`).
+    let text = if file.is_empty() {
+        quote!("")
+    } else {
+        quote!(include_str!(#file))
+    };
+    out.extend(quote! {
+        /// The `_types.toml` these types were generated from (empty when there is none).
+        pub const TYPES_TOML: &str = #text;
+    });
+    Ok(out)
 }
 
 /// `dir/_types.toml` (empty when there is none); errors name it `specs/_types.toml`.

@@ -6,7 +6,9 @@
 
 use std::time::Duration;
 
-use alipay_apis::fund::{CouponOrderAgreementPayRequest, CouponOrderDisburseRequest};
+use alipay_apis::fund::{
+    AuthOrderVoucherCreateRequest, CouponOrderAgreementPayRequest, CouponOrderDisburseRequest,
+};
 use alipay_apis::{UserId, amount};
 use alipay_core::error::SignatureFailure;
 use alipay_core::{
@@ -337,4 +339,72 @@ async fn the_gbk_fault_answers_and_notifies_in_gbk_under_utf8() {
     assert_eq!(n.get("payee_logon_id"), Some("红包用***@sandbox.test"));
     assert_eq!(n.get("out_order_no"), Some("G2"));
     assert_eq!(n.get("auth_no"), Some(auth_no.as_str()));
+}
+
+#[tokio::test]
+async fn a_voucher_scanned_after_a_rotation_is_notified_under_the_new_certificate() {
+    let local = start_local().await.unwrap();
+    let c = client(&local);
+    let endpoint = NotifyEndpoint::start();
+    let request = AuthOrderVoucherCreateRequest::builder()
+        .out_order_no("V1")
+        .out_request_no("V1-1")
+        .order_title("预授权发码")
+        .amount(amount!("20.00"))
+        .payee_user_id(UserId::parse(DEMO_USERS[1].0).unwrap())
+        .build();
+    c.call(&request)
+        .notify_url(endpoint.url())
+        .send()
+        .await
+        .unwrap();
+    let before = local
+        .sandbox
+        .with_certificates(|certs| certs.alipay_cert_sn().to_owned())
+        .unwrap();
+    rotate(&local).await;
+    let url = local.gateway_url().replace("/gateway.do", "/cashier/scan");
+    let body = format!(
+        r#"{{"out_order_no":"V1","payer_user_id":"{}"}}"#,
+        DEMO_USERS[0].0
+    );
+    let scanned = http::send(
+        http::Method::POST,
+        &url,
+        &[("content-type", "application/json")],
+        body.as_bytes(),
+    )
+    .await;
+    assert_eq!(scanned.status, http::StatusCode::OK, "{}", scanned.text());
+    let body = tokio::time::timeout(Duration::from_secs(5), endpoint.next_body())
+        .await
+        .expect("a notification within 5 s");
+    // Signed with the rotated key: a client with the new certificate verifies it, one that
+    // knows only the old certificate (and no answer has shown it the new one) does not.
+    assert_eq!(
+        client(&local)
+            .verify_notification(&body)
+            .unwrap()
+            .notify_type(),
+        Some("fund_auth_freeze")
+    );
+    let stale = AlipayClient::builder_with_certificates(
+        local.app_id(),
+        AppPrivateKey::from_text(local.app_private_key_pem()).unwrap(),
+        &AppCertificate::from_pem(local.app_certificate_pem()).unwrap(),
+        AlipayCertificate::from_pem(&rotated_away(&local, &before)).unwrap(),
+        &AlipayRootCertificate::from_pem(local.alipay_root_certificate_pem()).unwrap(),
+    )
+    .build()
+    .unwrap();
+    assert!(stale.verify_notification(&body).is_err());
+    // Nor with the public-key mode's key.
+    let public = AlipayClient::builder(
+        local.app_id(),
+        AppPrivateKey::from_text(local.app_private_key_pem()).unwrap(),
+        AlipayPublicKey::from_text(local.alipay_public_key_pem()).unwrap(),
+    )
+    .build()
+    .unwrap();
+    assert!(public.verify_notification(&body).is_err());
 }

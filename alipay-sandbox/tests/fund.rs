@@ -1,8 +1,9 @@
 //! Transfers, pre-authorisation, bills and OAuth over real HTTP: the typed requests of
 //! `alipay-apis` signed by the real client code, answered by the sandbox gateway, parsed into
 //! the typed responses and errors. Every case checks that the sandbox's money is conserved.
-//! Transfers require certificate mode: those calls carry the SNs of the sandbox's app and root
-//! certificates and their answers are verified with its Alipay certificate.
+//! Transfers require certificate mode: those calls are signed with the sandbox's app and root
+//! certificate SNs (which the gateway checks) and their answers verified with its Alipay
+//! certificate, as a certificate-mode client does.
 
 use std::path::Path;
 use std::time::Duration;
@@ -22,8 +23,9 @@ use alipay_core::{
     AlipayCertificate, AlipayClient, AlipayPublicKey, AlipayRootCertificate, Amount,
     AppCertificate, AppPrivateKey, AppPublicKey, Call, Charset, Error, Gateway, GatewayPrivateKey,
 };
+use alipay_sandbox::certs::SandboxCertificates;
 use alipay_sandbox::server::{Sandbox, SandboxConfig, start};
-use alipay_sandbox::{DEMO_MERCHANT, DEMO_USERS, SandboxCertificates};
+use alipay_sandbox::{DEMO_MERCHANT, DEMO_USERS};
 use alipay_testkit::NotifyEndpoint;
 use alipay_testkit::http::{Answer, Method, StatusCode, send};
 use serde_json::{Value, json};
@@ -44,31 +46,33 @@ fn app_public() -> AppPublicKey {
     AppPublicKey::from_text(&read("app_public_spki.pem")).unwrap()
 }
 
-/// With certificates (certificate mode), kept in the state directory when there is one.
-fn config() -> SandboxConfig {
+/// The test app, with certificate mode's certificates (`certificates`).
+fn config(certificates: SandboxCertificates) -> SandboxConfig {
     let mut c = SandboxConfig::new(
         APP_ID,
         app_public(),
         GatewayPrivateKey::from_text(&read("gateway_private_pkcs8.pem")).unwrap(),
     );
-    c.certificates = Some(SandboxCertificates::generate(&[(APP_ID.into(), app_public())]).unwrap());
+    c.certificates = Some(certificates);
     c
 }
 
 async fn sandbox() -> Sandbox {
-    start(config(), "127.0.0.1:0".parse().unwrap())
+    let certs = SandboxCertificates::generate(&[(APP_ID.to_owned(), app_public())]).unwrap();
+    start(config(certs), "127.0.0.1:0".parse().unwrap())
         .await
         .unwrap()
 }
 
-/// A sandbox on `dir`, waiting for the previous one's database lock to go.
+/// A sandbox on `dir` (its certificates kept there too), waiting for the previous one's
+/// database lock to go.
 async fn sandbox_in(dir: &Path) -> Sandbox {
     let mut last = None;
     for _ in 0..100 {
-        let mut c = config();
-        c.certificates = Some(
-            SandboxCertificates::load_or_generate(dir, &[(APP_ID.into(), app_public())]).unwrap(),
-        );
+        let certs =
+            SandboxCertificates::load_or_generate(dir, &[(APP_ID.to_owned(), app_public())])
+                .unwrap();
+        let mut c = config(certs);
         c.state_dir = Some(dir.to_owned());
         match start(c, "127.0.0.1:0".parse().unwrap()).await {
             Ok(sb) => return sb,
@@ -95,30 +99,6 @@ fn client(sb: &Sandbox) -> AlipayClient {
     .unwrap()
 }
 
-/// The certificate-mode client (answers in certificate mode are signed with the Alipay
-/// certificate's key, not the gateway key).
-fn cert_client(sb: &Sandbox) -> AlipayClient {
-    let (app_cert, alipay_cert, root) = sb
-        .with_certificates(|c| {
-            (
-                c.app_certificate_pem(APP_ID).unwrap().to_owned(),
-                c.alipay_certificate_pem().to_owned(),
-                c.root_certificate_pem().to_owned(),
-            )
-        })
-        .unwrap();
-    AlipayClient::builder_with_certificates(
-        APP_ID,
-        app_key(),
-        &AppCertificate::from_pem(&app_cert).unwrap(),
-        AlipayCertificate::from_pem(&alipay_cert).unwrap(),
-        &AlipayRootCertificate::from_pem(&root).unwrap(),
-    )
-    .gateway(Gateway::new(&sb.gateway_url).unwrap())
-    .build()
-    .unwrap()
-}
-
 fn form_encode<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<u8> {
     let enc = |t: &str| Charset::Utf8.form_encode(t).unwrap();
     let pairs: Vec<String> = pairs
@@ -127,15 +107,41 @@ fn form_encode<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<u8> {
     pairs.join("&").into_bytes()
 }
 
-/// Signs `call` (with certificate SNs when `cert`), POSTs it, verifies the answer.
+/// The certificate-mode client of the sandbox's certificates.
+fn cert_client(sb: &Sandbox) -> AlipayClient {
+    let (root, alipay, app) = sb
+        .with_certificates(|c| {
+            (
+                c.root_certificate_pem().to_owned(),
+                c.alipay_certificate_pem().to_owned(),
+                c.app_certificate_pem(APP_ID).map(str::to_owned),
+            )
+        })
+        .expect("the test sandbox has certificates");
+    AlipayClient::builder_with_certificates(
+        APP_ID,
+        app_key(),
+        &AppCertificate::from_pem(&app.expect("an app certificate")).unwrap(),
+        AlipayCertificate::from_pem(&alipay).unwrap(),
+        &AlipayRootCertificate::from_pem(&root).unwrap(),
+    )
+    .gateway(Gateway::new(&sb.gateway_url).unwrap())
+    .build()
+    .unwrap()
+}
+
+/// Signs `call` (with the sandbox's certificate SNs when `cert`), POSTs it, verifies the
+/// answer (with the Alipay certificate when `cert`).
 async fn post(sb: &Sandbox, call: &Call, method: &str, cert: bool) -> Result<String, Error> {
     let mut signer = RequestSigner::new(APP_ID, app_key());
     if cert {
-        let sns = sb.with_certificates(|c| CertSns {
-            app_cert_sn: c.app_cert_sn(APP_ID).unwrap().to_owned(),
-            alipay_root_cert_sn: c.root_cert_sn().to_owned(),
-        });
-        signer = signer.cert_sns(sns.unwrap());
+        let sns = sb
+            .with_certificates(|c| CertSns {
+                app_cert_sn: c.app_cert_sn(APP_ID).unwrap_or_default().to_owned(),
+                alipay_root_cert_sn: c.root_cert_sn().to_owned(),
+            })
+            .expect("the test sandbox has certificates");
+        signer = signer.cert_sns(sns);
     }
     let signed = signer.sign(call)?;
     let body = form_encode(signed.params().iter());

@@ -64,7 +64,7 @@ pub fn compiled_spec(api: &alipay_apis::ApiInfo) -> Result<alipay_spec::ApiSpec,
                 .join("\n"),
         )
     };
-    let types = alipay_spec::parse_types("specs/_types.toml", alipay_apis::SHARED_TYPES_TOML)
+    let types = alipay_spec::parse_types("specs/_types.toml", alipay_apis::types::TYPES_TOML)
         .map_err(joined)?;
     alipay_spec::parse_spec_with(&format!("specs/{}.toml", api.method), api.spec_toml, &types)
         .map_err(joined)

@@ -363,7 +363,19 @@ pub struct AuthOrderVoucherCreateResponse {
     FundAuthFreezeClosed = "fund_auth_freeze.closed", #[doc = " `fund_auth_freeze.init`"]
     FundAuthFreezeInit = "fund_auth_freeze.init" }
 );
-/// A verified notification of `alipay.fund.auth.order.voucher.create`, typed. Values are kept as sent.
+::alipay_core::__wire_enum!(
+    open #[doc =
+    " `operation_type` of `AuthOrderVoucherCreateNotify`; unknown values are kept."] pub
+    enum AuthOrderVoucherCreateNotifyOperationType { #[doc = " `FREEZE`"] Freeze =
+    "FREEZE", #[doc = " `UNFREEZE`"] Unfreeze = "UNFREEZE", #[doc = " `PAY`"] Pay = "PAY"
+    }
+);
+::alipay_core::__wire_enum!(
+    open #[doc = " `status` of `AuthOrderVoucherCreateNotify`; unknown values are kept."]
+    pub enum AuthOrderVoucherCreateNotifyStatus { #[doc = " `INIT`"] Init = "INIT", #[doc
+    = " `SUCCESS`"] Success = "SUCCESS", #[doc = " `CLOSED`"] Closed = "CLOSED" }
+);
+/// A verified notification of `alipay.fund.auth.order.voucher.create`, typed: amounts, datetimes, numbers and enums are read into their types (a value that does not fit is an error of `from_notification`), texts are kept as sent, empty values are absent.
 ///
 /// Sent to this call's notify_url when the user completes (or the order closes) the freeze. Common notify parameters: notify_type, notify_id, notify_time, sign_type, sign. All fields String and optional in the voucher.create doc page.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -373,8 +385,8 @@ pub struct AuthOrderVoucherCreateNotify {
     pub notify_type: ::std::option::Option<AuthOrderVoucherCreateNotifyType>,
     /// `notify_id`: the same id is resent until answered `success`.
     pub notify_id: ::std::option::Option<::std::string::String>,
-    /// `notify_time`.
-    pub notify_time: ::std::option::Option<::std::string::String>,
+    /// `notify_time` (Beijing time).
+    pub notify_time: ::std::option::Option<::alipay_core::DateTime>,
     /// `app_id`.
     pub app_id: ::std::option::Option<::std::string::String>,
     /// `auth_no` (string): 支付宝资金授权订单号
@@ -386,15 +398,15 @@ pub struct AuthOrderVoucherCreateNotify {
     /// `out_request_no` (string): 商户资金操作流水号
     pub out_request_no: ::std::option::Option<::std::string::String>,
     /// `operation_type` (enum): 资金操作类型,支持【FREEZE:冻结操作,UNFREEZE:解冻操作,PAY:支付操作】
-    pub operation_type: ::std::option::Option<::std::string::String>,
+    pub operation_type: ::std::option::Option<AuthOrderVoucherCreateNotifyOperationType>,
     /// `amount` (amount): 本次操作金额
-    pub amount: ::std::option::Option<::std::string::String>,
+    pub amount: ::std::option::Option<::alipay_core::Amount>,
     /// `status` (enum): 本次资金操作流水状态,支持【INIT:初始状态,SUCCESS:成功,CLOSED:关闭】
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: ::std::option::Option<AuthOrderVoucherCreateNotifyStatus>,
     /// `gmt_create` (datetime): 操作创建时间
-    pub gmt_create: ::std::option::Option<::std::string::String>,
+    pub gmt_create: ::std::option::Option<::alipay_core::DateTime>,
     /// `gmt_trans` (datetime): 操作处理完成时间
-    pub gmt_trans: ::std::option::Option<::std::string::String>,
+    pub gmt_trans: ::std::option::Option<::alipay_core::DateTime>,
     /// `payer_logon_id` (string): 付款方支付宝账号登录号\
     /// Masked with * (see the example).
     pub payer_logon_id: ::std::option::Option<::std::string::String>,
@@ -406,13 +418,13 @@ pub struct AuthOrderVoucherCreateNotify {
     /// `payee_user_id` (user_id): 收款方支付宝账号UID
     pub payee_user_id: ::std::option::Option<::std::string::String>,
     /// `total_freeze_amount` (amount): 累计冻结金额
-    pub total_freeze_amount: ::std::option::Option<::std::string::String>,
+    pub total_freeze_amount: ::std::option::Option<::alipay_core::Amount>,
     /// `total_unfreeze_amount` (amount): 累计解冻金额
-    pub total_unfreeze_amount: ::std::option::Option<::std::string::String>,
+    pub total_unfreeze_amount: ::std::option::Option<::alipay_core::Amount>,
     /// `total_pay_amount` (amount): 累计支付金额
-    pub total_pay_amount: ::std::option::Option<::std::string::String>,
+    pub total_pay_amount: ::std::option::Option<::alipay_core::Amount>,
     /// `rest_amount` (amount): 剩余冻结金额
-    pub rest_amount: ::std::option::Option<::std::string::String>,
+    pub rest_amount: ::std::option::Option<::alipay_core::Amount>,
 }
 ::alipay_core::__notify_struct!(
     AuthOrderVoucherCreateNotify, AuthOrderVoucherCreateNotifyType { auth_no = "auth_no",

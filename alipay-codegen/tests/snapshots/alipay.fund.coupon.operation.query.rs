@@ -273,7 +273,7 @@ pub struct CouponOperationQueryResponse {
     " The `notify_type`s of `alipay.fund.coupon.operation.query`; unknown types are kept (the docs' own examples use others)."]
     pub enum CouponOperationQueryNotifyType {}
 );
-/// A verified notification of `alipay.fund.coupon.operation.query`, typed. Values are kept as sent.
+/// A verified notification of `alipay.fund.coupon.operation.query`, typed: amounts, datetimes, numbers and enums are read into their types (a value that does not fit is an error of `from_notification`), texts are kept as sent, empty values are absent.
 ///
 /// A synchronous query: notify_url is not a public parameter of this API, and no notification exists.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -283,8 +283,8 @@ pub struct CouponOperationQueryNotify {
     pub notify_type: ::std::option::Option<CouponOperationQueryNotifyType>,
     /// `notify_id`: the same id is resent until answered `success`.
     pub notify_id: ::std::option::Option<::std::string::String>,
-    /// `notify_time`.
-    pub notify_time: ::std::option::Option<::std::string::String>,
+    /// `notify_time` (Beijing time).
+    pub notify_time: ::std::option::Option<::alipay_core::DateTime>,
     /// `app_id`.
     pub app_id: ::std::option::Option<::std::string::String>,
 }

@@ -257,7 +257,7 @@ pub struct CouponOrderAgreementPayResponse {
     " The `notify_type`s of `alipay.fund.coupon.order.agreement.pay`; unknown types are kept (the docs' own examples use others)."]
     pub enum CouponOrderAgreementPayNotifyType {}
 );
-/// A verified notification of `alipay.fund.coupon.order.agreement.pay`, typed. Values are kept as sent.
+/// A verified notification of `alipay.fund.coupon.order.agreement.pay`, typed: amounts, datetimes, numbers and enums are read into their types (a value that does not fit is an error of `from_notification`), texts are kept as sent, empty values are absent.
 ///
 /// The red-packet quick-start guide says the asynchronous notification must be verified, but no notify type or field table was found. Community posts say timeout auto-refunds notify the pay API's notify_url (a community post; notify_type fund_stdtrustee_refund.success). Parse unknown notify types leniently.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -267,8 +267,8 @@ pub struct CouponOrderAgreementPayNotify {
     pub notify_type: ::std::option::Option<CouponOrderAgreementPayNotifyType>,
     /// `notify_id`: the same id is resent until answered `success`.
     pub notify_id: ::std::option::Option<::std::string::String>,
-    /// `notify_time`.
-    pub notify_time: ::std::option::Option<::std::string::String>,
+    /// `notify_time` (Beijing time).
+    pub notify_time: ::std::option::Option<::alipay_core::DateTime>,
     /// `app_id`.
     pub app_id: ::std::option::Option<::std::string::String>,
 }

@@ -232,7 +232,7 @@ pub struct CouponOrderAppPayResponse {
     " The `notify_type`s of `alipay.fund.coupon.order.app.pay`; unknown types are kept (the docs' own examples use others)."]
     pub enum CouponOrderAppPayNotifyType {}
 );
-/// A verified notification of `alipay.fund.coupon.order.app.pay`, typed. Values are kept as sent.
+/// A verified notification of `alipay.fund.coupon.order.app.pay`, typed: amounts, datetimes, numbers and enums are read into their types (a value that does not fit is an error of `from_notification`), texts are kept as sent, empty values are absent.
 ///
 /// No notify type table was found. notify_url applies: community posts say timeout auto-refunds of the red packet notify the pay API's notify_url (a community post; refund notifications use notify_type fund_stdtrustee_refund.success). Parse unknown notify types leniently.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -242,8 +242,8 @@ pub struct CouponOrderAppPayNotify {
     pub notify_type: ::std::option::Option<CouponOrderAppPayNotifyType>,
     /// `notify_id`: the same id is resent until answered `success`.
     pub notify_id: ::std::option::Option<::std::string::String>,
-    /// `notify_time`.
-    pub notify_time: ::std::option::Option<::std::string::String>,
+    /// `notify_time` (Beijing time).
+    pub notify_time: ::std::option::Option<::alipay_core::DateTime>,
     /// `app_id`.
     pub app_id: ::std::option::Option<::std::string::String>,
 }

@@ -418,7 +418,13 @@ pub struct CouponOrderDisburseResponse {
     "fund_auth_pay.closed", #[doc = " `fund_auth_pay.init`"] FundAuthPayInit =
     "fund_auth_pay.init" }
 );
-/// A verified notification of `alipay.fund.coupon.order.disburse`, typed. Values are kept as sent.
+::alipay_core::__wire_enum!(
+    open #[doc =
+    " `operation_type` of `CouponOrderDisburseNotify`; unknown values are kept."] pub
+    enum CouponOrderDisburseNotifyOperationType { #[doc = " `PAY`"] Pay = "PAY", #[doc =
+    " `REFUND`"] Refund = "REFUND" }
+);
+/// A verified notification of `alipay.fund.coupon.order.disburse`, typed: amounts, datetimes, numbers and enums are read into their types (a value that does not fit is an error of `from_notification`), texts are kept as sent, empty values are absent.
 ///
 /// Sent to this call's notify_url. Common notify parameters: notify_type, notify_id, notify_time, sign_type, sign. All fields are String and optional in the disburse doc page, with no max length.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -428,8 +434,8 @@ pub struct CouponOrderDisburseNotify {
     pub notify_type: ::std::option::Option<CouponOrderDisburseNotifyType>,
     /// `notify_id`: the same id is resent until answered `success`.
     pub notify_id: ::std::option::Option<::std::string::String>,
-    /// `notify_time`.
-    pub notify_time: ::std::option::Option<::std::string::String>,
+    /// `notify_time` (Beijing time).
+    pub notify_time: ::std::option::Option<::alipay_core::DateTime>,
     /// `app_id`.
     pub app_id: ::std::option::Option<::std::string::String>,
     /// `auth_no` (string): 支付宝资金授权订单号
@@ -441,16 +447,16 @@ pub struct CouponOrderDisburseNotify {
     /// `out_request_no` (string): 商户资金操作流水号
     pub out_request_no: ::std::option::Option<::std::string::String>,
     /// `operation_type` (enum): 资金操作类型,支持【PAY,REFUND】
-    pub operation_type: ::std::option::Option<::std::string::String>,
+    pub operation_type: ::std::option::Option<CouponOrderDisburseNotifyOperationType>,
     /// `amount` (amount): 本次操作金额\
     /// String in the disburse doc page; parsed as an amount (number or string).
-    pub amount: ::std::option::Option<::std::string::String>,
+    pub amount: ::std::option::Option<::alipay_core::Amount>,
     /// `status` (enum): 本次资金操作流水状态,支持【INIT,SUCCESS,CLOSED】
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: ::std::option::Option<CouponOrderDisburseResponseStatus>,
     /// `gmt_create` (datetime): 操作创建时间
-    pub gmt_create: ::std::option::Option<::std::string::String>,
+    pub gmt_create: ::std::option::Option<::alipay_core::DateTime>,
     /// `gmt_trans` (datetime): 操作处理完成时间
-    pub gmt_trans: ::std::option::Option<::std::string::String>,
+    pub gmt_trans: ::std::option::Option<::alipay_core::DateTime>,
     /// `payee_logon_id` (string): 收款方支付宝登录号
     pub payee_logon_id: ::std::option::Option<::std::string::String>,
     /// `payee_user_id` (user_id): 收款方支付宝账号UID

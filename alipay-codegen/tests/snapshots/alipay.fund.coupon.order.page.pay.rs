@@ -232,7 +232,7 @@ pub struct CouponOrderPagePayResponse {
     " The `notify_type`s of `alipay.fund.coupon.order.page.pay`; unknown types are kept (the docs' own examples use others)."]
     pub enum CouponOrderPagePayNotifyType {}
 );
-/// A verified notification of `alipay.fund.coupon.order.page.pay`, typed. Values are kept as sent.
+/// A verified notification of `alipay.fund.coupon.order.page.pay`, typed: amounts, datetimes, numbers and enums are read into their types (a value that does not fit is an error of `from_notification`), texts are kept as sent, empty values are absent.
 ///
 /// notify_url is a public parameter of page.pay, but no notify type table was found. Community posts say timeout auto-refunds of the red packet notify the pay API's notify_url (a community post; notify_type fund_stdtrustee_refund.success). Parse unknown notify types leniently.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -242,8 +242,8 @@ pub struct CouponOrderPagePayNotify {
     pub notify_type: ::std::option::Option<CouponOrderPagePayNotifyType>,
     /// `notify_id`: the same id is resent until answered `success`.
     pub notify_id: ::std::option::Option<::std::string::String>,
-    /// `notify_time`.
-    pub notify_time: ::std::option::Option<::std::string::String>,
+    /// `notify_time` (Beijing time).
+    pub notify_time: ::std::option::Option<::alipay_core::DateTime>,
     /// `app_id`.
     pub app_id: ::std::option::Option<::std::string::String>,
 }

@@ -213,7 +213,13 @@ pub struct CouponOrderRefundResponse {
     pub enum CouponOrderRefundNotifyType { #[doc = " `fund_stdtrustee_refund.success`"]
     FundStdtrusteeRefundSuccess = "fund_stdtrustee_refund.success" }
 );
-/// A verified notification of `alipay.fund.coupon.order.refund`, typed. Values are kept as sent.
+::alipay_core::__wire_enum!(
+    open #[doc =
+    " `operation_type` of `CouponOrderRefundNotify`; unknown values are kept."] pub enum
+    CouponOrderRefundNotifyOperationType { #[doc = " `PAY`"] Pay = "PAY", #[doc =
+    " `REFUND`"] Refund = "REFUND" }
+);
+/// A verified notification of `alipay.fund.coupon.order.refund`, typed: amounts, datetimes, numbers and enums are read into their types (a value that does not fit is an error of `from_notification`), texts are kept as sent, empty values are absent.
 ///
 /// Community source only, not the official page. Every successful refund, full or partial, triggers notify_type=fund_stdtrustee_refund.success to this call's notify_url; timeout auto-refunds notify the pay API's notify_url instead. Field names from the community post example URL; their types are inferred from the sister APIs' notify tables.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -223,8 +229,8 @@ pub struct CouponOrderRefundNotify {
     pub notify_type: ::std::option::Option<CouponOrderRefundNotifyType>,
     /// `notify_id`: the same id is resent until answered `success`.
     pub notify_id: ::std::option::Option<::std::string::String>,
-    /// `notify_time`.
-    pub notify_time: ::std::option::Option<::std::string::String>,
+    /// `notify_time` (Beijing time).
+    pub notify_time: ::std::option::Option<::alipay_core::DateTime>,
     /// `app_id`.
     pub app_id: ::std::option::Option<::std::string::String>,
     /// `auth_no` (string)
@@ -236,15 +242,15 @@ pub struct CouponOrderRefundNotify {
     /// `out_request_no` (string)
     pub out_request_no: ::std::option::Option<::std::string::String>,
     /// `operation_type` (enum)
-    pub operation_type: ::std::option::Option<::std::string::String>,
+    pub operation_type: ::std::option::Option<CouponOrderRefundNotifyOperationType>,
     /// `amount` (amount)
-    pub amount: ::std::option::Option<::std::string::String>,
+    pub amount: ::std::option::Option<::alipay_core::Amount>,
     /// `status` (enum)
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: ::std::option::Option<CouponOrderRefundResponseStatus>,
     /// `gmt_create` (datetime)
-    pub gmt_create: ::std::option::Option<::std::string::String>,
+    pub gmt_create: ::std::option::Option<::alipay_core::DateTime>,
     /// `gmt_trans` (datetime)
-    pub gmt_trans: ::std::option::Option<::std::string::String>,
+    pub gmt_trans: ::std::option::Option<::alipay_core::DateTime>,
     /// `payer_logon_id` (string)\
     /// Presumably masked with * as in the voucher.create doc page's notify.
     pub payer_logon_id: ::std::option::Option<::std::string::String>,

@@ -36,7 +36,7 @@ pub struct TransUniTransferRequest {
     /// type `enum`; required; example `TRANS_ACCOUNT_NO_PWD`.
     pub product_code: TransUniTransferProductCode,
     /// `biz_scene`: 描述特定的业务场景，可传的参数如下： DIRECT_TRANSFER：单笔无密转账到支付宝，B2C现金红包; PERSONAL_COLLECTION：C2C现金红包-领红包\
-    /// type `enum`; optional; example `DIRECT_TRANSFER`. go-pay/gopay's examples send DIRECT_TRANSFER with TRANS_ACCOUNT_NO_PWD.
+    /// type `enum`; optional; example `DIRECT_TRANSFER`. The doc page's request example pairs DIRECT_TRANSFER with TRANS_ACCOUNT_NO_PWD.
     pub biz_scene: ::std::option::Option<TransUniTransferBizScene>,
     /// `order_title`: 转账业务的标题，用于在支付宝用户的账单里显示\
     /// type `string`; optional; at most 128 characters; example `201905代发`; not stated by the doc: len_unit.
@@ -51,7 +51,7 @@ pub struct TransUniTransferRequest {
     /// type `string`; optional; at most 200 characters; example `201905代发`; not stated by the doc: len_unit.
     pub remark: ::std::option::Option<::std::string::String>,
     /// `business_params`: 转账业务请求的扩展参数，支持传入的扩展参数如下： sub_biz_scene 子业务场景，红包业务必传，C2C现金红包、B2C现金红包均需传入，取值REDPACKET\
-    /// type `json`; optional; example `{"payer_show_name_use_alias":"true"}`. A string holding a JSON object, e.g. {"sub_biz_scene":"REDPACKET"} for red packets; go-pay/gopay sends {"payer_show_name_use_alias":"true"} to show the merchant's alias.
+    /// type `json`; optional; example `{"payer_show_name_use_alias":"true"}`. A string holding a JSON object, e.g. {"sub_biz_scene":"REDPACKET"} for red packets; the doc page's request example sends {"payer_show_name_use_alias":"true"} (show the merchant's alias to the payee).
     pub business_params: ::std::option::Option<::alipay_core::JsonObjectText>,
 }
 /// Typestate markers of [`TransUniTransferRequestBuilder`], named after the wire fields.

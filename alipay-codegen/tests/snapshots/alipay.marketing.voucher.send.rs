@@ -275,7 +275,7 @@ pub struct VoucherSendResponse {
     " The `notify_type`s of `alipay.marketing.voucher.send`; unknown types are kept (the docs' own examples use others)."]
     pub enum VoucherSendNotifyType {}
 );
-/// A verified notification of `alipay.marketing.voucher.send`, typed. Values are kept as sent.
+/// A verified notification of `alipay.marketing.voucher.send`, typed: amounts, datetimes, numbers and enums are read into their types (a value that does not fit is an error of `from_notification`), texts are kept as sent, empty values are absent.
 ///
 /// The voucher.send doc page lists no notify_url public parameter and no 触发通知 section: this API sends no asynchronous notification.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -285,8 +285,8 @@ pub struct VoucherSendNotify {
     pub notify_type: ::std::option::Option<VoucherSendNotifyType>,
     /// `notify_id`: the same id is resent until answered `success`.
     pub notify_id: ::std::option::Option<::std::string::String>,
-    /// `notify_time`.
-    pub notify_time: ::std::option::Option<::std::string::String>,
+    /// `notify_time` (Beijing time).
+    pub notify_time: ::std::option::Option<::alipay_core::DateTime>,
     /// `app_id`.
     pub app_id: ::std::option::Option<::std::string::String>,
 }

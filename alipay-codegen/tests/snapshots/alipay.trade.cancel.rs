@@ -148,7 +148,7 @@ pub struct CancelResponse {
     pub sub_code: ::std::option::Option<::std::string::String>,
     /// `sub_msg`.
     pub sub_msg: ::std::option::Option<::std::string::String>,
-    /// `trade_no` (string): 支付宝交易号
+    /// `trade_no` (string): 支付宝交易号; 当发生交易关闭或交易退款时返回；
     pub trade_no: ::std::option::Option<::std::string::String>,
     /// `out_trade_no` (string): 商户订单号
     pub out_trade_no: ::std::option::Option<::std::string::String>,
@@ -156,7 +156,7 @@ pub struct CancelResponse {
     pub retry_flag: ::std::option::Option<CancelResponseRetryFlag>,
     /// `action` (enum): 本次撤销触发的交易动作,接口调用成功且交易存在时返回。可能的返回值： close：交易未支付，触发关闭交易动作，无退款； refund：交易已支付，触发交易退款动作； 未返回：未查询到交易，或接口调用失败；
     pub action: ::std::option::Option<CancelResponseAction>,
-    /// `gmt_refund_pay` (datetime): 当撤销产生了退款时，返回退款时间； 默认不返回该信息，需与支付宝约定后配置返回；
+    /// `gmt_refund_pay` (datetime): 当撤销产生了退款时，返回退款时间；  只在银行间联交易场景下返回该信息；
     pub gmt_refund_pay: ::std::option::Option<::alipay_core::DateTime>,
     /// Members this SDK does not know, kept as sent.
     pub unknown: ::alipay_core::wire::WireObject,

@@ -179,15 +179,15 @@ pub struct FastpayRefundQueryResponse {
     pub sub_msg: ::std::option::Option<::std::string::String>,
     /// `trade_no` (string): 支付宝交易号
     pub trade_no: ::std::option::Option<::std::string::String>,
-    /// `out_trade_no` (string): 商户订单号
+    /// `out_trade_no` (string): 创建交易传入的商户订单号
     pub out_trade_no: ::std::option::Option<::std::string::String>,
     /// `out_request_no` (string): 本笔退款对应的退款请求号
     pub out_request_no: ::std::option::Option<::std::string::String>,
-    /// `total_amount` (amount): 该笔退款所对应的交易的订单金额。
+    /// `total_amount` (amount): 该笔退款所对应的交易的订单金额。单位：元。
     pub total_amount: ::std::option::Option<::alipay_core::Amount>,
-    /// `refund_amount` (amount): 本次退款请求，对应的退款金额。
+    /// `refund_amount` (amount): 本次退款请求，对应的退款金额。单位：元。
     pub refund_amount: ::std::option::Option<::alipay_core::Amount>,
-    /// `refund_status` (enum): 退款状态。枚举值： REFUND_SUCCESS 退款处理成功； 未返回该字段表示退款请求未收到或者退款失败；\
+    /// `refund_status` (enum): 退款状态。枚举值： REFUND_SUCCESS 退款处理成功； 未返回该字段表示退款请求未收到或者退款失败； 注：如果退款查询发起时间早于退款时间，或者间隔退款发起时间太短，可能出现退款查询时还没处理成功，后面又处理成功的情况，建议商户在退款发起后间隔10秒以上再发起退款查询请求。\
     /// Absent: not found or not refunded (yet).
     pub refund_status: ::std::option::Option<FastpayRefundQueryResponseRefundStatus>,
     /// `gmt_refund_pay` (datetime): 退款时间。默认不返回该信息，需要在入参的query_options中指定"gmt_refund_pay"值时才返回该字段信息。

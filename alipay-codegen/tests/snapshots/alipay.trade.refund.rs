@@ -283,7 +283,7 @@ pub struct RefundResponse {
     /// `fund_change` (enum): 本次退款是否发生了资金变化\
     /// N on a repeated out_request_no (the refund happened before) — not a failure.
     pub fund_change: ::std::option::Option<RefundResponseFundChange>,
-    /// `refund_fee` (amount): 退款总金额。 指该笔交易累计已经退款成功的金额。
+    /// `refund_fee` (amount): 退款总金额。单位：元。 指该笔交易累计已经退款成功的金额。
     pub refund_fee: ::std::option::Option<::alipay_core::Amount>,
     /// `gmt_refund_pay` (datetime): 退款支付时间
     pub gmt_refund_pay: ::std::option::Option<::alipay_core::DateTime>,

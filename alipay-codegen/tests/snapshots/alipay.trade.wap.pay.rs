@@ -47,7 +47,7 @@ pub struct WapPayRequest {
     /// type `datetime`; optional; example `2016-12-31 10:05:01`. Beijing time. Wins over timeout_express when both are sent. Its 1m~15d window is relative to the moment the server receives the call, which the client cannot know: documented (rule time_expire_window), not checked.
     pub time_expire: ::std::option::Option<::alipay_core::DateTime>,
     /// `timeout_express`: 建议使用time_expire字段。  订单相对超时时间。从买家确认支付核身后开始计算。 该笔订单允许的最晚付款时间，逾期将关闭交易。取值范围：5m～15d。m-分钟，h-小时，d-天，1c-当天（1c-当天的情况下，无论交易何时创建，都在0点关闭）。 该参数数值不接受小数点， 如 1.5h，可转换为 90m。 默认值为15d。  注： 1. 无线支付场景最小值为5m，低于5m支付超时时间按5m计算。 2. time_expire和timeout_express两者只需传入一个或者都不传，如果两者都传，优先使用time_expire。\
-    /// type `pay_timeout`; optional; at most 6 characters; range 5m~15d; server default `15d` (never sent by the SDK); example `90m`. Range 5m～15d for wireless payments (wap.pay, app.pay). The doc adds that the server treats a value below 5m as 5m (低于5m支付超时时间按5m计算) rather than refusing it; the client refuses it so that the timeout sent is the timeout applied. No decimals: write 90m, not 1.5h. 1c: the order closes at 0:00 today. time_expire wins when both are sent.
+    /// type `pay_timeout`; optional; at most 6 characters; range 5m~15d; server default `15d` (never sent by the SDK); example `90m`. Range 5m～15d for wireless payments (wap.pay, app.pay). The doc adds that the server treats a value below 5m as 5m (低于5m支付超时时间按5m计算) rather than refusing it; the client refuses it so that the timeout sent is the timeout applied. No decimals: write 90m, not 1.5h. 1c: the order closes at 0:00 today. time_expire wins when both are sent. The doc's max length is 6, but this SDK's pay_timeout value holds at most 5 characters (the red-packet grammar): a 6-character minute count (10000m–21600m) is refused; write it in hours or days where it divides (21600m = 15d).
     pub timeout_express: ::std::option::Option<::alipay_core::PayTimeout>,
     /// `extend_params`: 业务扩展参数\
     /// type `ExtendParams`; optional. An object (not a JSON string).
@@ -383,7 +383,14 @@ pub struct WapPayResponse {
     pub enum WapPayNotifyType { #[doc = " `trade_status_sync`"] TradeStatusSync =
     "trade_status_sync" }
 );
-/// A verified notification of `alipay.trade.wap.pay`, typed. Values are kept as sent.
+::alipay_core::__wire_enum!(
+    open #[doc = " `trade_status` of `WapPayNotify`; unknown values are kept."] pub enum
+    WapPayNotifyTradeStatus { #[doc = " `WAIT_BUYER_PAY`"] WaitBuyerPay =
+    "WAIT_BUYER_PAY", #[doc = " `TRADE_CLOSED`"] TradeClosed = "TRADE_CLOSED", #[doc =
+    " `TRADE_SUCCESS`"] TradeSuccess = "TRADE_SUCCESS", #[doc = " `TRADE_FINISHED`"]
+    TradeFinished = "TRADE_FINISHED" }
+);
+/// A verified notification of `alipay.trade.wap.pay`, typed: amounts, datetimes, numbers and enums are read into their types (a value that does not fit is an error of `from_notification`), texts are kept as sent, empty values are absent.
 ///
 /// Form-encoded POST to the call's notify_url, signed like every notification (verified before it is typed). Sent when the trade becomes TRADE_SUCCESS, TRADE_FINISHED or TRADE_CLOSED, and after refunds (partial: TRADE_SUCCESS with refund_fee, gmt_refund and out_biz_no = the refund's out_request_no; full: TRADE_CLOSED). Before acting, check that out_trade_no is yours, total_amount equals the order's, seller_id (or seller_email) and app_id are yours; then answer success. Unanswered notifications are resent after 4m, 10m, 10m, 1h, 2h, 6h, 15h (8 in 25 h). The signature (sign) is consumed by the verification and not repeated here.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -393,10 +400,13 @@ pub struct WapPayNotify {
     pub notify_type: ::std::option::Option<WapPayNotifyType>,
     /// `notify_id`: the same id is resent until answered `success`.
     pub notify_id: ::std::option::Option<::std::string::String>,
-    /// `notify_time`.
-    pub notify_time: ::std::option::Option<::std::string::String>,
+    /// `notify_time` (Beijing time).
+    pub notify_time: ::std::option::Option<::alipay_core::DateTime>,
     /// `app_id`.
     pub app_id: ::std::option::Option<::std::string::String>,
+    /// `auth_app_id` (string): 开发者的 app_id，在服务商调用的场景下为授权方的 app_id。\
+    /// The authorising merchant's app_id when a service provider called on its behalf (app_auth_token); otherwise equal to app_id. Listed by the doc page's parameter table.
+    pub auth_app_id: ::std::option::Option<::std::string::String>,
     /// `charset` (string): 编码格式，如utf-8、gbk、gb2312等
     pub charset: ::std::option::Option<::std::string::String>,
     /// `version` (string): 调用的接口版本，固定为：1.0
@@ -422,34 +432,34 @@ pub struct WapPayNotify {
     pub seller_email: ::std::option::Option<::std::string::String>,
     /// `trade_status` (enum): 交易目前所处的状态\
     /// Notified for TRADE_SUCCESS, TRADE_FINISHED and TRADE_CLOSED (WAIT_BUYER_PAY is not notified by default). After a partial refund TRADE_SUCCESS with refund_fee; after a full refund TRADE_CLOSED.
-    pub trade_status: ::std::option::Option<::std::string::String>,
+    pub trade_status: ::std::option::Option<WapPayNotifyTradeStatus>,
     /// `total_amount` (amount): 本次交易支付的订单金额，单位为人民币（元）\
     /// Check that it equals the order's amount before acting.
-    pub total_amount: ::std::option::Option<::std::string::String>,
+    pub total_amount: ::std::option::Option<::alipay_core::Amount>,
     /// `receipt_amount` (amount): 商家在交易中实际收到的款项，单位为人民币（元）
-    pub receipt_amount: ::std::option::Option<::std::string::String>,
+    pub receipt_amount: ::std::option::Option<::alipay_core::Amount>,
     /// `invoice_amount` (amount): 用户在交易中支付的可开发票的金额
-    pub invoice_amount: ::std::option::Option<::std::string::String>,
+    pub invoice_amount: ::std::option::Option<::alipay_core::Amount>,
     /// `buyer_pay_amount` (amount): 用户在交易中支付的金额
-    pub buyer_pay_amount: ::std::option::Option<::std::string::String>,
+    pub buyer_pay_amount: ::std::option::Option<::alipay_core::Amount>,
     /// `point_amount` (amount): 使用集分宝支付的金额
-    pub point_amount: ::std::option::Option<::std::string::String>,
+    pub point_amount: ::std::option::Option<::alipay_core::Amount>,
     /// `refund_fee` (amount): 退款通知中，返回总退款金额，单位为元，支持两位小数\
     /// Cumulative refunded amount (refund notifications).
-    pub refund_fee: ::std::option::Option<::std::string::String>,
+    pub refund_fee: ::std::option::Option<::alipay_core::Amount>,
     /// `subject` (string): 商品的标题/交易标题/订单标题/订单关键字等，是请求时对应的参数，原样通知回来
     pub subject: ::std::option::Option<::std::string::String>,
     /// `body` (string): 该订单的备注、描述、明细等。对应请求时的body参数，原样通知回来
     pub body: ::std::option::Option<::std::string::String>,
     /// `gmt_create` (datetime): 该笔交易创建的时间。格式为yyyy-MM-dd HH:mm:ss
-    pub gmt_create: ::std::option::Option<::std::string::String>,
+    pub gmt_create: ::std::option::Option<::alipay_core::DateTime>,
     /// `gmt_payment` (datetime): 该笔交易的买家付款时间。格式为yyyy-MM-dd HH:mm:ss
-    pub gmt_payment: ::std::option::Option<::std::string::String>,
+    pub gmt_payment: ::std::option::Option<::alipay_core::DateTime>,
     /// `gmt_refund` (string): 该笔交易的退款时间。格式为yyyy-MM-dd HH:mm:ss.S\
     /// The doc's format carries a fraction (yyyy-MM-dd HH:mm:ss.S), so it is kept as text, not parsed as a datetime.
     pub gmt_refund: ::std::option::Option<::std::string::String>,
     /// `gmt_close` (datetime): 该笔交易结束时间。格式为yyyy-MM-dd HH:mm:ss
-    pub gmt_close: ::std::option::Option<::std::string::String>,
+    pub gmt_close: ::std::option::Option<::alipay_core::DateTime>,
     /// `fund_bill_list` (string): 支付成功的各个渠道金额信息\
     /// JSON text of an array of {fundChannel, amount} (a form field, not parsed further here).
     pub fund_bill_list: ::std::option::Option<::std::string::String>,
@@ -460,16 +470,17 @@ pub struct WapPayNotify {
     pub voucher_detail_list: ::std::option::Option<::std::string::String>,
 }
 ::alipay_core::__notify_struct!(
-    WapPayNotify, WapPayNotifyType { charset = "charset", version = "version", sign_type
-    = "sign_type", trade_no = "trade_no", out_trade_no = "out_trade_no", out_biz_no =
-    "out_biz_no", buyer_id = "buyer_id", buyer_logon_id = "buyer_logon_id", seller_id =
-    "seller_id", seller_email = "seller_email", trade_status = "trade_status",
-    total_amount = "total_amount", receipt_amount = "receipt_amount", invoice_amount =
-    "invoice_amount", buyer_pay_amount = "buyer_pay_amount", point_amount =
-    "point_amount", refund_fee = "refund_fee", subject = "subject", body = "body",
-    gmt_create = "gmt_create", gmt_payment = "gmt_payment", gmt_refund = "gmt_refund",
-    gmt_close = "gmt_close", fund_bill_list = "fund_bill_list", passback_params =
-    "passback_params", voucher_detail_list = "voucher_detail_list" }
+    WapPayNotify, WapPayNotifyType { auth_app_id = "auth_app_id", charset = "charset",
+    version = "version", sign_type = "sign_type", trade_no = "trade_no", out_trade_no =
+    "out_trade_no", out_biz_no = "out_biz_no", buyer_id = "buyer_id", buyer_logon_id =
+    "buyer_logon_id", seller_id = "seller_id", seller_email = "seller_email",
+    trade_status = "trade_status", total_amount = "total_amount", receipt_amount =
+    "receipt_amount", invoice_amount = "invoice_amount", buyer_pay_amount =
+    "buyer_pay_amount", point_amount = "point_amount", refund_fee = "refund_fee", subject
+    = "subject", body = "body", gmt_create = "gmt_create", gmt_payment = "gmt_payment",
+    gmt_refund = "gmt_refund", gmt_close = "gmt_close", fund_bill_list =
+    "fund_bill_list", passback_params = "passback_params", voucher_detail_list =
+    "voucher_detail_list" }
 );
 impl WapPay {
     /// The spec this API was generated from (also makes editing it rebuild the crate).

@@ -75,9 +75,11 @@
 mod receiver;
 mod verify;
 
+#[doc(hidden)]
+pub use receiver::__notify_field;
 pub use receiver::{
-    Committed, FromNotification, Handled, MemorySeen, NOTIFY_FAIL, NotifyReceiver, Pending,
-    Receipt, RetryCause, SeenNotifications, StoreError,
+    Committed, FromNotification, Handled, MemorySeen, NOTIFY_FAIL, NotifyParseError,
+    NotifyReceiver, Pending, Receipt, RetryCause, SeenNotifications, StoreError,
 };
 #[cfg(any(test, feature = "gateway"))]
 pub use verify::sign_notification;

@@ -20,14 +20,57 @@ pub type StoreError = Box<dyn std::error::Error + Send + Sync + 'static>;
 /// The typed view of a verified notification, implemented by every generated `*Notify` type
 /// (e.g. `alipay_apis::fund::CouponOrderDisburseNotify`).
 pub trait FromNotification: Sized {
-    /// Values are kept as sent; parameters the type does not know are ignored.
-    fn from_notification(notification: &Notification) -> Self;
+    /// Amounts, datetimes, numbers and enums are read into their types, texts kept as sent;
+    /// empty values are absent; parameters the type does not know are ignored. A value that does
+    /// not fit its type (an amount `"1.2.3"`) is a [`NotifyParseError`]: the signature verified,
+    /// so it is Alipay's notification, but not one this SDK can act on. Answer it with
+    /// [`NOTIFY_FAIL`] (or not at all) and look at it: do not ship on a guess.
+    fn from_notification(notification: &Notification) -> Result<Self, NotifyParseError>;
 }
 
 impl FromNotification for Notification {
-    fn from_notification(notification: &Notification) -> Self {
-        notification.clone()
+    fn from_notification(notification: &Notification) -> Result<Self, NotifyParseError> {
+        Ok(notification.clone())
     }
+}
+
+/// A verified notification whose parameter `field` does not fit its documented type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct NotifyParseError {
+    /// The parameter's name, e.g. `total_amount`.
+    pub field: String,
+    /// What is wrong with its value.
+    pub message: String,
+}
+
+impl fmt::Display for NotifyParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "notification parameter `{}`: {}",
+            self.field, self.message
+        )
+    }
+}
+
+impl std::error::Error for NotifyParseError {}
+
+/// The value of the parameter `name` read as a `T` (absent or empty: `None`); used by the
+/// generated `*Notify` types.
+#[doc(hidden)]
+pub fn __notify_field<T: crate::wire::FromWire>(
+    n: &Notification,
+    name: &str,
+) -> Result<Option<T>, NotifyParseError> {
+    let w = match n.get(name) {
+        Some(v) => crate::wire::Wire::Str(v.to_string()),
+        None => crate::wire::Wire::Null,
+    };
+    <Option<T> as crate::wire::FromWire>::from_wire(&w).map_err(|e| NotifyParseError {
+        field: name.to_string(),
+        message: e.message,
+    })
 }
 
 /// The `notify_id`s that have been processed.
@@ -453,8 +496,9 @@ impl Pending {
         &self.guard.notify_id
     }
 
-    /// The typed view, e.g. `pending.parse::<CouponOrderDisburseNotify>()`.
-    pub fn parse<T: FromNotification>(&self) -> T {
+    /// The typed view, e.g. `pending.parse::<CouponOrderDisburseNotify>()`; an error when a
+    /// value does not fit its type (then do not commit: the notification is delivered again).
+    pub fn parse<T: FromNotification>(&self) -> Result<T, NotifyParseError> {
         T::from_notification(&self.notification)
     }
 

@@ -47,7 +47,8 @@ pub(super) async fn serve(state: &State, req: Request<Incoming>) -> Response<Ful
                     "no admin route {path}; try GET /admin/ledger, POST /admin/users, \
                      GET /admin/users/{{user_id}}, POST /admin/users/{{user_id}}/fund, \
                      POST /admin/users/{{user_id}}/restrict, POST /admin/templates, \
-                     POST /admin/trades/{{out_trade_no}}/finish, POST /admin/rotate-alipay-cert"
+                     POST /admin/trades/{{out_trade_no}}/finish, \
+                     POST /admin/rotate-alipay-cert"
                 ),
             );
         }

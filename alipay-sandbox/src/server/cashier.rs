@@ -56,11 +56,14 @@ struct Remembered {
     vouchers: BTreeMap<String, (String, Signing)>,
 }
 
-/// The `sign_type` and `charset` of the call that created an order.
+/// The `sign_type` and `charset` of the call that created an order, and whether it came in
+/// certificate mode (its notifications are then signed with the current Alipay
+/// certificate's key).
 #[derive(Clone, Copy, Default)]
 struct Signing {
     sign_type: SignType,
     charset: Charset,
+    cert_mode: bool,
 }
 
 impl Memory {
@@ -621,9 +624,16 @@ async fn scan(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
         .with(|m| m.vouchers.get(&out_order_no).cloned());
     let notified = target.and_then(|(url, signing)| {
         let id = super::notify::notify_id(seq, 0);
-        // The cashier remembers no certificate mode: signed with the gateway key.
+        // In certificate mode, the key of the Alipay certificate current at the scan.
+        let cert_key = signing
+            .cert_mode
+            .then(|| {
+                let certs = state.certs.as_ref()?;
+                Some(certs.lock().unwrap_or_else(|e| e.into_inner()).signer().0)
+            })
+            .flatten();
         let how = notify::Signing {
-            key: &state.gateway_key,
+            key: cert_key.as_ref().unwrap_or(&state.gateway_key),
             sign_type: signing.sign_type,
             encoding: signing.charset,
             declared: signing.charset,
@@ -713,6 +723,7 @@ fn signing_of(params: &BTreeMap<String, String>) -> Signing {
             .get("charset")
             .and_then(|c| c.parse().ok())
             .unwrap_or_default(),
+        cert_mode: params.contains_key("app_cert_sn"),
     }
 }
 

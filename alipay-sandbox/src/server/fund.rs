@@ -135,18 +135,16 @@ pub(super) fn app_freeze(state: &State, call: &Call<'_>, payer: &str) -> Respons
     if let Some(url) = delivery.notify_url {
         let sign_type = delivery.sign_type.parse().unwrap_or_default();
         let charset = delivery.charset.parse().unwrap_or_default();
+        let (key, _) = call.answer_signer();
+        let signing = super::notify::Signing {
+            key,
+            sign_type,
+            encoding: charset,
+            declared: charset,
+        };
         for (i, event) in reply.events.iter().enumerate() {
             let id = super::notify::notify_id(seq, i);
-            if let Some(body) = super::notify::body(
-                event,
-                &id,
-                &super::notify::Signing {
-                    key: &state.gateway_key,
-                    sign_type,
-                    encoding: charset,
-                    declared: charset,
-                },
-            ) {
+            if let Some(body) = super::notify::body(event, &id, &signing) {
                 super::notify::deliver(url.clone(), body, charset);
             }
         }

@@ -34,11 +34,12 @@ pub(super) struct Call<'a> {
     pub app_id: String,
     pub method: String,
     pub biz_content: String,
-    /// Certificate mode (`app_cert_sn` or `alipay_root_cert_sn` sent, and both right when the
-    /// sandbox has certificates: its answer and notifications are signed with the current
-    /// Alipay certificate's key and carry `alipay_cert_sn`) and the top-level business
-    /// parameters. Alipay requires certificate mode for money-out APIs such as
-    /// `alipay.fund.trans.uni.transfer`.
+    /// Whether the call came in certificate mode (`app_cert_sn` and `alipay_root_cert_sn`,
+    /// both right): its answer and notifications are signed with the current Alipay
+    /// certificate's key and carry `alipay_cert_sn`. Alipay requires certificate mode for
+    /// money-out APIs such as `alipay.fund.trans.uni.transfer`: refuse those when `false`.
+    pub cert_mode: bool,
+    /// Certificate mode and the top-level business parameters.
     pub context: CallContext,
     notify_url: Option<String>,
     return_url: Option<String>,
@@ -53,6 +54,14 @@ impl Call<'_> {
             sign_type: self.answer.sign_type.as_str().to_owned(),
             charset: self.answer.charset.as_str().to_owned(),
         }
+    }
+}
+
+impl Call<'_> {
+    /// The key that signs this call's answer and notifications (in certificate mode the
+    /// current Alipay certificate's), and the `alipay_cert_sn` to name.
+    pub(super) fn answer_signer(&self) -> (&GatewayPrivateKey, Option<&str>) {
+        self.answer.signer()
     }
 }
 
@@ -88,7 +97,6 @@ struct Answer<'a> {
 }
 
 impl Answer<'_> {
-    /// The ledger's node, encrypted when the request was.
     /// The key that signs, and the `alipay_cert_sn` to name.
     fn signer(&self) -> (&GatewayPrivateKey, Option<&str>) {
         match &self.cert {
@@ -97,6 +105,7 @@ impl Answer<'_> {
         }
     }
 
+    /// The ledger's node, encrypted when the request was.
     fn business(&self, node: &str) -> Answered {
         if let (Some(method), Some(aes)) = (&self.method, self.encrypt) {
             let (key, sn) = self.signer();
@@ -276,6 +285,7 @@ pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<C
         a.encrypt = Some(aes);
     }
     let context = CallContext {
+        // Checked above: both serial numbers name the sandbox's certificates.
         certificate_mode: cert_mode,
         params: CallContext::PARAMS
             .iter()
@@ -288,6 +298,7 @@ pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<C
         method,
         biz_content,
         context,
+        cert_mode,
         notify_url: params.remove("notify_url"),
         return_url: params.remove("return_url"),
     })
@@ -444,6 +455,13 @@ pub(super) fn run(state: &State, call: &Call<'_>, fault: Fault) -> Answered {
         ),
         // 10003 carries no sub_code.
         Fault::InProgress => a.node(&json!({"code": "10003", "msg": "业务处理中"}).to_string()),
+        // The call said utf-8; the answer comes GBK-encoded, labelled utf-8 all the same.
+        Fault::GbkBusy => a.node_in(
+            &json!({"code": "20000", "msg": "Service Currently Unavailable",
+                    "sub_code": "aop.unknow-error", "sub_msg": "系统繁忙"})
+            .to_string(),
+            Charset::Gbk,
+        ),
         // oauth.token's refusals come under `error_response`, as Alipay answers them.
         _ if fund::refused_in_error_response(&call.method, &reply.node) => {
             let plain = Answer {
@@ -452,13 +470,6 @@ pub(super) fn run(state: &State, call: &Call<'_>, fault: Fault) -> Answered {
             };
             plain.node(&reply.node.to_string())
         }
-        // The call said utf-8; the answer comes GBK-encoded, labelled utf-8 all the same.
-        Fault::GbkBusy => a.node_in(
-            &json!({"code": "20000", "msg": "Service Currently Unavailable",
-                    "sub_code": "aop.unknow-error", "sub_msg": "系统繁忙"})
-            .to_string(),
-            Charset::Gbk,
-        ),
         _ => a.business(&reply.node.to_string()),
     }
 }

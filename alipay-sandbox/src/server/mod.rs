@@ -56,9 +56,10 @@
 //!     ciphertext does not decrypt: `isv.invalid-encrypt`. The answer of an encrypted call is
 //!     encrypted with the same key (gateway refusals and injected faults stay plain).
 //!
-//! 11. The money-out APIs (`alipay.fund.trans.uni.transfer`, `alipay.fund.trans.common.query`,
-//!     `alipay.fund.account.query`) need certificate mode, as on Alipay: a call not in it
-//!     (step 8) is answered `40002 isv.missing-app-cert-sn` in the method's node.
+//! 10. The money-out APIs (`alipay.fund.trans.uni.transfer`, `alipay.fund.trans.common.query`,
+//!     `alipay.fund.account.query`) need certificate mode, as on Alipay: a call without
+//!     `app_cert_sn` is answered `40002 isv.missing-app-cert-sn` in the method's node (a call
+//!     that names certificates has had its serial numbers checked above).
 //!
 //! `alipay.system.oauth.token` reads its parameters (`grant_type`, `code`, `refresh_token`)
 //! from the form, and `alipay.user.info.share` the public `auth_token`, as Alipay does.
@@ -472,7 +473,7 @@ async fn serve(
                     .unwrap_or_else(|e| e.into_inner())
                     .decide(&call.method, &call.biz_content)
             };
-            if state.log_calls && call.context.certificate_mode {
+            if state.log_calls && call.cert_mode {
                 eprintln!("sandbox: {} in certificate mode", call.method);
             }
             if state.log_calls && fault != Fault::None {

@@ -57,16 +57,15 @@ pub(super) fn notify_trade_events(state: &State, seq: u64, events: Vec<(usize, &
         let sign_type: SignType = target.sign_type.parse().unwrap_or_default();
         let charset: Charset = target.charset.parse().unwrap_or_default();
         let id = notify::notify_id(seq, i);
-        if let Some(body) = notify::body(
-            event,
-            &id,
-            &notify::Signing {
-                key: &state.gateway_key,
-                sign_type,
-                encoding: charset,
-                declared: charset,
-            },
-        ) {
+        // Signed with the gateway key: the trade keeps no record of whether its opening call
+        // came in certificate mode.
+        let signing = notify::Signing {
+            key: &state.gateway_key,
+            sign_type,
+            encoding: charset,
+            declared: charset,
+        };
+        if let Some(body) = notify::body(event, &id, &signing) {
             notify::deliver(url, body, charset);
         }
     }

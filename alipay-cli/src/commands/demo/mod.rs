@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use alipay_apis::Amount;
 use alipay_apis::trade::{ExpectedOrder, PagePayNotify, PayNotify, PrecreateNotify};
-use alipay_core::notify::{Handled, Notification, NotifyReceiver};
+use alipay_core::notify::{Handled, Notification, NotifyParseError, NotifyReceiver};
 use alipay_core::protocol::generate_app_key_pair;
 use alipay_core::{AlipayClient, AppPrivateKey, AppPublicKey, Error, Gateway, GatewayPrivateKey};
 use alipay_sandbox::server::{Sandbox, SandboxConfig, start};
@@ -203,10 +203,18 @@ fn merchant_checks(n: &Notification, orders: &Orders) -> Result<(), String> {
         seller_id: DEMO_MERCHANT,
         app_id: APP_ID,
     };
+    // A value that does not fit its type (an amount "1.2.3") is refused before the checks.
+    let unreadable = |e: NotifyParseError| format!("{out_trade_no}: {e}");
     let checked = match opened_by {
-        OpenedBy::Precreate => PrecreateNotify::from_notification(n).check(&expected),
-        OpenedBy::Pay => PayNotify::from_notification(n).check(&expected),
-        OpenedBy::PagePay => PagePayNotify::from_notification(n).check(&expected),
+        OpenedBy::Precreate => PrecreateNotify::from_notification(n)
+            .map_err(unreadable)?
+            .check(&expected),
+        OpenedBy::Pay => PayNotify::from_notification(n)
+            .map_err(unreadable)?
+            .check(&expected),
+        OpenedBy::PagePay => PagePayNotify::from_notification(n)
+            .map_err(unreadable)?
+            .check(&expected),
     };
     checked.map_err(|m| m.to_string())
 }

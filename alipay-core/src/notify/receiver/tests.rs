@@ -85,7 +85,7 @@ fn only_commit_marks_seen() {
         panic!("{receipt:?}")
     };
     assert_eq!(pending.notification().get("amount"), Some("8.88"));
-    let raw: Notification = pending.parse();
+    let raw: Notification = pending.parse().unwrap();
     assert_eq!(raw.notify_id(), Some("n-1"));
 
     // While it is being processed, a second delivery is deferred, not processed.
@@ -353,11 +353,11 @@ fn a_typed_view_is_parsed_from_the_verified_notification() {
         amount: Option<String>,
     }
     impl FromNotification for Typed {
-        fn from_notification(n: &Notification) -> Self {
-            Typed {
+        fn from_notification(n: &Notification) -> Result<Self, NotifyParseError> {
+            Ok(Typed {
                 out_order_no: n.get("out_order_no").map(str::to_string),
                 amount: n.get("amount").map(str::to_string),
-            }
+            })
         }
     }
     let Receipt::New(pending) = receiver().receive(&body("n-1")) else {
@@ -365,10 +365,36 @@ fn a_typed_view_is_parsed_from_the_verified_notification() {
     };
     assert_eq!(
         pending.parse::<Typed>(),
-        Typed {
+        Ok(Typed {
             out_order_no: Some("20240102001".into()),
             amount: Some("8.88".into()),
-        }
+        })
+    );
+    let _ = pending.commit();
+}
+
+#[test]
+fn notify_fields_are_read_into_their_types_and_a_malformed_one_is_an_error() {
+    let Receipt::New(pending) = receiver().receive(&body("n-typed")) else {
+        panic!()
+    };
+    let n = pending.notification();
+    // `amount` is 8.88 in the test body; `notify_time` is no amount.
+    assert_eq!(
+        __notify_field::<crate::Amount>(n, "amount"),
+        Ok(Some(crate::Amount::from_fen(888)))
+    );
+    assert_eq!(__notify_field::<crate::Amount>(n, "absent"), Ok(None));
+    let err = __notify_field::<crate::Amount>(n, "notify_time").unwrap_err();
+    assert_eq!(err.field, "notify_time");
+    assert!(
+        err.to_string()
+            .starts_with("notification parameter `notify_time`: "),
+        "{err}"
+    );
+    assert_eq!(
+        __notify_field::<crate::DateTime>(n, "notify_time").map(|t| t.map(|t| t.to_string())),
+        Ok(Some("2024-01-02 12:05:06".to_string()))
     );
     let _ = pending.commit();
 }
