@@ -12,6 +12,7 @@ use alipay_apis::Amount;
 use alipay_apis::trade::{ExpectedOrder, PagePayNotify, PayNotify, PrecreateNotify};
 use alipay_core::notify::{Handled, Notification, NotifyParseError, NotifyReceiver};
 use alipay_core::protocol::generate_app_key_pair;
+use alipay_core::value::Yuan;
 use alipay_core::{AlipayClient, AppPrivateKey, AppPublicKey, Error, Gateway, GatewayPrivateKey};
 use alipay_sandbox::server::{Sandbox, SandboxConfig, start};
 use alipay_sandbox::{DEMO_MERCHANT, SandboxCertificates};
@@ -164,8 +165,8 @@ async fn story() -> Result<(), String> {
     }
     println!(
         "  total money conserved: {} yuan before, {} after ({minted} minted for the shop's new buyer)",
-        Amount::from_fen(u64::try_from(before).unwrap_or(u64::MAX)),
-        Amount::from_fen(u64::try_from(after).unwrap_or(u64::MAX)),
+        Yuan(before),
+        Yuan(after),
     );
     sandbox.shutdown();
     println!(

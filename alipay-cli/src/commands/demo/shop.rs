@@ -18,6 +18,7 @@ use alipay_apis::trade::{
 use alipay_apis::types::{Participant, ParticipantIdentityType};
 use alipay_apis::{Amount, Patience, Resolution, RetryPolicy};
 use alipay_core::protocol::Timestamp;
+use alipay_core::value::Yuan;
 use alipay_core::{
     AlipayCertificate, AlipayClient, AlipayRootCertificate, AppCertificate, AppPrivateKey, Charset,
     Gateway,
@@ -71,10 +72,7 @@ fn expect_moved(demo: &Demo, who: &str, before: Amount, delta: i64) -> Result<Am
 
 fn signed_yuan(fen: i128) -> String {
     let sign = if fen < 0 { "-" } else { "+" };
-    format!(
-        "{sign}{}",
-        Amount::from_fen(u64::try_from(fen.unsigned_abs()).unwrap_or(u64::MAX))
-    )
+    format!("{sign}{}", Yuan(fen.unsigned_abs()))
 }
 
 /// Fails unless the answer carried exactly `expected`.
@@ -507,6 +505,15 @@ async fn rotation(demo: &mut Demo, certified: &AlipayClient, sn: &str) -> Result
     println!(
         "[s7] rotation     Alipay certificate {sn} -> {new_sn} (POST /admin/rotate-alipay-cert)"
     );
+    // Gateway calls that passed its checks (the certificate download is one).
+    let calls = || {
+        demo.sandbox
+            .faults_injected()
+            .get("calls")
+            .copied()
+            .unwrap_or(0)
+    };
+    let calls_before = calls();
     let q = certified
         .execute(
             &TransCommonQueryRequest::builder()
@@ -520,6 +527,13 @@ async fn rotation(demo: &mut Demo, certified: &AlipayClient, sn: &str) -> Result
         q.trans_amount,
         TRANSFERRED,
     )?;
+    // The query and, before the client could verify its answer, the certificate download.
+    let gateway_calls = calls() - calls_before;
+    if gateway_calls != 2 {
+        return Err(format!(
+            "after the rotation: {gateway_calls} gateway calls, expected the query and the certificate download"
+        ));
+    }
     println!(
         "[s7] trans.query  {TRANSFER_NO}: {} {TRANSFERRED}, answered under {new_sn}: downloaded (alipay.open.app.alipaycert.download), chained to the root, trusted, verified",
         q.status.as_ref().map_or("-", |s| s.as_str())
