@@ -83,7 +83,9 @@
 //!   `ACQ.TRADE_HAS_FINISHED`; a full refund closes the trade. `close`: unpaid only
 //!   (`ACQ.TRADE_STATUS_ERROR`); `cancel`: unpaid -> `action` `close`, paid -> full refund,
 //!   `action` `refund`, closed -> no action, finished `ACQ.TRADE_HAS_FINISHED`.
-//!   `timeout_express` / `time_expire` are validated but unpaid trades never time out.
+//!   An unpaid trade closes (`TRADE_CLOSED`, notified) when its payment window ends:
+//!   `time_expire`, else `timeout_express` (`1c`: midnight), else 15 days (a precreated QR
+//!   code: 2 hours); see `trade_expiry`.
 //!
 //! ## Transfers, pre-authorisation, bills, OAuth
 //!
@@ -128,6 +130,7 @@ pub mod server;
 pub mod store;
 pub mod trade;
 mod trade_api;
+mod trade_expiry;
 pub mod transfer;
 pub mod zip;
 

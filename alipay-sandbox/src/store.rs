@@ -116,6 +116,9 @@ pub enum Command {
         return_url: Option<String>,
         sign_type: String,
         charset: String,
+        /// Absent in journals written before certificate mode: public-key mode.
+        #[serde(default)]
+        cert_mode: bool,
     },
     /// A buyer's app showed a one-time payment code ([`Ledger::issue_payment_code`]).
     IssuePaymentCode {
@@ -447,12 +450,14 @@ impl Books {
                 return_url,
                 sign_type,
                 charset,
+                cert_mode,
             } => {
                 let delivery = Delivery {
                     notify_url: notify_url.clone(),
                     return_url: return_url.clone(),
                     sign_type: sign_type.clone(),
                     charset: charset.clone(),
+                    cert_mode: *cert_mode,
                 };
                 Ok(l.handle_trade(app_id, method, biz_content, now, &delivery))
             }
@@ -683,6 +688,7 @@ impl Books {
             return_url: delivery.return_url.clone(),
             sign_type: delivery.sign_type.clone(),
             charset: delivery.charset.clone(),
+            cert_mode: delivery.cert_mode,
         };
         let seq = self.next_seq;
         (seq, self.answer(&command))

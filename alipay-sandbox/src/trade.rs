@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::NotifyEvent;
 use crate::ledger::{Ledger, LedgerError, mask_logon, yuan};
+use crate::trade_expiry;
 
 /// `trade_status` of the trade family (query, notifications).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -78,6 +79,9 @@ pub struct NotifyTarget {
     pub url: Option<String>,
     pub sign_type: String,
     pub charset: String,
+    /// The opening call came in certificate mode (signed with the current Alipay
+    /// certificate's key then).
+    pub cert_mode: bool,
 }
 
 /// One trade.
@@ -114,6 +118,9 @@ pub struct Trade {
     pub(crate) content: String,
     /// trade.pay's payment code: the same request re-sent gets the same answer.
     pub(crate) auth_code: Option<String>,
+    /// When the payment window ends (Beijing time): unpaid by then, the trade closes
+    /// (see `trade_expiry`).
+    pub expires: Option<String>,
 }
 
 impl Trade {
@@ -325,8 +332,48 @@ impl Ledger {
                 user_id: buyer_user_id.to_owned(),
             });
         }
+        // Its window is over: closed, as the next trade call will record (and notify).
+        if trade.status == TradeStatus::WaitBuyerPay
+            && trade
+                .expires
+                .as_deref()
+                .is_some_and(|end| trade_expiry::is_over(end, now))
+        {
+            return Err(LedgerError::TradeClosed(trade.out_trade_no.clone()));
+        }
         let trade_no = trade.trade_no.clone();
         self.settle(&trade_no, buyer_user_id, now)
+    }
+
+    /// Closes every `WAIT_BUYER_PAY` trade whose payment window is over at `now`
+    /// (`gmt_close` = the window's end); their `TRADE_CLOSED` notifications.
+    pub(crate) fn close_overdue(&mut self, now: &str) -> Vec<NotifyEvent> {
+        let overdue: Vec<String> = self
+            .trades
+            .trades
+            .values()
+            .filter(|t| t.status == TradeStatus::WaitBuyerPay)
+            .filter(|t| {
+                t.expires
+                    .as_deref()
+                    .is_some_and(|end| trade_expiry::is_over(end, now))
+            })
+            .map(|t| t.trade_no.clone())
+            .collect();
+        let mut events = Vec::new();
+        for trade_no in overdue {
+            let Some(t) = self.trade_mut(&trade_no) else {
+                continue;
+            };
+            t.status = TradeStatus::Closed;
+            t.gmt_close = t.expires.clone();
+            let t = t.clone();
+            // A precreated code nobody scanned never existed for the merchant: no notice.
+            if t.visible {
+                events.push(self.trade_event(&t, None));
+            }
+        }
+        events
     }
 
     /// Moves a `WAIT_BUYER_PAY` trade's total from the buyer to the seller: `TRADE_SUCCESS`.
@@ -463,6 +510,8 @@ mod tests {
     use crate::ledger::{DEMO_MERCHANT, DEMO_USERS};
 
     const NOW: &str = "2026-11-22 10:00:00";
+    /// The end of the test trades' payment window.
+    const LATER: &str = "2026-11-22 12:00:00";
     const ALICE: &str = DEMO_USERS[0].0;
     const CAROL: &str = DEMO_USERS[2].0;
 
@@ -490,6 +539,7 @@ mod tests {
             return_url: None,
             content: String::new(),
             auth_code: None,
+            expires: Some(LATER.to_owned()),
         });
         trade_no
     }
@@ -588,4 +638,30 @@ mod tests {
         );
         assert!(l.buyer_pays(BuyerAction::Confirm, "B1", ALICE, NOW).is_ok());
     }
+
+    #[test]
+    fn an_unpaid_trade_closes_when_its_window_ends() {
+        let mut l = Ledger::with_demo_data();
+        let money = l.total_money();
+        let no = trade(&mut l, "T9", TradeProduct::Create, 500);
+        assert!(l.close_overdue("2026-11-22 11:59:59").is_empty());
+        // The buyer comes too late: refused, nothing moves (the next trade call closes it).
+        assert!(matches!(
+            l.buyer_pays(BuyerAction::TradePay, &no, ALICE, LATER),
+            Err(LedgerError::TradeClosed(_))
+        ));
+        let events = l.close_overdue("2026-11-22 13:00:00");
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].get("trade_status"), Some("TRADE_CLOSED"));
+        let t = l.trade(&no).unwrap();
+        assert_eq!(t.status, TradeStatus::Closed);
+        assert_eq!(t.gmt_close.as_deref(), Some(LATER), "closed at the window's end");
+        // Once only; a paid trade never closes by itself.
+        assert!(l.close_overdue("2026-11-23 00:00:00").is_empty());
+        let paid = trade(&mut l, "T10", TradeProduct::Create, 500);
+        l.buyer_pays(BuyerAction::TradePay, &paid, ALICE, NOW).unwrap();
+        assert!(l.close_overdue("2026-12-31 00:00:00").is_empty());
+        assert_eq!(l.total_money(), money);
+    }
+
 }

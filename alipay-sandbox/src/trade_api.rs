@@ -16,6 +16,7 @@ use serde_json::{Map, Value, json};
 use crate::Reply;
 use crate::ledger::{Ledger, mask_logon, yuan};
 use crate::trade::{NotifyTarget, Trade, TradeProduct, TradeRefund, TradeStatus};
+use crate::trade_expiry;
 
 const PAGE_PAY: &str = "alipay.trade.page.pay";
 const WAP_PAY: &str = "alipay.trade.wap.pay";
@@ -60,12 +61,30 @@ pub struct Delivery {
     pub return_url: Option<String>,
     pub sign_type: String,
     pub charset: String,
+    /// The call came in certificate mode: its notifications are signed with the Alipay
+    /// certificate's key current when they are sent.
+    pub cert_mode: bool,
 }
 
 impl Ledger {
     /// Applies one trade-family call. [`Ledger::handle`] reaches it too, with no
     /// [`Delivery`].
     pub fn handle_trade(
+        &mut self,
+        app_id: &str,
+        method: &str,
+        biz_content: &str,
+        now: &str,
+        delivery: &Delivery,
+    ) -> Reply {
+        // Unpaid trades whose window is over close first (and are notified with this reply).
+        let closed = self.close_overdue(now);
+        let mut reply = self.trade_call(app_id, method, biz_content, now, delivery);
+        reply.events.splice(0..0, closed);
+        reply
+    }
+
+    fn trade_call(
         &mut self,
         app_id: &str,
         method: &str,
@@ -86,7 +105,10 @@ impl Ledger {
         match method {
             PAGE_PAY | WAP_PAY | APP_PAY | PAY | PRECREATE | CREATE => {
                 match opening(method, biz_content) {
-                    Ok(o) => open(self, app_id, method, o, now, delivery),
+                    Ok(mut o) => {
+                        o.expires = trade_expiry::deadline(biz_content, product_of(method), now);
+                        open(self, app_id, method, o, now, delivery)
+                    }
                     Err(r) => r,
                 }
             }
@@ -163,6 +185,8 @@ struct Opening {
     auth_code: Option<String>,
     /// trade.create's `buyer_id`.
     buyer_id: Option<String>,
+    /// The end of the payment window.
+    expires: Option<String>,
 }
 
 fn opening(method: &str, biz_content: &str) -> Result<Opening, Reply> {
@@ -178,6 +202,7 @@ fn opening(method: &str, biz_content: &str) -> Result<Opening, Reply> {
                 passback_params: given(&r.passback_params).map(str::to_owned),
                 auth_code: None,
                 buyer_id: None,
+                expires: None,
             };
             (r, opening)
         }};
@@ -295,6 +320,7 @@ fn open(
         passback_params,
         auth_code,
         buyer_id,
+        expires,
     } = o;
     let content = format!("{method}|{total}|{subject}|{body:?}|{buyer_id:?}");
 
@@ -366,10 +392,12 @@ fn open(
             url: delivery.notify_url.clone(),
             sign_type: delivery.sign_type.clone(),
             charset: delivery.charset.clone(),
+            cert_mode: delivery.cert_mode,
         },
         return_url: delivery.return_url.clone(),
         content,
         auth_code,
+        expires,
     };
     ledger.insert_trade(trade);
     if let (TradeProduct::BarCode, Some(buyer)) = (product, buyer) {

@@ -20,7 +20,9 @@
 //! `out_request_no` (`SUCCESS` frozen, `CLOSED` closed, `INIT` waiting: asked again like a
 //! face-to-face payment, 6 times 5 s apart); one whose outcome stays unknown is called off with
 //! `alipay.fund.auth.operation.cancel` (same numbers, a `remark`), which closes it or
-//! unfreezes what it froze.
+//! unfreezes what it froze. The query runs only when the outcome is unknown: a freeze that
+//! itself answers `10000` with `status` `INIT` is `Done` with that status (the payer has not
+//! confirmed yet; query it until `SUCCESS` or `CLOSED`).
 
 use std::time::Duration;
 

@@ -53,6 +53,7 @@ impl Call<'_> {
             return_url: self.return_url.clone(),
             sign_type: self.answer.sign_type.as_str().to_owned(),
             charset: self.answer.charset.as_str().to_owned(),
+            cert_mode: self.cert_mode,
         }
     }
 }
@@ -404,6 +405,7 @@ pub(super) fn run(state: &State, call: &Call<'_>, fault: Fault) -> Answered {
             return_url: d.return_url,
             sign_type: d.sign_type,
             charset: d.charset,
+            cert_mode: d.cert_mode,
         }
     } else {
         Command::for_call(

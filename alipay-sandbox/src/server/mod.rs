@@ -95,8 +95,10 @@
 //!
 //! For each [`NotifyEvent`](crate::NotifyEvent) of a call that carried an `http://`
 //! `notify_url`, a task POSTs the signed form (`notify_id`, `notify_time`, `notify_type`,
-//! `app_id`, `charset`, `version`, the event's fields) up to 5 times, 100 ms doubling between
-//! attempts, until the endpoint answers exactly `success`. The reply never waits for it.
+//! `app_id`, `charset`, `version`, the event's fields) until the endpoint answers exactly
+//! `success`: 8 deliveries on Alipay's schedule (re-sent 4m, 10m, 10m, 1h, 2h, 6h, 15h after
+//! the previous try) with one Alipay minute compressed into 25 ms (re-sends after 100 ms,
+//! 250 ms, 250 ms, 1.5 s, 3 s, 9 s, 22.5 s). The reply never waits for it.
 //! `https` URLs are not delivered. Trade notifications (`trade_status_sync`, when a trade becomes
 //! `TRADE_SUCCESS`, `TRADE_FINISHED` or `TRADE_CLOSED`, and after each refund) go to the
 //! `notify_url` of the call that opened the trade, signed with that call's `sign_type` and

@@ -1,4 +1,5 @@
-//! Notifications: signed with the gateway key, POSTed to `notify_url` until it answers
+//! Notifications: signed with the gateway key (or the current Alipay certificate's key in
+//! certificate mode), POSTed to `notify_url` on Alipay's re-send schedule until it answers
 //! `success`.
 
 use std::collections::BTreeMap;
@@ -51,7 +52,27 @@ pub(super) fn body(event: &NotifyEvent, notify_id: &str, signing: &Signing<'_>) 
     sign_notification(&map, signing.key, signing.sign_type, signing.encoding).ok()
 }
 
-/// POSTs `body` to `url` in the background, retrying until it answers `success`.
+/// Alipay re-sends a notification that was not answered `success` 7 times, these many
+/// minutes after the previous try: 8 deliveries in about 25 hours (the notification page of
+/// the trade family, https://opendocs.alipay.com/open/270/105902, "4m,10m,10m,1h,2h,6h,15h").
+const RESEND_AFTER_MINUTES: [u64; 7] = [4, 10, 10, 60, 120, 360, 900];
+
+/// The sandbox keeps that schedule's shape on a compressed clock, one Alipay minute in 25 ms
+/// (first re-send after 100 ms, the last about 37 s after the first try), so tests see the
+/// re-sends without waiting a day.
+const MS_PER_ALIPAY_MINUTE: u64 = 25;
+
+/// The wait before delivery `attempt` (1 = the first re-send).
+fn resend_delay(attempt: usize) -> Duration {
+    let minutes = RESEND_AFTER_MINUTES
+        .get(attempt.saturating_sub(1))
+        .copied()
+        .unwrap_or(0);
+    Duration::from_millis(minutes * MS_PER_ALIPAY_MINUTE)
+}
+
+/// POSTs `body` to `url` in the background, re-sending on Alipay's schedule (compressed)
+/// until it answers `success`.
 pub(super) fn deliver(url: String, body: String, charset: Charset) {
     let Ok(uri) = url.parse::<hyper::Uri>() else {
         return;
@@ -62,11 +83,9 @@ pub(super) fn deliver(url: String, body: String, charset: Charset) {
     tokio::spawn(async move {
         let client = hyper_util::client::legacy::Client::builder(TokioExecutor::new())
             .build_http::<Full<Bytes>>();
-        let mut delay = Duration::from_millis(100);
-        for attempt in 0..5 {
+        for attempt in 0..=RESEND_AFTER_MINUTES.len() {
             if attempt > 0 {
-                tokio::time::sleep(delay).await;
-                delay *= 2;
+                tokio::time::sleep(resend_delay(attempt)).await;
             }
             let Ok(req) = Request::post(uri.clone())
                 .header(
@@ -93,4 +112,20 @@ pub(super) fn deliver(url: String, body: String, charset: Charset) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resends_follow_alipays_schedule_compressed() {
+        let delays: Vec<u64> = (1..=7)
+            .map(|a| resend_delay(a).as_millis() as u64)
+            .collect();
+        assert_eq!(delays, [100, 250, 250, 1500, 3000, 9000, 22500]);
+        // 8 deliveries in all, as Alipay makes in 25 hours.
+        assert_eq!(RESEND_AFTER_MINUTES.len() + 1, 8);
+        assert_eq!(RESEND_AFTER_MINUTES.iter().sum::<u64>(), 1464); // 24 h 24 min
+    }
 }

@@ -57,10 +57,16 @@ pub(super) fn notify_trade_events(state: &State, seq: u64, events: Vec<(usize, &
         let sign_type: SignType = target.sign_type.parse().unwrap_or_default();
         let charset: Charset = target.charset.parse().unwrap_or_default();
         let id = notify::notify_id(seq, i);
-        // Signed with the gateway key: the trade keeps no record of whether its opening call
-        // came in certificate mode.
+        // In certificate mode, the key of the Alipay certificate current now.
+        let cert_key = target
+            .cert_mode
+            .then(|| {
+                let certs = state.certs.as_ref()?;
+                Some(certs.lock().unwrap_or_else(|e| e.into_inner()).signer().0)
+            })
+            .flatten();
         let signing = notify::Signing {
-            key: &state.gateway_key,
+            key: cert_key.as_ref().unwrap_or(&state.gateway_key),
             sign_type,
             encoding: charset,
             declared: charset,
