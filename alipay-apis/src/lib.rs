@@ -86,6 +86,8 @@ pub mod data;
 pub mod fund;
 #[cfg(feature = "marketing")]
 pub mod marketing;
+#[cfg(feature = "trade")]
+mod merchant_checks;
 #[cfg(feature = "open")]
 pub mod open;
 #[cfg(any(feature = "fund", feature = "trade"))]

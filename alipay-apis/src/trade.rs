@@ -2,3 +2,5 @@
 //! then query, refund, close and cancel; one per `specs/alipay.trade.*.toml` file.
 
 alipay_macros::specs!(dir = "../specs", domain = "trade", types = "crate::types");
+
+pub use crate::merchant_checks::{Difference, ExpectedOrder, Field, Mismatch};

@@ -554,7 +554,7 @@ fn spec_list_and_show() {
 }
 
 #[test]
-fn demo_runs_the_red_packet_story_over_loopback() {
+fn demo_runs_the_red_packet_and_shop_stories_over_loopback() {
     let o = alipay(&["demo"], None);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = String::from_utf8_lossy(&o.stdout);
@@ -572,7 +572,33 @@ fn demo_runs_the_red_packet_story_over_loopback() {
         "signed return verified: demo-page-1 SUCCESS",
         "[9] query          demo-app-1-1: FREEZE 6.66 SUCCESS",
         "[9] query          demo-page-1-1: FREEZE 8.88 SUCCESS",
-        "total money conserved",
+        // The shop: every figure below was also compared with the sandbox by the demo itself.
+        "[s1] precreate    shop_qr_1 88.88 -> QR code https://",
+        "[s1] scan         alice@sandbox.test scanned it (POST /cashier/scan) -> TRADE_SUCCESS",
+        "[s1] notification trade_status_sync shop_qr_1 TRADE_SUCCESS total 88.88 (verified; merchant checks passed",
+        "[s1] ledger       alice@sandbox.test -88.88, merchant +88.88",
+        "[s2] refund       20.00 of shop_qr_1 (out_request_no shop_qr_1_r1) -> refund_fee 20.00, fund_change Y",
+        "[s2] refund.query shop_qr_1_r1: REFUND_SUCCESS 20.00",
+        "[s2] notification trade_status_sync shop_qr_1 TRADE_SUCCESS total 88.88, refund_fee 20.00",
+        "[s2] ledger       alice@sandbox.test +20.00 back",
+        "[s3] new buyer    dave@example.com (2088000000000901) with 200.00, confirms payments on the phone",
+        "[s3] trade.pay    shop_bar_1 36.00 -> 10003",
+        "[s3] confirm      dave@example.com confirmed on the phone (POST /cashier/confirm)",
+        "[s3] resolved     exactly once: Done, trade_no ",
+        "[s3] notification trade_status_sync shop_bar_1 TRADE_SUCCESS total 36.00",
+        "[s3] ledger       dave@example.com -36.00 once, merchant +36.00",
+        "signed return verified: alipay.trade.page.pay.return shop_page_1 128.00",
+        "[s4] notification trade_status_sync shop_page_1 TRADE_SUCCESS total 128.00",
+        "[s4] ledger       13800000002 -128.00, merchant +128.00",
+        "[s5] transfer     15.00 to carol@sandbox.test in certificate mode",
+        "[s5] ledger       carol@sandbox.test +15.00, merchant -15.00",
+        "5 rows (交易 +36.00, 交易 +88.88, 交易 +128.00, 转账 -15.00, 退款 -20.00)",
+        "[s6] reconciled   the bill's 商家实收 sum +217.88 = the merchant's balance change in the ledger",
+        "(POST /admin/rotate-alipay-cert)",
+        "[s7] trans.query  shop_transfer_1: SUCCESS 15.00, answered under ",
+        "  2088000000000901       dave@example.com           164.00",
+        "total money conserved: ",
+        "(200.00 minted for the shop's new buyer)",
     ] {
         assert!(out.contains(step), "missing {step:?} in\n{out}");
     }
@@ -582,4 +608,19 @@ fn demo_runs_the_red_packet_story_over_loopback() {
         5,
         "{out}"
     );
+    assert_eq!(
+        out.matches("merchant checks passed: out_trade_no, total_amount, seller_id, app_id")
+            .count(),
+        4,
+        "{out}"
+    );
+    // The rotation really changed the certificate the next answer was signed under.
+    let sns: Vec<&str> = out
+        .lines()
+        .find(|l| l.starts_with("[s7] rotation"))
+        .map(|l| l.split_whitespace().filter(|w| w.len() == 32).collect())
+        .unwrap_or_default();
+    assert_eq!(sns.len(), 2, "{out}");
+    assert_ne!(sns[0], sns[1], "{out}");
+    assert!(out.contains(&format!("answered under {}", sns[1])), "{out}");
 }

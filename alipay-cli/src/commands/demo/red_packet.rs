@@ -1,5 +1,5 @@
-//! `alipay demo`: the red-packet story against the embedded sandbox gateway, over real HTTP
-//! on loopback, with freshly generated keys and no configuration.
+//! The red-packet story (收发现金红包): fund, disburse, refund, query, notifications, a
+//! pre-authorisation code, a voucher, and the two client-side APIs.
 
 use std::time::Duration;
 
@@ -10,42 +10,10 @@ use alipay_apis::fund::{
 };
 use alipay_apis::marketing::VoucherSendRequest;
 use alipay_apis::{Amount, UserId, amount};
-use alipay_core::AlipayClient;
-use alipay_core::Gateway;
-use alipay_core::notify::{Handled, NotifyReceiver};
-use alipay_core::protocol::generate_app_key_pair;
-use alipay_core::{AppPrivateKey, AppPublicKey, Error, GatewayPrivateKey};
-use alipay_sandbox::server::{SandboxConfig, start};
-use alipay_sandbox::{DEMO_MERCHANT, DEMO_TEMPLATE, DEMO_USERS};
-use bytes::Bytes;
-use http_body_util::{BodyExt, Full, Limited};
-use hyper::body::Incoming;
-use hyper::header::{ACCEPT, CONTENT_TYPE, HOST};
-use hyper::service::service_fn;
-use hyper::{Method, Request, Response, StatusCode};
-use hyper_util::rt::TokioIo;
-use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::mpsc;
+use alipay_core::Error;
+use alipay_sandbox::{DEMO_TEMPLATE, DEMO_USERS};
 
-use crate::Failure;
-
-const APP_ID: &str = "2021000000000001";
-
-/// Run the red-packet flow against an embedded sandbox gateway (no configuration, loopback only).
-#[derive(clap::Args)]
-pub struct Args {}
-
-pub fn run(_: Args) -> Result<(), Failure> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Failure::Rejected(format!("cannot start the async runtime: {e}")))?;
-    runtime.block_on(story()).map_err(Failure::Rejected)
-}
-
-fn fail(step: &str) -> impl Fn(Error) -> String + '_ {
-    move |e| format!("{step}: {e}")
-}
+use super::{Demo, fail, form_encode, http, http_get_html};
 
 fn user(i: usize) -> Result<UserId, String> {
     UserId::parse(DEMO_USERS[i].0).map_err(|e| e.to_string())
@@ -76,55 +44,11 @@ fn show(amount: Option<Amount>) -> String {
     amount.map(|a| a.to_string()).unwrap_or_else(|| "-".into())
 }
 
-async fn story() -> Result<(), String> {
-    println!(
-        "alipay-rs demo: the cash red packet (收发现金红包) against a local sandbox gateway\n"
-    );
-
-    // 1. Keys: a fresh app key pair, and the sandbox gateway's own key.
-    let app = generate_app_key_pair().map_err(|e| e.to_string())?;
-    let gateway = generate_app_key_pair().map_err(|e| e.to_string())?;
-    let app_key = AppPrivateKey::from_text(&app.private_pem).map_err(|e| e.to_string())?;
-    let app_public = AppPublicKey::from_text(&app.public_pem).map_err(|e| e.to_string())?;
-    let gateway_key =
-        GatewayPrivateKey::from_text(&gateway.private_pem).map_err(|e| e.to_string())?;
-    let alipay_public = gateway_key.public_key();
-    println!("[keys]    app key pair and sandbox gateway key generated (RSA-2048)");
-
-    // 2. The sandbox gateway and a notify endpoint, both on loopback.
-    let sandbox = start(
-        SandboxConfig::new(APP_ID, app_public, gateway_key),
-        "127.0.0.1:0"
-            .parse()
-            .map_err(|_| "bad address".to_string())?,
-    )
-    .await
-    .map_err(|e| format!("cannot start the sandbox: {e}"))?;
-    println!("[sandbox] gateway listening at {}", sandbox.gateway_url);
-    let listener = TcpListener::bind("127.0.0.1:0")
-        .await
-        .map_err(|e| format!("notify endpoint: {e}"))?;
-    let notify_url = format!(
-        "http://{}/alipay/notify",
-        listener.local_addr().map_err(|e| e.to_string())?
-    );
-
-    let cashier = sandbox
-        .gateway_url
-        .trim_end_matches("/gateway.do")
-        .to_owned();
-    let return_url = notify_url.replace("/alipay/notify", "/alipay/return");
-    let client = AlipayClient::builder(APP_ID, app_key, alipay_public)
-        .gateway(Gateway::new(&sandbox.gateway_url).map_err(|e| e.to_string())?)
-        .notify_url(&notify_url)
-        .return_url(&return_url)
-        .build()
-        .map_err(|e| e.to_string())?;
-    let mut notifications = serve_notifications(listener, client.clone());
-    println!("[notify]  merchant notify endpoint at {notify_url}\n");
-    let before = sandbox.with_ledger(|l| l.total_money());
-
-    // 3. The merchant funds a red packet of 10.00 under its no-password agreement.
+pub(super) async fn story(demo: &mut Demo) -> Result<(), String> {
+    let client = demo.client.clone();
+    let (cashier, return_url) = (demo.cashier.clone(), demo.return_url.clone());
+    let notifications = &mut demo.notifications;
+    // 1. The merchant funds a red packet of 10.00 under its no-password agreement.
     let paid = client
         .execute(
             &CouponOrderAgreementPayRequest::builder()
@@ -142,7 +66,7 @@ async fn story() -> Result<(), String> {
         name(&paid.status)
     );
 
-    // 4. Disburse to three users; a fourth disbursement asks for more than is left.
+    // 2. Disburse to three users; a fourth disbursement asks for more than is left.
     let shares = [amount!("3.00"), amount!("2.50"), amount!("1.50")];
     let mut operations = Vec::new();
     for (i, share) in shares.into_iter().enumerate() {
@@ -188,7 +112,7 @@ async fn story() -> Result<(), String> {
         other => return Err(format!("expected MONEY_NOT_ENOUGH, got {other:?}")),
     }
 
-    // 5. Refund the remainder to the merchant.
+    // 3. Refund the remainder to the merchant.
     let refund = client
         .execute(
             &CouponOrderRefundRequest::builder()
@@ -207,7 +131,7 @@ async fn story() -> Result<(), String> {
     );
     operations.push(("demo-packet-1".into(), "demo-refund-1".into()));
 
-    // 6. Query every operation by the merchant's own ids.
+    // 4. Query every operation by the merchant's own ids.
     for (out_order_no, out_request_no) in &operations {
         let q = client
             .execute(
@@ -226,7 +150,7 @@ async fn story() -> Result<(), String> {
         );
     }
 
-    // 7. The notifications the sandbox POSTed, verified by the merchant endpoint.
+    // 5. The notifications the sandbox POSTed, verified by the merchant endpoint.
     let mut received = 0;
     while received < 4 {
         match tokio::time::timeout(Duration::from_secs(5), notifications.recv()).await {
@@ -247,7 +171,7 @@ async fn story() -> Result<(), String> {
         return Err(format!("expected 4 notifications, received {received}"));
     }
 
-    // 8. A pre-authorisation QR code, scanned by a user (simulated).
+    // 6. A pre-authorisation QR code, scanned by a user (simulated).
     let code = client
         .execute(
             &AuthOrderVoucherCreateRequest::builder()
@@ -293,7 +217,7 @@ async fn story() -> Result<(), String> {
         Ok(None) | Err(_) => return Err("no fund_auth_freeze notification after the scan".into()),
     }
 
-    // 9. A voucher from a red-packet template.
+    // 7. A voucher from a red-packet template.
     let voucher = client
         .execute(
             &VoucherSendRequest::builder()
@@ -310,7 +234,7 @@ async fn story() -> Result<(), String> {
         voucher.voucher_id.as_deref().unwrap_or("-")
     );
 
-    // 10. The two client-side APIs: an order string for the app, a form for the browser.
+    // 8. The two client-side APIs: an order string for the app, a form for the browser.
     let order_string = client
         .sdk_execute(
             &CouponOrderAppPayRequest::builder()
@@ -412,212 +336,5 @@ async fn story() -> Result<(), String> {
         );
     }
 
-    // 11. The ledger.
-    println!("\nledger (integer fen, shown in yuan):");
-    let (after, lines) = sandbox.with_ledger(|l| {
-        let mut lines = Vec::new();
-        for a in l.accounts() {
-            let who = if a.user_id == DEMO_MERCHANT {
-                "merchant"
-            } else {
-                a.logon_id.as_str()
-            };
-            lines.push(format!(
-                "  {:<22} {:<20} {:>12}",
-                a.user_id,
-                who,
-                Amount::from_fen(a.balance).to_string()
-            ));
-        }
-        (l.total_money(), lines)
-    });
-    for line in lines {
-        println!("{line}");
-    }
-    if after != before {
-        return Err(format!(
-            "money was not conserved: {before} fen before, {after} after"
-        ));
-    }
-    println!(
-        "  total money conserved: {} yuan before and after",
-        Amount::from_fen(after as u64)
-    );
-    sandbox.shutdown();
-    println!("\ndone: every answer was verified with the sandbox gateway's public key.");
     Ok(())
-}
-
-type Received = Result<alipay_core::notify::Notification, String>;
-
-/// A minimal merchant notify endpoint built on [`NotifyReceiver`], served by hyper: verifies
-/// each `POST /alipay/notify` exactly as received (signature, sign_type, app_id), processes
-/// each notify_id once (a redelivery is answered `success` without processing it again) and
-/// hands every verdict out.
-fn serve_notifications(listener: TcpListener, client: AlipayClient) -> mpsc::Receiver<Received> {
-    let (tx, rx) = mpsc::channel(16);
-    let receiver = NotifyReceiver::for_client(&client);
-    tokio::spawn(async move {
-        while let Ok((sock, _)) = listener.accept().await {
-            let (tx, receiver) = (tx.clone(), receiver.clone());
-            let service = service_fn(move |req| {
-                let (tx, receiver) = (tx.clone(), receiver.clone());
-                async move { Ok::<_, hyper::Error>(notify(req, &receiver, &tx).await) }
-            });
-            tokio::spawn(async move {
-                // A peer that goes away mid-request is its own problem.
-                let _ = hyper::server::conn::http1::Builder::new()
-                    .serve_connection(TokioIo::new(sock), service)
-                    .await;
-            });
-        }
-    });
-    rx
-}
-
-/// The answer to one request of the notify endpoint.
-async fn notify(
-    req: Request<Incoming>,
-    receiver: &NotifyReceiver,
-    tx: &mpsc::Sender<Received>,
-) -> Response<Full<Bytes>> {
-    if req.uri().path() != "/alipay/notify" {
-        return plain(StatusCode::NOT_FOUND, "not found");
-    }
-    if req.method() != Method::POST {
-        return plain(StatusCode::METHOD_NOT_ALLOWED, "POST only");
-    }
-    // Notifications are a few KB; a body over 64 KiB is not one.
-    let body = match Limited::new(req.into_body(), 64 * 1024).collect().await {
-        Ok(body) => body.to_bytes(),
-        Err(_) => return plain(StatusCode::BAD_REQUEST, "unreadable or oversized body"),
-    };
-    let handled = receiver.handle(&body, |n| {
-        tx.try_send(Ok(n.clone()))
-            .map_err(|_| "the demo stopped listening")
-    });
-    if let Handled::Rejected(e) = &handled {
-        let _ = tx.try_send(Err(e.to_string()));
-    }
-    plain(StatusCode::OK, handled.answer())
-}
-
-fn plain(status: StatusCode, text: &'static str) -> Response<Full<Bytes>> {
-    let mut response = Response::new(Full::new(Bytes::from_static(text.as_bytes())));
-    *response.status_mut() = status;
-    response.headers_mut().insert(
-        CONTENT_TYPE,
-        hyper::header::HeaderValue::from_static("text/plain;charset=utf-8"),
-    );
-    response
-}
-
-/// An HTTP answer, as the demo's browser and phone see it.
-struct Fetched {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Fetched {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-
-    fn header(&self, name: &str) -> Option<String> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.clone())
-    }
-}
-
-/// A one-shot HTTP/1.1 request on loopback (the user's side of the demo; the SDK's own
-/// transport is for calls to the gateway).
-async fn http(method: &str, url: &str, body: Option<(&str, &[u8])>) -> Result<Fetched, String> {
-    request(method, url, body, "*/*").await
-}
-
-/// A browser's GET.
-async fn http_get_html(url: &str) -> Result<Fetched, String> {
-    request("GET", url, None, "text/html,application/xhtml+xml").await
-}
-
-async fn request(
-    method: &str,
-    url: &str,
-    body: Option<(&str, &[u8])>,
-    accept: &str,
-) -> Result<Fetched, String> {
-    let uri: hyper::Uri = url.parse().map_err(|e| format!("{url}: {e}"))?;
-    if uri.scheme_str() != Some("http") {
-        return Err(format!("not an http URL: {url}"));
-    }
-    let host = uri
-        .authority()
-        .ok_or_else(|| format!("no host in {url}"))?
-        .as_str()
-        .to_owned();
-    let path = uri.path_and_query().map_or("/", |p| p.as_str());
-    let sock = TcpStream::connect(&host)
-        .await
-        .map_err(|e| format!("{url}: {e}"))?;
-    let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(sock))
-        .await
-        .map_err(|e| format!("{url}: {e}"))?;
-    tokio::spawn(connection);
-    let mut req = Request::builder()
-        .method(method)
-        .uri(path)
-        .header(HOST, &host)
-        .header(ACCEPT, accept);
-    let payload = match body {
-        Some((content_type, bytes)) => {
-            req = req.header(CONTENT_TYPE, content_type);
-            Bytes::copy_from_slice(bytes)
-        }
-        None => Bytes::new(),
-    };
-    let req = req
-        .body(Full::new(payload))
-        .map_err(|e| format!("{url}: {e}"))?;
-    let response = sender
-        .send_request(req)
-        .await
-        .map_err(|e| format!("{url}: {e}"))?;
-    let status = response.status().as_u16();
-    let headers = response
-        .headers()
-        .iter()
-        .map(|(k, v)| {
-            (
-                k.as_str().to_owned(),
-                String::from_utf8_lossy(v.as_bytes()).into_owned(),
-            )
-        })
-        .collect();
-    let body = response
-        .into_body()
-        .collect()
-        .await
-        .map_err(|e| format!("{url}: {e}"))?
-        .to_bytes()
-        .to_vec();
-    Ok(Fetched {
-        status,
-        headers,
-        body,
-    })
-}
-
-fn form_encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
