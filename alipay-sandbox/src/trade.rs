@@ -655,13 +655,17 @@ mod tests {
         assert_eq!(events[0].get("trade_status"), Some("TRADE_CLOSED"));
         let t = l.trade(&no).unwrap();
         assert_eq!(t.status, TradeStatus::Closed);
-        assert_eq!(t.gmt_close.as_deref(), Some(LATER), "closed at the window's end");
+        assert_eq!(
+            t.gmt_close.as_deref(),
+            Some(LATER),
+            "closed at the window's end"
+        );
         // Once only; a paid trade never closes by itself.
         assert!(l.close_overdue("2026-11-23 00:00:00").is_empty());
         let paid = trade(&mut l, "T10", TradeProduct::Create, 500);
-        l.buyer_pays(BuyerAction::TradePay, &paid, ALICE, NOW).unwrap();
+        l.buyer_pays(BuyerAction::TradePay, &paid, ALICE, NOW)
+            .unwrap();
         assert!(l.close_overdue("2026-12-31 00:00:00").is_empty());
         assert_eq!(l.total_money(), money);
     }
-
 }

@@ -3,7 +3,7 @@
 //! machine's business errors (`ACQ.*`, worded like the specs' error tables), answers and
 //! `trade_status_sync` events.
 //!
-//! Behaviour from the official docs (https://opendocs.alipay.com, the `alipay.trade.*` pages
+//! Behaviour from the official docs (<https://opendocs.alipay.com>, the `alipay.trade.*` pages
 //! and the face-to-face payment guide): `trade_no` wins over `out_trade_no`; a refund's
 //! `out_request_no` identifies it (a replay answers the first answer with `fund_change` `N`);
 //! `close` only closes unpaid trades; `cancel` closes an unpaid trade (`action` `close`) and
