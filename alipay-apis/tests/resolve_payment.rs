@@ -609,6 +609,63 @@ async fn freeze_confirmed_during_the_polling_is_done() {
 }
 
 #[tokio::test]
+async fn freeze_answered_init_is_looked_up_until_confirmed() {
+    // 10000 with status INIT: the payer still has to confirm; not Done yet.
+    let (client, gw) = gateway(|m, n| match (m, n) {
+        (FREEZE, _) => FREEZE_INIT,
+        (FREEZE_QUERY, 0) => FREEZE_INIT,
+        (FREEZE_QUERY, _) => FREEZE_SUCCESS,
+        _ => panic!("{m}"),
+    });
+    let r = client
+        .call(&freeze())
+        .patience(brief(6))
+        .exactly_once_or_cancel()
+        .await;
+    let Ok(Resolution::Done(done)) = r else {
+        panic!("{r:?}")
+    };
+    assert_eq!(done.status, Some(AuthOrderFreezeResponseStatus::Success));
+    assert_eq!(sent(&gw, FREEZE).len(), 1, "an INIT answer is not re-sent");
+    assert_eq!(sent(&gw, FREEZE_QUERY).len(), 2);
+    assert!(sent(&gw, FREEZE_CANCEL).is_empty());
+}
+
+#[tokio::test]
+async fn freeze_answered_init_and_never_confirmed_is_cancelled() {
+    let (client, gw) = gateway(|m, _| match m {
+        FREEZE | FREEZE_QUERY => FREEZE_INIT,
+        FREEZE_CANCEL => FREEZE_CANCELLED,
+        _ => panic!("{m}"),
+    });
+    let r = client
+        .call(&freeze())
+        .patience(brief(3))
+        .exactly_once_or_cancel()
+        .await;
+    assert!(
+        matches!(r, Ok(Resolution::NotDone(NotDoneReason::Cancelled))),
+        "{r:?}"
+    );
+    assert_eq!(sent(&gw, FREEZE_QUERY).len(), 3);
+    assert_eq!(sent(&gw, FREEZE_CANCEL).len(), 1);
+    // Without a cancel, still unknown: the money may yet be frozen.
+    let (client, _gw) = gateway(|m, _| match m {
+        FREEZE | FREEZE_QUERY => FREEZE_INIT,
+        _ => panic!("{m}"),
+    });
+    let r = client
+        .call(&freeze())
+        .patience(brief(2))
+        .exactly_once()
+        .await;
+    let Ok(Resolution::Unknown(e)) = r else {
+        panic!("{r:?}")
+    };
+    assert_eq!(e.outcome(), alipay_apis::Outcome::Unknown);
+}
+
+#[tokio::test]
 async fn freeze_never_confirmed_is_cancelled_with_a_remark() {
     let (client, gw) = gateway(|m, _| match m {
         FREEZE => UNKNOWN_20000,

@@ -12,6 +12,7 @@
 //! | the call failed and no attempt can have reached Alipay, or Alipay refused it and no earlier attempt may have reached it | `Err(error)`: the operation did not happen; `error.outcome()` is `NotSent` or `Rejected` |
 //! | unknown, the query says it succeeded | `Ok(Resolution::Done(response))`, filled from the query's answer |
 //! | unknown, the query says it was closed, or a signed "does not exist" refusal (`sub_code` containing `NOT_EXIST`) | `Ok(Resolution::NotDone(reason))` |
+//! | the call succeeded but its answer says the operation is still in progress ([`Resolve::in_progress`]) | looked up like an unknown outcome |
 //! | unknown, the query says it is still in progress (a barcode payment the buyer is confirming on the phone) | the query is asked again, as the API's [`Patience`] says; then as the last answer says |
 //! | unknown, and the query fails, says anything else, or answers about another operation | `Ok(Resolution::Unknown(error))` |
 //!
@@ -34,7 +35,7 @@ use std::future::Future;
 use std::time::Duration;
 
 use crate::api::{Api, ExecuteApi};
-use crate::error::{Error, Outcome};
+use crate::error::{ApiError, Error, Outcome};
 
 /// An API whose operations can be looked up after an unknown outcome.
 pub trait Resolve: ExecuteApi {
@@ -53,6 +54,15 @@ pub trait Resolve: ExecuteApi {
     /// overrides it per call.
     fn patience(&self) -> Patience {
         Patience::once()
+    }
+
+    /// Whether a successful answer leaves the operation still in progress (a barcode freeze
+    /// answered `10000` with `status` `INIT` while the payer confirms on the phone): it is then
+    /// looked up like an unknown outcome instead of being `Done`. No answer is, unless the
+    /// API says so.
+    fn in_progress(&self, response: &Self::Response) -> bool {
+        let _ = response;
+        false
     }
 }
 
@@ -173,6 +183,7 @@ where
     Fut: Future<Output = Result<<A::Query as Api>::Response, Error>>,
 {
     let unknown = match sent {
+        Ok(response) if request.in_progress(&response) => in_progress_error(),
         Ok(response) => return Ok(Resolution::Done(response)),
         Err(e) if e.outcome() == Outcome::Unknown => e,
         // NotSent or Rejected with no earlier attempt that may have reached Alipay (a retried
@@ -205,6 +216,19 @@ where
         }
     }
     Ok(Resolution::Unknown(unknown))
+}
+
+/// What a still-in-progress success stays as when the queries cannot settle it: an unknown
+/// outcome (the money may yet move).
+fn in_progress_error() -> Error {
+    Error::UnknownOutcome(Box::new(ApiError {
+        code: "10000".to_owned(),
+        msg: "Success".to_owned(),
+        sub_code: None,
+        sub_msg: Some("answered, but the operation is still in progress".to_owned()),
+        verified: true,
+        body: String::new(),
+    }))
 }
 
 /// [`resolve`], then, when the result is still unknown, the cancel sent by `cancel`.

@@ -20,9 +20,9 @@
 //! `out_request_no` (`SUCCESS` frozen, `CLOSED` closed, `INIT` waiting: asked again like a
 //! face-to-face payment, 6 times 5 s apart); one whose outcome stays unknown is called off with
 //! `alipay.fund.auth.operation.cancel` (same numbers, a `remark`), which closes it or
-//! unfreezes what it froze. The query runs only when the outcome is unknown: a freeze that
-//! itself answers `10000` with `status` `INIT` is `Done` with that status (the payer has not
-//! confirmed yet; query it until `SUCCESS` or `CLOSED`).
+//! unfreezes what it froze. A freeze that itself answers `10000` with `status` `INIT` (the
+//! payer has not confirmed yet) is in progress: it is looked up the same way, and called off
+//! by `exactly_once_or_cancel` when it stays `INIT`.
 
 use std::time::Duration;
 
@@ -32,10 +32,11 @@ use super::same;
 use crate::fund::{
     AuthOperationCancelRequest, AuthOperationCancelResponse, AuthOperationDetailQueryRequest,
     AuthOperationDetailQueryResponse, AuthOperationDetailQueryResponseStatus as OperationStatus,
-    AuthOrderFreezeRequest, AuthOrderFreezeResponse, TransCommonQueryBizScene,
-    TransCommonQueryProductCode, TransCommonQueryRequest, TransCommonQueryResponse,
-    TransCommonQueryResponseStatus as TransferStatus, TransUniTransferBizScene,
-    TransUniTransferProductCode, TransUniTransferRequest, TransUniTransferResponse,
+    AuthOrderFreezeRequest, AuthOrderFreezeResponse, AuthOrderFreezeResponseStatus,
+    TransCommonQueryBizScene, TransCommonQueryProductCode, TransCommonQueryRequest,
+    TransCommonQueryResponse, TransCommonQueryResponseStatus as TransferStatus,
+    TransUniTransferBizScene, TransUniTransferProductCode, TransUniTransferRequest,
+    TransUniTransferResponse,
 };
 
 impl Resolve for TransUniTransferRequest {
@@ -139,6 +140,10 @@ impl Resolve for AuthOrderFreezeRequest {
 
     fn patience(&self) -> Patience {
         Patience::new(6, Duration::from_secs(5))
+    }
+
+    fn in_progress(&self, response: &AuthOrderFreezeResponse) -> bool {
+        response.status == Some(AuthOrderFreezeResponseStatus::Init)
     }
 }
 
