@@ -192,17 +192,7 @@ pub(super) fn page(
             .insert(packet.out_order_no.clone(), signing_of(&params))
     });
     let return_url = params.get("return_url").map(String::as_str).unwrap_or("");
-    let mut options = String::new();
-    for u in &users {
-        options.push_str(&format!(
-            "<option value=\"{}\">{} ({}), balance {}{}</option>\n",
-            escape(&u.user_id),
-            escape(&u.logon_id),
-            escape(&u.user_id),
-            yuan(u.balance),
-            if u.restricted { ", restricted" } else { "" },
-        ));
-    }
+    let options = payer_options(&users);
     let body = format!(
         "<p class=\"title\">{title}</p>\n\
          <p class=\"amount\">¥ <span id=\"amount\">{amount}</span></p>\n\
@@ -222,6 +212,22 @@ pub(super) fn page(
         return_url = escape(return_url),
     );
     html_page(StatusCode::OK, "Alipay sandbox cashier", &body)
+}
+
+/// The cashier page's choice of payer: one `<option>` per sandbox user (id, logon, balance).
+pub(super) fn payer_options(users: &[Account]) -> String {
+    let mut options = String::new();
+    for u in users {
+        options.push_str(&format!(
+            "<option value=\"{}\">{} ({}), balance {}{}</option>\n",
+            escape(&u.user_id),
+            escape(&u.logon_id),
+            escape(&u.user_id),
+            yuan(u.balance),
+            if u.restricted { ", restricted" } else { "" },
+        ));
+    }
+    options
 }
 
 /// `POST /cashier/pay` (form: `out_order_no`, `payer_user_id`, optional `return_url`).

@@ -28,7 +28,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::admin::{Refused, error, json_response, parse_json};
-use super::cashier::{html_page, is_web_url, location, reply_error, reply_refusal};
+use super::cashier::{html_page, is_web_url, location, payer_options, reply_error, reply_refusal};
 use super::gateway::Call;
 use super::{State, notify};
 use crate::NotifyEvent;
@@ -253,17 +253,7 @@ pub(super) fn page(state: &State, call: &Call<'_>) -> Response<Full<Bytes>> {
             );
         }
     };
-    let mut options = String::new();
-    for u in &users {
-        options.push_str(&format!(
-            "<option value=\"{}\">{} ({}), balance {}{}</option>\n",
-            escape(&u.user_id),
-            escape(&u.logon_id),
-            escape(&u.user_id),
-            yuan(u.balance),
-            if u.restricted { ", restricted" } else { "" },
-        ));
-    }
+    let options = payer_options(&users);
     let body = format!(
         "<p class=\"title\">{subject}</p>\n\
          <p class=\"amount\">¥ <span id=\"total_amount\">{amount}</span></p>\n\
