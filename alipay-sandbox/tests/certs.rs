@@ -408,3 +408,72 @@ async fn a_voucher_scanned_after_a_rotation_is_notified_under_the_new_certificat
     .unwrap();
     assert!(public.verify_notification(&body).is_err());
 }
+
+/// A trade opened in certificate mode: its signed synchronous return and its
+/// `trade_status_sync` notification are signed with the Alipay certificate's key, so the
+/// certificate-mode client verifies them (the public-key gateway key would not).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_pay_in_certificate_mode_returns_and_notifies_under_the_certificate() {
+    let local = start_local().await.unwrap();
+    let c = client(&local);
+    let endpoint = NotifyEndpoint::start();
+    let return_url = "https://merchant.example.com/return?x=1";
+    let request = Call::new("alipay.trade.page.pay")
+        .biz_content(
+            r#"{"out_trade_no":"CERT_P1","total_amount":"6.66","subject":"证书","product_code":"FAST_INSTANT_TRADE_PAY"}"#,
+        )
+        .notify_url(endpoint.url())
+        .return_url(return_url);
+    // The browser opens the signed page call at the gateway, then pays at the cashier.
+    let signed = c.sign(&request).unwrap();
+    let (query, body) = signed.http_parts().unwrap();
+    let page = http::send(
+        http::Method::POST,
+        &format!("{}?{query}", local.gateway_url()),
+        &[
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("accept", "text/html"),
+        ],
+        &body,
+    )
+    .await;
+    assert_eq!(page.status, http::StatusCode::OK, "{}", page.text());
+    let pay_url = local.gateway_url().replace("/gateway.do", "/cashier/pay");
+    let form = format!("out_trade_no=CERT_P1&buyer_user_id={}", DEMO_USERS[0].0);
+    let paid = http::send(
+        http::Method::POST,
+        &pay_url,
+        &[("content-type", "application/x-www-form-urlencoded")],
+        form.as_bytes(),
+    )
+    .await;
+    assert_eq!(paid.status, http::StatusCode::FOUND, "{}", paid.text());
+    let location = paid.header("location").to_owned();
+    let returned = location
+        .strip_prefix(&format!("{return_url}&"))
+        .unwrap_or_else(|| panic!("{location}"));
+    let ret = c.verify_notification(returned.as_bytes()).unwrap();
+    assert_eq!(ret.get("method"), Some("alipay.trade.page.pay.return"));
+    assert_eq!(ret.get("out_trade_no"), Some("CERT_P1"));
+
+    let body = tokio::time::timeout(Duration::from_secs(5), endpoint.next_body())
+        .await
+        .expect("a notification within 5 s");
+    let n = c.verify_notification(&body).unwrap();
+    assert_eq!(n.notify_type(), Some("trade_status_sync"));
+    assert_eq!(n.get("trade_status"), Some("TRADE_SUCCESS"));
+    // Not under the public-key gateway key.
+    let public_key_mode = AlipayClient::builder(
+        local.app_id(),
+        AppPrivateKey::from_text(local.app_private_key_pem()).unwrap(),
+        AlipayPublicKey::from_text(local.alipay_public_key_pem()).unwrap(),
+    )
+    .build()
+    .unwrap();
+    assert!(public_key_mode.verify_notification(&body).is_err());
+    assert!(
+        public_key_mode
+            .verify_notification(returned.as_bytes())
+            .is_err()
+    );
+}

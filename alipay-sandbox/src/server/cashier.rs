@@ -359,13 +359,10 @@ fn signed_return(
         ("amount", yuan(packet.total)),
         ("status", packet.status.as_str().to_owned()),
     ];
-    sign_notification(
-        params,
-        &state.gateway_key,
-        signing.sign_type,
-        signing.charset,
-    )
-    .map_err(|e| e.to_string())
+    // Signed like the page.pay call's answer would be (certificate mode: the Alipay
+    // certificate's key).
+    let key = state.signing_key(signing.cert_mode);
+    sign_notification(params, &key, signing.sign_type, signing.charset).map_err(|e| e.to_string())
 }
 
 /// `http://` or `https://` (any case) followed by a host, with no control characters.
@@ -631,15 +628,9 @@ async fn scan(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
     let notified = target.and_then(|(url, signing)| {
         let id = super::notify::notify_id(seq, 0);
         // In certificate mode, the key of the Alipay certificate current at the scan.
-        let cert_key = signing
-            .cert_mode
-            .then(|| {
-                let certs = state.certs.as_ref()?;
-                Some(certs.lock().unwrap_or_else(|e| e.into_inner()).signer().0)
-            })
-            .flatten();
+        let key = state.signing_key(signing.cert_mode);
         let how = notify::Signing {
-            key: cert_key.as_ref().unwrap_or(&state.gateway_key),
+            key: &key,
             sign_type: signing.sign_type,
             encoding: signing.charset,
             declared: signing.charset,

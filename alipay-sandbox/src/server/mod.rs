@@ -256,6 +256,22 @@ impl State {
         let mut guard = self.books.lock().unwrap_or_else(|e| e.into_inner());
         f(&mut guard)
     }
+
+    /// The key that signs what follows a call made in certificate mode (`cert_mode`) or not:
+    /// notifications and signed synchronous returns. In certificate mode the current Alipay
+    /// certificate's key (after a rotation, the new one), else the gateway key.
+    fn signing_key(&self, cert_mode: bool) -> std::borrow::Cow<'_, GatewayPrivateKey> {
+        let current = cert_mode
+            .then(|| {
+                let certs = self.certs.as_ref()?;
+                Some(certs.lock().unwrap_or_else(|e| e.into_inner()).signer().0)
+            })
+            .flatten();
+        match current {
+            Some(key) => std::borrow::Cow::Owned(key),
+            None => std::borrow::Cow::Borrowed(&self.gateway_key),
+        }
+    }
 }
 
 /// A running sandbox gateway. Dropping it (or [`Sandbox::shutdown`]) stops accepting

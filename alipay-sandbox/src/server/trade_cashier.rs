@@ -57,16 +57,9 @@ pub(super) fn notify_trade_events(state: &State, seq: u64, events: Vec<(usize, &
         let sign_type: SignType = target.sign_type.parse().unwrap_or_default();
         let charset: Charset = target.charset.parse().unwrap_or_default();
         let id = notify::notify_id(seq, i);
-        // In certificate mode, the key of the Alipay certificate current now.
-        let cert_key = target
-            .cert_mode
-            .then(|| {
-                let certs = state.certs.as_ref()?;
-                Some(certs.lock().unwrap_or_else(|e| e.into_inner()).signer().0)
-            })
-            .flatten();
+        let key = state.signing_key(target.cert_mode);
         let signing = notify::Signing {
-            key: cert_key.as_ref().unwrap_or(&state.gateway_key),
+            key: &key,
             sign_type,
             encoding: charset,
             declared: charset,
@@ -363,7 +356,10 @@ fn signed_return(state: &State, t: &Trade) -> Result<String, String> {
         ("total_amount", yuan(t.total)),
         ("seller_id", t.seller_id.clone()),
     ];
-    sign_notification(params, &state.gateway_key, sign_type, charset).map_err(|e| e.to_string())
+    // Signed like the page.pay call's answer would be (certificate mode: the Alipay
+    // certificate's key).
+    let key = state.signing_key(t.notify.cert_mode);
+    sign_notification(params, &key, sign_type, charset).map_err(|e| e.to_string())
 }
 
 // ---- admin -------------------------------------------------------------------------------------
