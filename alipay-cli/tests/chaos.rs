@@ -6,10 +6,9 @@
 //!
 //! The figures are printed (`cargo test -p alipay-cli --test chaos -- --nocapture`).
 
+mod chaos_kit;
+
 use std::collections::{BTreeMap, HashMap};
-use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
@@ -20,10 +19,11 @@ use alipay_apis::{Amount, UserId};
 use alipay_core::AlipayClient;
 use alipay_core::RetryPolicy;
 use alipay_core::{AlipayPublicKey, AppPrivateKey, Outcome};
-use alipay_core::{Gateway, TransportConfig};
 use alipay_sandbox::server::{SandboxConfig, start};
 use alipay_sandbox::{Books, DEMO_USERS, FaultPlan, Ledger, OperationType, Status};
 use serde_json::Value;
+
+use chaos_kit::{APP_ID, client, spawn_sandbox, testdata};
 
 /// 40% of disbursements and 15% of queries get a fault (over 30% of all calls); every kind
 /// appears. The delay is
@@ -32,7 +32,6 @@ const FAULTS: &str = "disburse:before=9%,after=9%,busy=8%,drop=9%,delay=5%@1500m
                       query:before=5%,after=3%,drop=4%,delay=3%@1500ms";
 const DISBURSEMENTS: usize = 1000;
 const CONCURRENCY: usize = 16;
-const APP_ID: &str = "2021000000000001";
 
 fn amount_of(i: usize) -> u64 {
     // 0.01 .. 3.00, deterministic.
@@ -41,18 +40,6 @@ fn amount_of(i: usize) -> u64 {
 
 fn payee_of(i: usize) -> &'static str {
     DEMO_USERS[i % DEMO_USERS.len()].0
-}
-
-fn client(gateway: &str, key: AppPrivateKey, alipay: AlipayPublicKey) -> AlipayClient {
-    AlipayClient::builder(APP_ID, key, alipay)
-        .gateway(Gateway::new(gateway).unwrap())
-        .transport(
-            TransportConfig::default()
-                .connect_timeout(Duration::from_millis(500))
-                .timeout(Duration::from_secs(1)),
-        )
-        .build()
-        .unwrap()
 }
 
 fn policy() -> RetryPolicy {
@@ -204,14 +191,6 @@ fn report(name: &str, figures: &Figures, elapsed: Duration, faults: &str, audit:
     );
 }
 
-fn testdata(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/../alipay-core/testdata/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_thousand_disbursements_through_faults_pay_each_exactly_once() {
     let gateway_key =
@@ -269,42 +248,10 @@ async fn a_thousand_disbursements_through_faults_pay_each_exactly_once() {
     );
 }
 
-/// The `alipay sandbox` process, and the JSON line it printed.
-struct Server {
-    child: Child,
-    ready: Value,
-}
-
-fn spawn_sandbox(state_dir: &Path, listen: &str) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_alipay"))
-        .args([
-            "sandbox", "--listen", listen, "--faults", FAULTS, "--seed", "7", "--quiet",
-        ])
-        .arg("--state-dir")
-        .arg(state_dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("spawn alipay sandbox");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let ready: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line:?}"));
-    Server { child, ready }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sandbox_killed_mid_run_restarts_from_its_state_dir_and_nothing_is_paid_twice() {
     let dir = tempfile::tempdir().unwrap();
-    let first = spawn_sandbox(dir.path(), "127.0.0.1:0");
+    let first = spawn_sandbox(dir.path(), "127.0.0.1:0", FAULTS, 7);
     let gateway = first.ready["gateway"].as_str().unwrap().to_owned();
     let listen = gateway
         .trim_start_matches("http://")
@@ -334,7 +281,7 @@ async fn a_sandbox_killed_mid_run_restarts_from_its_state_dir_and_nothing_is_pai
     first.child.wait().unwrap();
     let killed_at = Instant::now();
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let second = spawn_sandbox(dir.path(), &listen);
+    let second = spawn_sandbox(dir.path(), &listen, FAULTS, 7);
     assert_eq!(second.ready["gateway"], gateway.as_str());
     let restarted_after = killed_at.elapsed();
 

@@ -10,23 +10,22 @@
 //!
 //! The figures are printed (`cargo test -p alipay-cli --test chaos_trade -- --nocapture`).
 
+mod chaos_kit;
+
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use alipay_apis::trade::{PayRequest, RefundRequest};
 use alipay_apis::{Amount, Error, NotDoneReason, Patience, Resolution};
-use alipay_core::{
-    AlipayClient, AlipayPublicKey, AppPrivateKey, Gateway, Outcome, RetryPolicy, TransportConfig,
-};
+use alipay_core::{AlipayClient, AlipayPublicKey, AppPrivateKey, Outcome, RetryPolicy};
 use alipay_sandbox::server::{SandboxConfig, start};
 use alipay_sandbox::{Books, DEMO_MERCHANT, DEMO_USERS, FaultPlan, Ledger, TradeStatus};
 use alipay_testkit::http::{Method, StatusCode, send};
 use serde_json::{Value, json};
+
+use chaos_kit::{APP_ID, client, spawn_sandbox, testdata};
 
 /// About 37% of payments and refunds, 10% of cancels and 7% of queries get a fault (over 30%
 /// of all calls); every kind appears. The delay is longer than the client's timeout.
@@ -38,7 +37,6 @@ const FAULTS: &str = "alipay.trade.pay:before=9%,after=9%,busy=7%,drop=8%,delay=
 /// 1008 paid (and refunded in part), 42 never confirmed.
 const TRADES: usize = 1050;
 const CONCURRENCY: usize = 16;
-const APP_ID: &str = "2021000000000001";
 /// A buyer whose payments wait for a confirmation on the phone that never comes.
 const PHONE: &str = "2088000000000777";
 /// What the phone buyer is given when added (100.00), in fen: the only money minted.
@@ -72,18 +70,6 @@ fn out_trade_no(i: usize) -> String {
 
 fn out_request_no(i: usize) -> String {
     format!("CT{i:04}R1")
-}
-
-fn client(gateway: &str, key: AppPrivateKey, alipay: AlipayPublicKey) -> AlipayClient {
-    AlipayClient::builder(APP_ID, key, alipay)
-        .gateway(Gateway::new(gateway).unwrap())
-        .transport(
-            TransportConfig::default()
-                .connect_timeout(Duration::from_millis(500))
-                .timeout(Duration::from_secs(1)),
-        )
-        .build()
-        .unwrap()
 }
 
 fn policy() -> RetryPolicy {
@@ -349,14 +335,6 @@ fn report(name: &str, figures: &Figures, elapsed: Duration, faults: &str, audit:
     );
 }
 
-fn testdata(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/../alipay-core/testdata/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_thousand_trades_and_refunds_through_faults_move_money_exactly_once() {
     let gateway_key =
@@ -409,42 +387,10 @@ async fn a_thousand_trades_and_refunds_through_faults_move_money_exactly_once() 
     );
 }
 
-/// The `alipay sandbox` process, and the JSON line it printed.
-struct Server {
-    child: Child,
-    ready: Value,
-}
-
-fn spawn_sandbox(state_dir: &Path, listen: &str) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_alipay"))
-        .args([
-            "sandbox", "--listen", listen, "--faults", FAULTS, "--seed", "11", "--quiet",
-        ])
-        .arg("--state-dir")
-        .arg(state_dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("spawn alipay sandbox");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let ready: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line:?}"));
-    Server { child, ready }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sandbox_killed_mid_run_restarts_and_no_trade_or_refund_moves_money_twice() {
     let dir = tempfile::tempdir().unwrap();
-    let first = spawn_sandbox(dir.path(), "127.0.0.1:0");
+    let first = spawn_sandbox(dir.path(), "127.0.0.1:0", FAULTS, 11);
     let gateway = first.ready["gateway"].as_str().unwrap().to_owned();
     let listen = gateway
         .trim_start_matches("http://")
@@ -472,7 +418,7 @@ async fn a_sandbox_killed_mid_run_restarts_and_no_trade_or_refund_moves_money_tw
     first.child.wait().unwrap();
     let killed_at = Instant::now();
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let second = spawn_sandbox(dir.path(), &listen);
+    let second = spawn_sandbox(dir.path(), &listen, FAULTS, 11);
     assert_eq!(second.ready["gateway"], gateway.as_str());
     let restarted_after = killed_at.elapsed();
 
