@@ -29,11 +29,10 @@
 use std::collections::BTreeMap;
 
 use time::Date;
-use time::macros::format_description;
 
 use crate::Reply;
 use crate::faults::splitmix64 as mix;
-use crate::ledger::{Ledger, yuan};
+use crate::ledger::{Ledger, beijing_time, yuan};
 
 /// Seconds a download URL is good for.
 pub const LINK_SECONDS: i64 = 30;
@@ -128,11 +127,14 @@ const HEADER: [&str; 25] = [
 
 /// The first day of the bill and the day after its last, `yyyy-MM-dd`.
 fn period(bill_date: &str) -> Option<(Date, Date)> {
-    let day = format_description!("[year]-[month]-[day]");
-    if let Ok(d) = Date::parse(bill_date, day) {
+    if let Ok(d) = alipay_core::Date::parse(bill_date) {
+        let d = d.to_time_date();
         return Some((d, d.next_day()?));
     }
-    let first = Date::parse(&format!("{bill_date}-01"), day).ok()?;
+    let first = alipay_core::Month::parse(bill_date)
+        .ok()?
+        .first_day()
+        .to_time_date();
     let next = if first.month() == time::Month::December {
         Date::from_calendar_date(first.year() + 1, time::Month::January, 1).ok()?
     } else {
@@ -142,7 +144,7 @@ fn period(bill_date: &str) -> Option<(Date, Date)> {
 }
 
 fn date_of(t: &str) -> Option<Date> {
-    Date::parse(t.get(..10)?, format_description!("[year]-[month]-[day]")).ok()
+    Some(beijing_time(t)?.date())
 }
 
 impl Ledger {
@@ -179,9 +181,8 @@ impl Ledger {
     /// The link of `token` if it is still good at `now`.
     pub fn bill_link_at(&self, token: &str, now: &str) -> Option<&BillLink> {
         let link = self.bill_links.get(token)?;
-        let format = format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
-        let issued = time::PrimitiveDateTime::parse(&link.issued, format).ok()?;
-        let now = time::PrimitiveDateTime::parse(now, format).ok()?;
+        let issued = beijing_time(&link.issued)?;
+        let now = beijing_time(now)?;
         let age = (now - issued).whole_seconds();
         (0..=LINK_SECONDS).contains(&age).then_some(link)
     }

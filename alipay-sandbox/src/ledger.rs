@@ -693,6 +693,14 @@ impl Ledger {
     }
 }
 
+/// A Beijing `yyyy-MM-dd HH:mm:ss` (the ledger's `now`, a stored time) as a calendar time,
+/// read by the SDK's own `DateTime`; `None` if it is not one.
+pub(crate) fn beijing_time(text: &str) -> Option<time::PrimitiveDateTime> {
+    alipay_core::DateTime::parse(text)
+        .ok()
+        .map(|t| t.to_primitive())
+}
+
 /// `yyyyMMdd` from `yyyy-MM-dd HH:mm:ss`; `00000000` if `now` is not shaped like that.
 pub(crate) fn date8(now: &str) -> String {
     let digits: String = now.chars().take(10).filter(char::is_ascii_digit).collect();

@@ -20,12 +20,10 @@
 use std::collections::BTreeMap;
 
 use serde_json::json;
-use time::PrimitiveDateTime;
-use time::macros::format_description;
 
 use crate::Reply;
 use crate::faults::splitmix64 as mix;
-use crate::ledger::{Ledger, LedgerError};
+use crate::ledger::{Ledger, LedgerError, beijing_time};
 use crate::transfer::open_id_of;
 
 /// Seconds an access token lives.
@@ -53,12 +51,7 @@ pub struct OAuthBook {
 }
 
 fn seconds_between(from: &str, to: &str) -> Option<i64> {
-    let format = format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
-    let (a, b) = (
-        PrimitiveDateTime::parse(from, format).ok()?,
-        PrimitiveDateTime::parse(to, format).ok()?,
-    );
-    Some((b - a).whole_seconds())
+    Some((beijing_time(to)? - beijing_time(from)?).whole_seconds())
 }
 
 /// Whether a grant issued at `issued` is still alive at `now` (an unreadable time counts as

@@ -8,23 +8,21 @@
 //! The ledger closes overdue trades lazily, before each trade call and each buyer action,
 //! with `gmt_close` = the end of the window (so whichever call notices it, replays agree).
 
+use alipay_core::DateTime;
 use serde_json::Value;
-use time::macros::format_description;
-use time::{Duration, PrimitiveDateTime};
+use time::Duration;
 
+use crate::ledger::beijing_time;
 use crate::trade::TradeProduct;
-
-const FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
-    format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
 
 /// The end of the payment window of a trade opened at `now` (Beijing `yyyy-MM-dd HH:mm:ss`)
 /// by `biz_content` (already checked by the request's rules); `None` if `now` does not read.
 pub(crate) fn deadline(biz_content: &str, product: TradeProduct, now: &str) -> Option<String> {
-    let opened = PrimitiveDateTime::parse(now, FORMAT).ok()?;
+    let opened = beijing_time(now)?;
     let biz: Value = serde_json::from_str(biz_content).unwrap_or_default();
     let text = |k: &str| biz.get(k).and_then(Value::as_str).filter(|s| !s.is_empty());
-    if let Some(at) = text("time_expire").and_then(|t| PrimitiveDateTime::parse(t, FORMAT).ok()) {
-        return at.format(FORMAT).ok();
+    if let Some(at) = text("time_expire").and_then(|t| DateTime::parse(t).ok()) {
+        return Some(at.as_str().to_owned());
     }
     let end = match text("timeout_express").and_then(relative) {
         Some(Window::After(d)) => opened.checked_add(d)?,
@@ -32,7 +30,9 @@ pub(crate) fn deadline(biz_content: &str, product: TradeProduct, now: &str) -> O
         None if product == TradeProduct::Precreate => opened.checked_add(Duration::hours(2))?,
         None => opened.checked_add(Duration::days(15))?,
     };
-    end.format(FORMAT).ok()
+    DateTime::from_primitive(end)
+        .ok()
+        .map(|t| t.as_str().to_owned())
 }
 
 /// Whether a window ending at `deadline` is over at `now` (both in the same fixed-width
