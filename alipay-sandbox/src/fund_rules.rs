@@ -28,21 +28,6 @@ pub(crate) const BILL_URL: &str = "alipay.data.dataservice.bill.downloadurl.quer
 pub(crate) const OAUTH_TOKEN: &str = "alipay.system.oauth.token";
 pub(crate) const USER_INFO: &str = "alipay.user.info.share";
 
-/// The methods of this module, in the order of the crate's `METHODS`.
-pub(crate) const FUND_METHODS: [&str; 11] = [
-    APP_FREEZE,
-    UNI_TRANSFER,
-    COMMON_QUERY,
-    ACCOUNT_QUERY,
-    FREEZE,
-    UNFREEZE,
-    DETAIL_QUERY,
-    CANCEL,
-    BILL_URL,
-    OAUTH_TOKEN,
-    USER_INFO,
-];
-
 /// The ones that only read (not journaled); app.freeze at `/gateway.do` is only refused.
 pub(crate) const READ_ONLY: [&str; 5] = [
     COMMON_QUERY,
@@ -83,7 +68,8 @@ pub(crate) fn handle(
     context: &CallContext,
     now: &str,
 ) -> Option<Reply> {
-    if !FUND_METHODS.contains(&method) {
+    // The crate's METHODS after the red-packet family are this module's.
+    if !crate::METHODS[crate::RED_PACKET_METHODS..].contains(&method) {
         return None;
     }
     if CERTIFICATE_ONLY.contains(&method) && !context.certificate_mode {

@@ -148,7 +148,8 @@ pub use trade::{
 };
 pub use trade_api::{Delivery, METHODS as TRADE_METHODS};
 
-/// How many of [`METHODS`] (the first ones) are the red-packet family.
+/// How many of [`METHODS`] (the first ones) are the red-packet family; the rest are those of
+/// transfers, pre-authorisation, bills, OAuth and user info (`fund_rules`).
 pub(crate) const RED_PACKET_METHODS: usize = 8;
 
 /// The methods [`Ledger::handle`] knows.
