@@ -297,7 +297,9 @@ async fn barcode(demo: &mut Demo) -> Result<(), String> {
                 .max_attempts(2)
                 .initial_backoff(Duration::from_millis(50)),
         )
-        .patience(Patience::new(20, Duration::from_millis(100)))
+        // Up to 5 s (the official flow waits 30 s): the buyer confirms after 0.3 s, the rest
+        // is margin for a loaded machine; the polling ends as soon as the trade is paid.
+        .patience(Patience::new(50, Duration::from_millis(100)))
         .exactly_once_or_cancel()
         .await
         .map_err(fail("trade.pay resolve"))?;
