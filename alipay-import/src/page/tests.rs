@@ -49,24 +49,37 @@ fn a_small_page_reads_whole() {
     assert_eq!(d.request[1].ty, Ty::Amount);
     assert_eq!(
         d.request[1].range,
-        Some(Range::Amount { min: "0.01".into(), max: "100.00".into(), scale: 2 })
+        Some(Range::Amount {
+            min: "0.01".into(),
+            max: "100.00".into(),
+            scale: 2
+        })
     );
     assert_eq!(d.request[1].max_len, None);
     assert_eq!(d.request[1].example, "1.00");
     assert_eq!(d.one_of.len(), 1);
     assert_eq!(d.one_of[0].precedence, ["b_id", "a_id"]);
-    assert_eq!(d.request[2].required, Required::OneOf(d.one_of[0].id.clone()));
+    assert_eq!(
+        d.request[2].required,
+        Required::OneOf(d.one_of[0].id.clone())
+    );
     assert_eq!(d.response[0].values, ["INIT", "SUCCESS"]);
     assert_eq!(d.errors[0].handling, "retry_same");
 }
 
 #[test]
 fn a_guide_page_is_refused_with_the_methods_it_names() {
-    let e = import("文档中心\n快速接入\n4.1 红包无线支付接口(alipay.fund.coupon.order.app.pay)\n", "g.txt")
-        .unwrap_err();
+    let e = import(
+        "文档中心\n快速接入\n4.1 红包无线支付接口(alipay.fund.coupon.order.app.pay)\n",
+        "g.txt",
+    )
+    .unwrap_err();
     assert_eq!(e.line, 1);
     assert!(e.message.contains("not an API reference page"), "{e}");
-    assert!(e.message.contains("alipay.fund.coupon.order.app.pay"), "{e}");
+    assert!(
+        e.message.contains("alipay.fund.coupon.order.app.pay"),
+        "{e}"
+    );
 }
 
 #[test]
