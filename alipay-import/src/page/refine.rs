@@ -162,7 +162,12 @@ pub(crate) fn field(row: &Row, examples: &BTreeMap<String, Vec<String>>, side: S
     };
     f.required = match row.required.as_str() {
         "必须" | "必选" | "必填" => Required::Yes,
-        "特殊可选" => Required::OneOf(String::new()),
+        "特殊可选" if side == Side::Request => Required::OneOf(String::new()),
+        "特殊可选" => {
+            f.notes
+                .push("特殊可选 on the page: a received field may be absent.".into());
+            Required::No
+        }
         "条件必填" | "条件必选" => Required::Conditional,
         _ => Required::No,
     };

@@ -298,7 +298,37 @@ pub(crate) fn params(lines: &[Line], part: &str) -> Result<Vec<Row>, PageError> 
         .map(|(name, line, rows)| nest(rows).map(|r| (name, line, r)))
         .collect::<Result<_, _>>()?;
     attach_classes(&mut tree, &classes, 0)?;
+    dedupe(&mut tree, part)?;
     Ok(tree)
+}
+
+/// Siblings with the same name: an identical repeat is dropped (pages repeat rows), a
+/// different one is an error at its line.
+fn dedupe(rows: &mut Vec<Row>, part: &str) -> Result<(), PageError> {
+    let mut kept: Vec<Row> = Vec::new();
+    for mut row in std::mem::take(rows) {
+        dedupe(&mut row.children, part)?;
+        match kept.iter().find(|k| k.name == row.name) {
+            Some(k)
+                if k.ty == row.ty
+                    && k.required == row.required
+                    && k.max_len == row.max_len
+                    && k.text == row.text
+                    && k.children == row.children => {}
+            Some(k) => {
+                return Err(err(
+                    row.line,
+                    format!(
+                        "{part}: parameter `{}` again (first at line {}), described differently",
+                        row.name, k.line
+                    ),
+                ));
+            }
+            None => kept.push(row),
+        }
+    }
+    *rows = kept;
+    Ok(())
 }
 
 fn check_dotted_parent(rows: &[(usize, Row)], path: &[&str], line: usize) -> Result<(), PageError> {
@@ -514,11 +544,24 @@ pub(crate) fn notify_types(lines: &[Line]) -> Result<Vec<crate::model::NotifyTyp
                 ));
             }
         };
-        out.push(crate::model::NotifyType {
+        let t = crate::model::NotifyType {
             name: (*name).to_owned(),
             doc: middle.join(" "),
             default_on,
-        });
+        };
+        match out
+            .iter()
+            .find(|o: &&crate::model::NotifyType| o.name == t.name)
+        {
+            Some(o) if *o == t => {}
+            Some(_) => {
+                return Err(err(
+                    l.no,
+                    format!("触发通知类型 `{name}` again, described differently"),
+                ));
+            }
+            None => out.push(t),
+        }
     }
     Ok(out)
 }

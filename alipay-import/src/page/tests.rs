@@ -150,7 +150,10 @@ qr_code String 必填 1024 当前预下单请求生成的二维码码串 https:/
     let timeout = spec.request_field("timeout_express").unwrap();
     assert!(timeout.allow_1c);
     assert_eq!(timeout.ty.as_str(), "pay_timeout");
-    assert_eq!(spec.request_field("query_options").unwrap().ty.as_str(), "array");
+    assert_eq!(
+        spec.request_field("query_options").unwrap().ty.as_str(),
+        "array"
+    );
     assert!(spec.request_field("store_info").is_some());
     assert_eq!(spec.response.len(), 2);
 }
