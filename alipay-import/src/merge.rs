@@ -138,3 +138,125 @@ fn field(sdk: Field, page: &Field, types: &mut [SharedType], request: bool) -> F
     f.source = format!("{}; {}", f.source, page.source);
     f
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sdk_field(name: &str, ty: Ty) -> Field {
+        let mut f = Field {
+            name: name.into(),
+            ty,
+            source: "Python SDK".into(),
+            ..Field::default()
+        };
+        f.infer("type", "the Python SDK states no types");
+        f.infer("required", "the Python SDK states no required flags");
+        f
+    }
+
+    fn structure() -> Draft {
+        Draft {
+            method: "alipay.demo.pay".into(),
+            params: Guessed::stated(Params::BizContent),
+            request: vec![
+                sdk_field("out_trade_no", Ty::String),
+                sdk_field(
+                    "goods_detail",
+                    Ty::Array(Box::new(Ty::Shared("GoodsDetail".into()))),
+                ),
+                sdk_field("sdk_only", Ty::String),
+            ],
+            types: vec![SharedType {
+                name: "GoodsDetail".into(),
+                fields: vec![
+                    sdk_field("goods_id", Ty::String),
+                    sdk_field("price", Ty::String),
+                ],
+                ..SharedType::default()
+            }],
+            remarks: vec!["No rules: the Python SDK states none.".into()],
+            ..Draft::default()
+        }
+    }
+
+    const PAGE: &str = "alipay.demo.pay (演示)
+
+演示。
+
+请求参数
+
+参数 类型 是否必填 最大长度 描述 示例值
+out_trade_no String 必选 64 商户订单号 T1
+goods_detail GoodsDetail[] 可选 - 商品
+└ goods_id String 必填 32 编号 a
+└ price Price 必填 9 单价,取值范围:[0.01,100] 1.00
+page_only String 可选 8 页面才有 x
+
+业务错误码
+
+错误码 错误描述 解决方案
+SYSTEM_ERROR 系统繁忙 请使用相同的参数再次调用
+";
+
+    #[test]
+    fn the_page_rules_fill_the_sdk_structure() {
+        let page = crate::page::import(PAGE, "p.txt").unwrap();
+        let d = merge(structure(), page).unwrap();
+        let names: Vec<&str> = d.request.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["out_trade_no", "goods_detail", "sdk_only", "page_only"]
+        );
+        let no = &d.request[0];
+        assert_eq!((no.required.clone(), no.max_len), (Required::Yes, Some(64)));
+        assert!(!no.is_inferred("type") && !no.is_inferred("required"));
+        // The shared type keeps its name and takes the page's member rules.
+        assert_eq!(
+            d.request[1].ty,
+            Ty::Array(Box::new(Ty::Shared("GoodsDetail".into())))
+        );
+        let price = &d.types[0].fields[1];
+        assert_eq!(price.ty, Ty::Amount);
+        assert_eq!(price.required, Required::Yes);
+        assert!(price.range.is_some());
+        // One side only: kept, and said so.
+        assert!(
+            d.request[2]
+                .notes
+                .iter()
+                .any(|n| n.contains("not on the doc page"))
+        );
+        assert!(d.request[2].is_inferred("type"));
+        assert!(
+            d.request[3]
+                .notes
+                .iter()
+                .any(|n| n.contains("not in the Python SDK"))
+        );
+        assert_eq!(d.errors.len(), 1);
+        assert_eq!(d.name_zh, "演示");
+        assert!(d.remarks.iter().all(|r| !r.contains("No rules")));
+        // Written out, both forms pass the checker.
+        let inline = crate::write::spec_text(&d, crate::write::SharedTypes::Inline);
+        alipay_spec::parse_spec("alipay.demo.pay.toml", &inline)
+            .unwrap_or_else(|e| panic!("{e:?}\n{inline}"));
+        let types = alipay_spec::parse_types("_types.toml", &crate::write::types_text(&d.types))
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let named = crate::write::spec_text(&d, crate::write::SharedTypes::Named);
+        alipay_spec::parse_spec_with("alipay.demo.pay.toml", &named, &types)
+            .unwrap_or_else(|e| panic!("{e:?}\n{named}"));
+    }
+
+    #[test]
+    fn a_page_of_another_api_is_refused() {
+        let page = crate::page::import(PAGE, "p.txt").unwrap();
+        let mut s = structure();
+        s.method = "alipay.other.pay".into();
+        let e = merge(s, page).unwrap_err();
+        assert!(
+            e.contains("alipay.demo.pay") && e.contains("alipay.other.pay"),
+            "{e}"
+        );
+    }
+}
