@@ -57,8 +57,9 @@ pub use alipay_core::api::{
     SdkExecuteApi, Violation, Violations,
 };
 pub use alipay_core::notify::{
-    Committed, FromNotification, Handled, MemorySeen, Notification, NotifyParseError,
-    NotifyReceiver, Pending, Receipt, SeenNotifications,
+    Claim, ClaimStore, Committed, FromNotification, Handled, MemoryClaim, MemoryClaims, MemorySeen,
+    Notification, NotifyParseError, NotifyReceiver, Pending, Receipt, RetryCause,
+    SeenNotifications,
 };
 pub use alipay_core::value::JsonObjectText;
 pub use alipay_core::{

@@ -61,7 +61,10 @@ fn the_drafts_compile_and_validate_like_the_hand_written_specs() {
         assert_eq!(draft.mode, hand.mode, "{}", draft.method);
         let mut refused = 0;
         for json in cases(draft.method) {
-            let (d, h) = (verdict((draft.validate)(json)), verdict((hand.validate)(json)));
+            let (d, h) = (
+                verdict((draft.validate)(json)),
+                verdict((hand.validate)(json)),
+            );
             assert_eq!(d, h, "{} on {json}", draft.method);
             refused += usize::from(!d.is_empty());
             compared += 1;

@@ -72,9 +72,11 @@
 //! `checkNotifySign`) breaks values containing `%`; a parameter given twice is refused because
 //! the verified value and the value the application reads could differ.
 
+mod claim;
 mod receiver;
 mod verify;
 
+pub use claim::{Claim, ClaimStore, MemoryClaim, MemoryClaims};
 #[doc(hidden)]
 pub use receiver::__notify_field;
 pub use receiver::{

@@ -303,32 +303,14 @@ impl NotifyReceiver {
     /// Verifies `raw_body` exactly as POSTed and says what to do with it; see [`Receipt`].
     /// Never marks anything seen: only [`Pending::commit`] does.
     pub fn receive(&self, raw_body: &[u8]) -> Receipt {
-        let notification = match self.verifier.verify(raw_body) {
-            Ok(n) => n,
-            Err(e) => return Receipt::Rejected(e),
-        };
-        let notify_id = match notification.notify_id() {
-            Some(id) if !id.trim().is_empty() => id.to_string(),
-            _ => {
-                return Receipt::Rejected(Error::invalid(
-                    "the notification carries no notify_id, so it cannot be de-duplicated; \
-                     verify it with verify_notification and de-duplicate it yourself",
-                ));
-            }
-        };
-        // Claim the id first, then ask the store: a delivery that commits in between is then
-        // either still in flight (Retry) or already recorded (Duplicate), never missed.
-        let guard = {
-            let mut set = lock_in_flight(&self.in_flight);
-            if !set.insert(notify_id.clone()) {
+        let (notification, guard) = match self.verify_and_hold(raw_body) {
+            Ok(held) => held,
+            Err(NotHeld::Rejected(e)) => return Receipt::Rejected(e),
+            Err(NotHeld::InFlight(notify_id)) => {
                 return Receipt::Retry {
                     notify_id,
                     cause: RetryCause::InFlight,
                 };
-            }
-            InFlightGuard {
-                set: Arc::clone(&self.in_flight),
-                notify_id,
             }
         };
         match self.store.contains(&guard.notify_id) {
@@ -380,6 +362,38 @@ impl NotifyReceiver {
         }
     }
 
+    /// Verifies `raw_body` and claims its `notify_id` within this process (released when the
+    /// guard drops), or says what to answer: rejected, or in flight here already.
+    pub(super) fn verify_and_hold(
+        &self,
+        raw_body: &[u8],
+    ) -> Result<(Notification, InFlightGuard), NotHeld> {
+        let notification = self.verifier.verify(raw_body).map_err(NotHeld::Rejected)?;
+        let notify_id = match notification.notify_id() {
+            Some(id) if !id.trim().is_empty() => id.to_string(),
+            _ => {
+                return Err(NotHeld::Rejected(Error::invalid(
+                    "the notification carries no notify_id, so it cannot be de-duplicated; \
+                     verify it with verify_notification and de-duplicate it yourself",
+                )));
+            }
+        };
+        // Claim the id first, then ask the store: a delivery that commits in between is then
+        // either still in flight (Retry) or already recorded (Duplicate), never missed.
+        let mut set = lock_in_flight(&self.in_flight);
+        if !set.insert(notify_id.clone()) {
+            return Err(NotHeld::InFlight(notify_id));
+        }
+        drop(set);
+        Ok((
+            notification,
+            InFlightGuard {
+                set: Arc::clone(&self.in_flight),
+                notify_id,
+            },
+        ))
+    }
+
     /// A new notification to process, or what to answer without processing.
     fn claim<E>(&self, raw_body: &[u8]) -> Result<Pending, Handled<E>> {
         match self.receive(raw_body) {
@@ -391,10 +405,24 @@ impl NotifyReceiver {
     }
 }
 
+/// Why [`NotifyReceiver::verify_and_hold`] holds nothing.
+pub(super) enum NotHeld {
+    /// Not verified, or without a `notify_id`.
+    Rejected(Error),
+    /// The same `notify_id` is being processed in this process.
+    InFlight(String),
+}
+
 /// Releases the in-flight claim on a `notify_id`, however the processing ends.
-struct InFlightGuard {
+pub(super) struct InFlightGuard {
     set: InFlight,
     notify_id: String,
+}
+
+impl InFlightGuard {
+    pub(super) fn notify_id(&self) -> &str {
+        &self.notify_id
+    }
 }
 
 impl Drop for InFlightGuard {
@@ -453,7 +481,10 @@ impl Receipt {
 pub enum RetryCause {
     /// Another delivery of the same `notify_id` is being processed now.
     InFlight,
-    /// The [`SeenNotifications`] store could not say whether it was processed.
+    /// Another instance holds the `notify_id` in its transaction right now
+    /// ([`ClaimStore`](super::ClaimStore)).
+    HeldElsewhere,
+    /// The store could not say whether it was processed, or could not commit.
     Store(StoreError),
 }
 
@@ -461,6 +492,9 @@ impl fmt::Display for RetryCause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             RetryCause::InFlight => f.write_str("the same notify_id is being processed"),
+            RetryCause::HeldElsewhere => {
+                f.write_str("another instance is processing the same notify_id")
+            }
             RetryCause::Store(e) => write!(f, "the notify_id store failed: {e}"),
         }
     }
