@@ -12,6 +12,8 @@
 //! comment saying why.
 
 pub mod model;
+pub mod page;
 pub mod python;
+pub mod write;
 
 pub use model::*;
