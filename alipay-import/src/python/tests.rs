@@ -306,3 +306,24 @@ fn type_names_and_class_names() {
     assert!(!is_type_name("goodsDetail") && !is_type_name("Goods_Detail") && !is_type_name(""));
     assert_eq!(class_name_of("alipay.trade.pay"), "AlipayTradePayRequest");
 }
+
+#[test]
+fn fit_types_reuses_equal_types_and_renames_clashing_ones() {
+    let pay = draft("alipay.trade.pay");
+    // a directory that already has GoodsDetail on the response side and ExtendParams as is
+    let mut other = shared(&pay, "GoodsDetailOut").clone();
+    other.name = "GoodsDetail".to_owned();
+    let existing = vec![other, shared(&pay, "ExtendParams").clone()];
+    let mut d = pay.clone();
+    let new = fit_types(&mut d, &existing);
+    let names: Vec<&str> = new.iter().map(|t| t.name.as_str()).collect();
+    // GoodsDetail (request) is renamed; GoodsDetailOut is the existing GoodsDetail
+    assert_eq!(names, ["GoodsDetailIn", "TradeFundBill"]);
+    assert_eq!(shape(&d.request)[2], "goods_detail: [GoodsDetailIn]");
+    assert_eq!(shape(&d.response)[2], "goods: GoodsDetail");
+    // fitting again into what is now there adds nothing
+    let mut all = existing.clone();
+    all.extend(new);
+    let mut again = pay.clone();
+    assert!(fit_types(&mut again, &all).is_empty());
+}
