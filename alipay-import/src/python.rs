@@ -608,13 +608,15 @@ fn sdk_version(root: &Path) -> Option<String> {
     })
 }
 
-/// A `page`/`wap` segment -> page_execute (but `page.query`/`page.batchquery` is paging); an
-/// `app` segment followed by a pay/freeze/sign verb -> sdk_execute; else execute.
+/// A `page`/`wap` segment and a last segment that opens something in the browser (`pay`, `sign`,
+/// `auth`, `create`) -> page_execute (not `page.query`, `page.refund`, `page.modify`); an `app`
+/// segment followed by a pay/freeze/sign verb -> sdk_execute; else execute.
 pub fn guess_execution(method: &str) -> Execution {
     let segs: Vec<&str> = method.split('.').collect();
+    let last = segs.last().copied().unwrap_or("");
     for (i, seg) in segs.iter().enumerate() {
         let next = segs.get(i + 1).copied().unwrap_or("");
-        if (*seg == "page" || *seg == "wap") && !next.ends_with("query") {
+        if (*seg == "page" || *seg == "wap") && ["pay", "sign", "auth", "create"].contains(&last) {
             return Execution::PageExecute;
         }
         if *seg == "app" && ["pay", "freeze", "sign", "createandpay"].contains(&next) {
