@@ -44,6 +44,9 @@ const COMMON_ATTRS: &[&str] = &[
     "need_encrypt",
 ];
 
+/// The fields of every response (the SDK's base class `AlipayResponse`), not the API's own.
+const PUBLIC_RESPONSE: &[&str] = &["code", "msg", "sub_code", "sub_msg"];
+
 /// Why an API could not be drafted from the SDK.
 #[derive(Debug)]
 pub enum PythonError {
@@ -384,7 +387,21 @@ impl Sdk {
         let resp_path = self.api.join("response").join(format!("{resp_name}.py"));
         if resp_path.is_file() {
             b.files.push(rel(&resp_path, &self.api));
-            let response = self.scan(&resp_path)?;
+            let mut response = self.scan(&resp_path)?;
+            // the base class AlipayResponse's fields, which the spec's public response holds
+            let public: Vec<String> = response
+                .attrs
+                .iter()
+                .filter(|a| PUBLIC_RESPONSE.contains(&a.wire.as_str()))
+                .map(|a| a.wire.clone())
+                .collect();
+            if !public.is_empty() {
+                response.attrs.retain(|a| !public.contains(&a.wire));
+                draft.remarks.push(format!(
+                    "{resp_name} declares {} again: the public response fields, left out",
+                    public.join(", ")
+                ));
+            }
             draft.response = b.fields(&response, true, &mut Vec::new())?;
         } else {
             draft.remarks.push(format!(
