@@ -11,9 +11,11 @@
 //! file the derive accepts as it is. What an import had to guess is marked `inferred` with a `#`
 //! comment saying why.
 
+mod merge;
 pub mod model;
 pub mod page;
 pub mod python;
 pub mod write;
 
+pub use merge::merge;
 pub use model::*;

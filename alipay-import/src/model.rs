@@ -42,10 +42,16 @@ pub struct Guessed<T> {
 
 impl<T> Guessed<T> {
     pub fn stated(value: T) -> Self {
-        Guessed { value, inferred: None }
+        Guessed {
+            value,
+            inferred: None,
+        }
     }
-    pub fn guessed(value: T, why: impl Into<String>) -> Self {
-        Guessed { value, inferred: Some(why.into()) }
+    pub fn guess(value: T, why: impl Into<String>) -> Self {
+        Guessed {
+            value,
+            inferred: Some(why.into()),
+        }
     }
 }
 
@@ -225,10 +231,20 @@ impl LenUnit {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Range {
     /// Decimal strings, inclusive; `scale` = most decimals.
-    Amount { min: String, max: String, scale: u32 },
+    Amount {
+        min: String,
+        max: String,
+        scale: u32,
+    },
     /// `1m` .. `15d`, inclusive.
-    Timeout { min: String, max: String },
-    Integer { min: i64, max: i64 },
+    Timeout {
+        min: String,
+        max: String,
+    },
+    Integer {
+        min: i64,
+        max: i64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -28,7 +28,7 @@ pub fn spec_text(draft: &Draft, shared: SharedTypes) -> String {
     w.header(draft);
     w.section_rule("Request");
     for f in &draft.request {
-        w.field("request", f, 0, Side::Request, &mut Vec::new());
+        w.field("request", f, Side::Request, &mut Vec::new());
     }
     if !draft.one_of.is_empty() {
         w.section_rule("One-of groups (特殊可选)");
@@ -39,7 +39,7 @@ pub fn spec_text(draft: &Draft, shared: SharedTypes) -> String {
     if !draft.response.is_empty() {
         w.section_rule("Response");
         for f in &draft.response {
-            w.field("response", f, 0, Side::Response, &mut Vec::new());
+            w.field("response", f, Side::Response, &mut Vec::new());
         }
     }
     if !draft.errors.is_empty() {
@@ -89,7 +89,7 @@ pub fn types_blocks(new: &[SharedType], all: &[SharedType]) -> String {
         };
         let mut seen = vec![t.name.clone()];
         for f in &t.fields {
-            w.field("type.fields", f, 1, side, &mut seen);
+            w.field("type.fields", f, side, &mut seen);
         }
     }
     w.out
@@ -141,11 +141,8 @@ impl<'a> Writer<'a> {
             &quote(&summary),
             Some("the doc's first sentence: write one English line"),
         );
-        self.kv(
-            "doc_url",
-            &quote(&format!("https://opendocs.alipay.com/open/api/{}", d.method)),
-            Some("the usual address of the API's page; check it"),
-        );
+        self.out
+            .push_str("# doc_url = \"...\"  (the page's address: add it)\n");
         self.kv(
             "execution",
             &quote(d.execution.value.as_str()),
@@ -208,7 +205,7 @@ impl<'a> Writer<'a> {
 
     /// One field table: `[[<path>]]` and its keys, then its members one level deeper.
     /// `seen` holds the shared types being expanded inline (a guard against cycles).
-    fn field(&mut self, path: &str, f: &Field, depth: usize, side: Side, seen: &mut Vec<String>) {
+    fn field(&mut self, path: &str, f: &Field, side: Side, seen: &mut Vec<String>) {
         self.out.push('\n');
         let _ = writeln!(self.out, "[[{path}]]");
         let why = |attr: &str| {
@@ -308,7 +305,7 @@ impl<'a> Writer<'a> {
         };
         let child = format!("{path}.fields");
         for m in &members {
-            self.field(&child, m, depth + 1, side, seen);
+            self.field(&child, m, side, seen);
         }
         if side == Side::Request {
             for g in &groups {
@@ -346,11 +343,7 @@ impl<'a> Writer<'a> {
             &list(&g.precedence),
             why("precedence").as_deref(),
         );
-        self.kv(
-            "enforce",
-            bool_text(g.enforce),
-            why("enforce").as_deref(),
-        );
+        self.kv("enforce", bool_text(g.enforce), why("enforce").as_deref());
         if !g.doc.is_empty() {
             self.kv("doc", &quote(&g.doc), None);
         }
@@ -373,7 +366,7 @@ impl<'a> Writer<'a> {
 
     fn notify(&mut self, n: &Notify) {
         self.section_rule("Notification (触发通知类型 / 触发通知字段)");
-        self.out.push_str("[notify]\n");
+        self.out.push_str("\n[notify]\n");
         self.kv("documented", "true", None);
         self.kv("source", &quote("doc page"), None);
         for t in &n.types {
@@ -384,7 +377,7 @@ impl<'a> Writer<'a> {
             self.kv("default_on", bool_text(t.default_on), None);
         }
         for f in &n.fields {
-            self.field("notify.fields", f, 0, Side::Notify, &mut Vec::new());
+            self.field("notify.fields", f, Side::Notify, &mut Vec::new());
         }
     }
 }
@@ -392,7 +385,11 @@ impl<'a> Writer<'a> {
 fn range_text(r: &Range) -> String {
     match r {
         Range::Amount { min, max, scale } => {
-            format!("{{ min = {}, max = {}, scale = {scale} }}", quote(min), quote(max))
+            format!(
+                "{{ min = {}, max = {}, scale = {scale} }}",
+                quote(min),
+                quote(max)
+            )
         }
         Range::Timeout { min, max } => format!("{{ min = {}, max = {} }}", quote(min), quote(max)),
         Range::Integer { min, max } => format!("{{ min = {min}, max = {max} }}"),

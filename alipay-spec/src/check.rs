@@ -240,11 +240,12 @@ pub(crate) fn check_api(
     raw: &RawSpec,
     file: &str,
     types: &TypesSpec,
+    file_named_after_method: bool,
 ) -> Option<ApiSpec> {
     check_schema(cx, &raw.schema);
     if let Some(method) = raw.method.get() {
         let stem = file_stem(file);
-        if method.v != stem {
+        if file_named_after_method && method.v != stem {
             cx.error(
                 method.loc,
                 format!(

@@ -138,7 +138,23 @@ pub fn parse_spec_with(
 ) -> Result<ApiSpec, Vec<SpecError>> {
     let mut cx = Ctxt::new(file_name);
     let spec = parse::parse_api(&mut cx, text)
-        .and_then(|raw| check::check_api(&mut cx, &raw, file_name, types));
+        .and_then(|raw| check::check_api(&mut cx, &raw, file_name, types, true));
+    finish(cx, spec)
+}
+
+/// [`parse_spec_with`] for a spec file that lives outside a spec directory, such as a draft
+/// from `alipay spec import` saved as `draft.toml`: every check except that the file is named
+/// after `method` (the rule the derive needs to find an API's file, which does not apply to
+/// one file given by path).
+#[cfg(feature = "spec-files")]
+pub fn parse_loose_spec_with(
+    file_name: &str,
+    text: &str,
+    types: &TypesSpec,
+) -> Result<ApiSpec, Vec<SpecError>> {
+    let mut cx = Ctxt::new(file_name);
+    let spec = parse::parse_api(&mut cx, text)
+        .and_then(|raw| check::check_api(&mut cx, &raw, file_name, types, false));
     finish(cx, spec)
 }
 

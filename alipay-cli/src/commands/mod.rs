@@ -3,6 +3,7 @@
 pub mod call;
 pub mod cert;
 pub mod demo;
+pub mod import;
 pub mod keygen;
 pub mod sandbox;
 pub mod sign;

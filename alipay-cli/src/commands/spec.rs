@@ -20,6 +20,9 @@ pub enum Args {
         #[arg(required = true)]
         files: Vec<std::path::PathBuf>,
     },
+    /// Draft a spec from an Alipay doc page (saved as text), from the official Python SDK's
+    /// classes, or both; see docs/spec-import.md.
+    Import(super::import::Args),
 }
 
 pub fn run(a: Args) -> Result<(), Failure> {
@@ -40,10 +43,11 @@ pub fn run(a: Args) -> Result<(), Failure> {
             print!("{}", render(&spec));
             Ok(())
         }
+        Args::Import(a) => super::import::run(a),
         Args::Check { files } => {
             let mut bad = false;
             for file in &files {
-                match crate::commands::validate::load_spec(file) {
+                match crate::commands::validate::load_spec(file, true) {
                     Ok((spec, _)) => println!("ok {} ({})", file.display(), spec.method),
                     Err(Failure::Usage(m)) => {
                         bad = true;

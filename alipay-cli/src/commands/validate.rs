@@ -40,7 +40,7 @@ pub fn run(a: Args) -> Result<(), Failure> {
     };
     let result = match (&a.method, &a.spec) {
         (_, Some(file)) => {
-            let (spec, types) = load_spec(file)?;
+            let (spec, types) = load_spec(file, false)?;
             crate::spec_rules::rules_of(&spec, &types)
                 .check_json(&json)
                 .map(|_| ())
@@ -75,7 +75,13 @@ pub fn run(a: Args) -> Result<(), Failure> {
 }
 
 /// A spec file and the shared types of its directory; every mistake reported (exit 2).
-pub fn load_spec(file: &Path) -> Result<(alipay_spec::ApiSpec, alipay_spec::TypesSpec), Failure> {
+/// Loads one spec file with its directory's `_types.toml`. `in_spec_dir`: the file must also be
+/// named after its method, as in a spec directory the derive reads (`alipay spec check`); a
+/// draft validated by path (`alipay validate --spec draft.toml`) need not be.
+pub fn load_spec(
+    file: &Path,
+    in_spec_dir: bool,
+) -> Result<(alipay_spec::ApiSpec, alipay_spec::TypesSpec), Failure> {
     let dir = file.parent().unwrap_or(Path::new("."));
     let text = std::fs::read_to_string(file)
         .map_err(|e| Failure::Usage(format!("--spec {}: {e}", file.display())))?;
@@ -88,7 +94,12 @@ pub fn load_spec(file: &Path) -> Result<(alipay_spec::ApiSpec, alipay_spec::Type
         )
     };
     let types = alipay_spec::load_types(dir).map_err(joined)?;
-    let spec =
-        alipay_spec::parse_spec_with(&file.display().to_string(), &text, &types).map_err(joined)?;
+    let shown = file.display().to_string();
+    let spec = if in_spec_dir {
+        alipay_spec::parse_spec_with(&shown, &text, &types)
+    } else {
+        alipay_spec::parse_loose_spec_with(&shown, &text, &types)
+    }
+    .map_err(joined)?;
     Ok((spec, types))
 }

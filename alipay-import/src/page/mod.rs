@@ -160,10 +160,25 @@ pub fn import(text: &str, label: &str) -> Result<Draft, PageError> {
         .map(|r| refine::field(r, &examples.response, Side::Response))
         .collect();
 
-    draft.errors = table::errors(&part(Part::Errors))?
-        .into_iter()
-        .map(refine::error)
-        .collect();
+    for row in table::errors(&part(Part::Errors))? {
+        // Pages repeat rows; a spec lists each code once (the first row's texts).
+        match draft.errors.iter().find(|e| e.code == row.code) {
+            Some(first) if first.msg == row.msg && first.solution == row.solution => {
+                let remark = format!(
+                    "The page lists {} more than once; it appears once here.",
+                    row.code
+                );
+                if !draft.remarks.contains(&remark) {
+                    draft.remarks.push(remark);
+                }
+            }
+            Some(_) => draft.remarks.push(format!(
+                "The page lists {} again at line {} with other texts: {} / {}",
+                row.code, row.line, row.msg, row.solution
+            )),
+            None => draft.errors.push(refine::error(row)),
+        }
+    }
 
     let notify_types = table::notify_types(&part(Part::NotifyTypes))?;
     let notify_rows = table::params(&part(Part::NotifyFields), "触发通知字段")?;
@@ -180,14 +195,14 @@ pub fn import(text: &str, label: &str) -> Result<Draft, PageError> {
     draft.execution = refine::execution(&method, &draft.doc, &request_example);
     draft.notify_url = match &public {
         Some(names) => Guessed::stated(names.iter().any(|n| n == "notify_url")),
-        None => Guessed::guessed(
+        None => Guessed::guess(
             draft.notify.is_some(),
             "the page has no public parameter table; true when it documents notifications",
         ),
     };
     draft.return_url = match &public {
         Some(names) => Guessed::stated(names.iter().any(|n| n == "return_url")),
-        None => Guessed::guessed(
+        None => Guessed::guess(
             draft.execution.value == Execution::PageExecute,
             "the page has no public parameter table; true for page APIs",
         ),
@@ -265,6 +280,9 @@ fn split_title(t: &str) -> Option<(&str, &str)> {
 pub(crate) fn is_method(s: &str) -> bool {
     let parts: Vec<&str> = s.split('.').collect();
     parts.len() >= 3
+        && !parts
+            .last()
+            .is_some_and(|p| ["com", "net", "cn", "org", "htm", "html"].contains(p))
         && parts.iter().all(|p| {
             !p.is_empty()
                 && p.chars()
@@ -292,9 +310,7 @@ fn mentioned_methods(lines: &[Line]) -> Vec<String> {
 
 /// The names in the public request parameter table (`None` when the page has none).
 fn public_params(lines: &[Line]) -> Option<Vec<String>> {
-    let header = lines
-        .iter()
-        .position(|l| table::is_param_header(l.text))?;
+    let header = lines.iter().position(|l| table::is_param_header(l.text))?;
     Some(
         lines[header + 1..]
             .iter()

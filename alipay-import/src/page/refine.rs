@@ -70,7 +70,8 @@ fn pairs(line: &str, q: &str) -> Vec<(String, String)> {
 }
 
 fn has_cjk(s: &str) -> bool {
-    s.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c))
+    s.chars()
+        .any(|c| ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c))
 }
 
 /// Splits a row's text into its doc text and its example value.
@@ -106,8 +107,7 @@ pub(crate) fn doc_and_example(row: &Row, known: &[String]) -> (String, String) {
             let words: Vec<&str> = last.split_whitespace().collect();
             if words.len() >= 2 {
                 let n = words.len();
-                let take = if n >= 3 && is_datetime(&format!("{} {}", words[n - 2], words[n - 1]))
-                {
+                let take = if n >= 3 && is_datetime(&format!("{} {}", words[n - 2], words[n - 1])) {
                     2
                 } else {
                     1
@@ -139,6 +139,16 @@ fn is_date(s: &str) -> bool {
     s.len() == 10 && is_datetime(&format!("{s} 00:00:00"))
 }
 
+/// Words by which a description of an optional field says when it must be given.
+const CONDITIONAL_WORDS: &[&str] = &[
+    "时填写",
+    "时必填",
+    "时必传",
+    "时必须",
+    "情况下必填",
+    "时需要传入",
+];
+
 /// One row as a field (members too).
 pub(crate) fn field(row: &Row, examples: &BTreeMap<String, Vec<String>>, side: Side) -> Field {
     let known = examples.get(&row.name).map(Vec::as_slice).unwrap_or(&[]);
@@ -152,10 +162,24 @@ pub(crate) fn field(row: &Row, examples: &BTreeMap<String, Vec<String>>, side: S
     };
     f.required = match row.required.as_str() {
         "必须" | "必选" | "必填" => Required::Yes,
-        "特殊可选" => Required::OneOf(String::new()),
+        "特殊可选" if side == Side::Request => Required::OneOf(String::new()),
+        "特殊可选" => {
+            f.notes
+                .push("特殊可选 on the page: a received field may be absent.".into());
+            Required::No
+        }
         "条件必填" | "条件必选" => Required::Conditional,
         _ => Required::No,
     };
+    if f.required == Required::No
+        && let Some(w) = CONDITIONAL_WORDS.iter().find(|w| doc.contains(*w))
+    {
+        f.required = Required::Conditional;
+        f.infer(
+            "required",
+            format!("marked 可选, but \"{w}\" in its text makes it required under a condition"),
+        );
+    }
     let base = row.ty.trim_end_matches("[]").to_ascii_lowercase();
     let value_ty = if row.class().is_some() && !row.children.is_empty() {
         f.fields = row
@@ -190,21 +214,19 @@ pub(crate) fn field(row: &Row, examples: &BTreeMap<String, Vec<String>>, side: S
             _ => Ty::String,
         }
     };
-    let text = format!("{doc}\n{example}");
-    let value_ty = refine_string(&mut f, value_ty, &doc, &example, side);
-    let _ = text;
+    let value_ty = refine_string(&mut f, value_ty, &doc, &example);
     f.ty = if row.is_array() {
         Ty::Array(Box::new(value_ty))
     } else {
         value_ty
     };
-    lengths(&mut f, row.max_len, &doc);
+    lengths(&mut f, row.max_len, &doc, side);
     ranges(&mut f, &doc);
     f
 }
 
 /// What a `String` (or `Price`/`Date`) column really holds, read from the description.
-fn refine_string(f: &mut Field, ty: Ty, doc: &str, example: &str, side: Side) -> Ty {
+fn refine_string(f: &mut Field, ty: Ty, doc: &str, example: &str) -> Ty {
     let name = f.name.clone();
     let lower = doc.to_ascii_lowercase();
     match ty {
@@ -227,7 +249,10 @@ fn refine_string(f: &mut Field, ty: Ty, doc: &str, example: &str, side: Side) ->
                 );
                 return Ty::UserId;
             }
-            if lower.contains("json格式") || lower.contains("json字符串") || lower.contains("json串") {
+            if lower.contains("json格式")
+                || lower.contains("json字符串")
+                || lower.contains("json串")
+            {
                 return Ty::Json;
             }
             if let Some(fmt) = stated_time_format(&lower) {
@@ -241,7 +266,10 @@ fn refine_string(f: &mut Field, ty: Ty, doc: &str, example: &str, side: Side) ->
             }
             if example.is_empty() && name.starts_with("gmt_") {
                 f.format = Some("yyyy-MM-dd HH:mm:ss".into());
-                f.infer("type", "a time by its name (gmt_*); the page gives no format");
+                f.infer(
+                    "type",
+                    "a time by its name (gmt_*); the page gives no format",
+                );
                 f.infer("format", "Alipay's usual time format; the page gives none");
                 return Ty::DateTime;
             }
@@ -254,7 +282,6 @@ fn refine_string(f: &mut Field, ty: Ty, doc: &str, example: &str, side: Side) ->
                 f.infer("type", "an amount by its name; the page's type is String");
                 return Ty::Amount;
             }
-            let _ = side;
             Ty::String
         }
         Ty::Amount => {
@@ -266,7 +293,10 @@ fn refine_string(f: &mut Field, ty: Ty, doc: &str, example: &str, side: Side) ->
         Ty::DateTime => {
             f.format = Some("yyyy-MM-dd HH:mm:ss".into());
             if stated_time_format(&lower).is_none() {
-                f.infer("format", "the page's type is Date; the example shows the time");
+                f.infer(
+                    "format",
+                    "the page's type is Date; the example shows the time",
+                );
             }
             Ty::DateTime
         }
@@ -315,7 +345,11 @@ fn timeout_range(doc: &str) -> Option<(String, String)> {
                     }
                     if k > s && k < chars.len() && unit(chars[k]) && chars[k] != 'c' {
                         let max: String = chars[s..=k].iter().collect();
-                        let min = if min.ends_with('c') { "1m".to_owned() } else { min };
+                        let min = if min.ends_with('c') {
+                            "1m".to_owned()
+                        } else {
+                            min
+                        };
                         return Some((min, max));
                     }
                 }
@@ -435,7 +469,7 @@ pub(crate) fn enum_values(doc: &str) -> Vec<String> {
     out
 }
 
-fn lengths(f: &mut Field, max_len: Option<u64>, doc: &str) {
+fn lengths(f: &mut Field, max_len: Option<u64>, doc: &str, side: Side) {
     let Some(n) = max_len else { return };
     let takes_len = matches!(
         f.ty.value(),
@@ -451,6 +485,12 @@ fn lengths(f: &mut Field, max_len: Option<u64>, doc: &str) {
             | Ty::Amount
     );
     if !takes_len {
+        return;
+    }
+    if matches!(f.ty.value(), Ty::Amount) && side != Side::Request {
+        f.notes.push(format!(
+            "The page's max length {n} is left out: a received amount is not length-checked."
+        ));
         return;
     }
     if matches!(f.ty.value(), Ty::Amount) && amount_range(doc).is_some() {
@@ -474,7 +514,8 @@ fn lengths(f: &mut Field, max_len: Option<u64>, doc: &str) {
 
 /// "长度不超过100个字母或50个汉字".
 fn has_letters_or_hanzi(doc: &str) -> bool {
-    doc.contains("个汉字") && (doc.contains("个字母") || doc.contains("个字符") || doc.contains("个英文"))
+    doc.contains("个汉字")
+        && (doc.contains("个字母") || doc.contains("个字符") || doc.contains("个英文"))
 }
 
 /// `取值范围:[0.01,100000000.00]`.
@@ -487,7 +528,9 @@ fn amount_range(doc: &str) -> Option<(String, String)> {
     let (a, b) = inner.split_once([',', '，'])?;
     let (a, b) = (a.trim(), b.trim());
     let numeric = |s: &str| {
-        !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.') && s.matches('.').count() <= 1
+        !s.is_empty()
+            && s.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && s.matches('.').count() <= 1
     };
     (numeric(a) && numeric(b)).then(|| (a.to_owned(), b.to_owned()))
 }
@@ -546,16 +589,20 @@ pub(crate) fn groups(fields: &mut [Field], rows: &[Row]) -> Vec<OneOfGroup> {
         }
     }
     let mut out: Vec<OneOfGroup> = Vec::new();
-    for g in 0..sentences.len() {
-        let members: Vec<usize> = (0..fields.len()).filter(|&i| group_of[i] == Some(g)).collect();
+    for (g, sentence) in sentences.iter().enumerate() {
+        let members: Vec<usize> = (0..fields.len())
+            .filter(|&i| group_of[i] == Some(g))
+            .collect();
         if members.is_empty() {
             continue;
         }
-        let sentence = &sentences[g];
-        let conditional = ["如果", "若", "当", "时,", "时，"]
-            .iter()
-            .any(|w| sentence.split("不能同时为空").next().unwrap_or("").contains(w))
-            && !members.iter().any(|&m| special[m]);
+        let conditional = ["如果", "若", "当", "时,", "时，"].iter().any(|w| {
+            sentence
+                .split("不能同时为空")
+                .next()
+                .unwrap_or("")
+                .contains(w)
+        }) && !members.iter().any(|&m| special[m]);
         let mut grp = OneOfGroup {
             fields: members.iter().map(|&m| names[m].clone()).collect(),
             min: 1,
@@ -650,7 +697,14 @@ pub(crate) fn nested_groups(fields: &mut [Field], rows: &[Row]) {
 
 /// The sentence of a description that states a "not all empty" rule.
 fn rule_sentence(doc: &str) -> Option<String> {
-    const MARKERS: &[&str] = &["不能同时为空", "二者选一", "二选一", "必须传一", "至少传一", "其中之一"];
+    const MARKERS: &[&str] = &[
+        "不能同时为空",
+        "二者选一",
+        "二选一",
+        "必须传一",
+        "至少传一",
+        "其中之一",
+    ];
     doc.split(['。', '\n'])
         .find(|s| MARKERS.iter().any(|m| s.contains(m)))
         .map(|s| s.trim().to_owned())
@@ -698,28 +752,39 @@ fn precedence(sentence: &str, fields: &[String]) -> Option<Vec<String>> {
 /// An error row, with a handling guessed from its solution (and message).
 pub(crate) fn error(row: ErrorRow) -> ErrorCode {
     let text = format!("{} {}", row.msg, row.solution);
+    // (words that must all appear, handling), first match wins; the solution is read first.
     let rules: &[(&[&str], &str)] = &[
         (&["查询"], "query_then_decide"),
-        (&["相同的参数", "原参数", "同样的参数", "重试", "稍后", "再次调用"], "retry_same"),
-        (&["请求流水号", "out_request_no"], "new_out_request_no"),
-        (&["订单号", "更换商户", "更换商家"], "new_out_order_no"),
-        (&["签约", "合同", "开通", "权限"], "merchant_contract"),
-        (&["95188", "用户", "买家", "顾客", "充值", "余额", "认证", "卖家"], "user_action"),
+        (&["相同的参数"], "retry_same"),
+        (&["原参数"], "retry_same"),
+        (&["重试"], "retry_same"),
+        (&["稍后"], "retry_same"),
+        (&["再次调用"], "retry_same"),
+        (&["更换", "请求流水号"], "new_out_request_no"),
+        (&["更换", "订单号"], "new_out_order_no"),
+        (&["签约"], "merchant_contract"),
+        (&["合同"], "merchant_contract"),
+        (&["开通"], "merchant_contract"),
+        (&["95188"], "user_action"),
+        (&["充值"], "user_action"),
+        (&["认证"], "user_action"),
+        (&["用户"], "user_action"),
+        (&["买家"], "user_action"),
+        (&["顾客"], "user_action"),
     ];
-    let solution_first = rules.iter().find_map(|(words, h)| {
-        words
-            .iter()
-            .find(|w| row.solution.contains(*w))
-            .map(|w| (*h, *w))
-    });
-    let found = solution_first.or_else(|| {
+    let matching = |hay: &str| {
         rules
             .iter()
-            .find_map(|(words, h)| words.iter().find(|w| text.contains(*w)).map(|w| (*h, *w)))
-    });
+            .find(|(words, _)| words.iter().all(|w| hay.contains(w)))
+            .map(|(words, h)| (*h, words.join("\" and \"")))
+    };
+    let found = matching(&row.solution).or_else(|| matching(&text));
     let (handling, why) = match found {
-        Some((h, w)) => (h, format!("guessed from the word \"{w}\" in the solution text")),
-        None => ("fix_request", "the solution names no other action".to_owned()),
+        Some((h, w)) => (h, format!("guessed from \"{w}\" in the error's text")),
+        None => (
+            "fix_request",
+            "the solution names no other action".to_owned(),
+        ),
     };
     ErrorCode {
         code: row.code,
@@ -732,7 +797,11 @@ pub(crate) fn error(row: ErrorRow) -> ErrorCode {
 
 /// How the API runs: the page's Java example states it; else the method name and the text.
 pub(crate) fn execution(method: &str, doc: &str, request_example: &[Line]) -> Guessed<Execution> {
-    let code: String = request_example.iter().map(|l| l.text).collect::<Vec<_>>().join("\n");
+    let code: String = request_example
+        .iter()
+        .map(|l| l.text)
+        .collect::<Vec<_>>()
+        .join("\n");
     if code.contains(".pageExecute(") {
         return Guessed::stated(Execution::PageExecute);
     }
@@ -742,27 +811,35 @@ pub(crate) fn execution(method: &str, doc: &str, request_example: &[Line]) -> Gu
     let segs: Vec<&str> = method.split('.').collect();
     let by_name = if segs.iter().any(|s| *s == "page" || *s == "wap") {
         Some(Execution::PageExecute)
-    } else if segs.windows(2).any(|w| w[0] == "app" && matches!(w[1], "pay" | "freeze" | "sign")) {
+    } else if segs
+        .windows(2)
+        .any(|w| w[0] == "app" && matches!(w[1], "pay" | "freeze" | "sign"))
+    {
         Some(Execution::SdkExecute)
     } else {
         None
     };
-    let by_text = if doc.contains("跳转") && (doc.contains("页面") || doc.contains("收银台")) {
+    let by_text = if doc.contains("跳转") && (doc.contains("页面") || doc.contains("收银台"))
+    {
         Some(Execution::PageExecute)
-    } else if doc.contains("唤起支付宝") || doc.contains("APP支付") || doc.contains("app支付") {
+    } else if doc.contains("唤起支付宝") || doc.contains("APP支付") || doc.contains("app支付")
+    {
         Some(Execution::SdkExecute)
     } else {
         None
     };
     match (by_name, by_text) {
-        (Some(n), Some(t)) if n == t => Guessed::guessed(
+        (Some(n), Some(t)) if n == t => Guessed::guess(
             n,
             "from the method name and the page's description (its example shows no execute call)",
         ),
-        (Some(n), _) => Guessed::guessed(n, "from the method name (page/wap: browser; app: the Alipay app SDK)"),
-        (None, Some(t)) => Guessed::guessed(t, "from the page's description"),
+        (Some(n), _) => Guessed::guess(
+            n,
+            "from the method name (page/wap: browser; app: the Alipay app SDK)",
+        ),
+        (None, Some(t)) => Guessed::guess(t, "from the page's description"),
         (None, None) if code.contains(".execute(") => Guessed::stated(Execution::Execute),
-        (None, None) => Guessed::guessed(Execution::Execute, "the page shows no execute call"),
+        (None, None) => Guessed::guess(Execution::Execute, "the page shows no execute call"),
     }
 }
 
@@ -772,22 +849,28 @@ pub(crate) fn params(
     request: &[Field],
     request_example: &[Line],
 ) -> Guessed<Params> {
-    let code: String = request_example.iter().map(|l| l.text).collect::<Vec<_>>().join("\n");
+    let code: String = request_example
+        .iter()
+        .map(|l| l.text)
+        .collect::<Vec<_>>()
+        .join("\n");
     if request.is_empty() {
         return Guessed::stated(Params::None);
     }
     match public {
-        Some(names) if names.iter().any(|n| n == "biz_content") => Guessed::stated(Params::BizContent),
-        Some(_) => Guessed::guessed(
+        Some(names) if names.iter().any(|n| n == "biz_content") => {
+            Guessed::stated(Params::BizContent)
+        }
+        Some(_) => Guessed::guess(
             Params::TopLevel,
             "the public parameters have no biz_content, so the fields are form fields",
         ),
         None if code.contains("setBizContent") => Guessed::stated(Params::BizContent),
-        None if code.contains("request.set") => Guessed::guessed(
+        None if code.contains("request.set") => Guessed::guess(
             Params::TopLevel,
             "the example sets the fields one by one, not in biz_content",
         ),
-        None => Guessed::guessed(Params::BizContent, "the page shows no public parameters"),
+        None => Guessed::guess(Params::BizContent, "the page shows no public parameters"),
     }
 }
 
@@ -802,9 +885,18 @@ mod tests {
             ("枚举值：A,B,C", &["A", "B", "C"]),
             ("分期数,取值：3、6、12", &["3", "6", "12"]),
             ("资金操作类型,支持【PAY,REFUND】", &["PAY", "REFUND"]),
-            ("支持【INIT:初始状态,SUCCESS:成功,CLOSED:关闭】", &["INIT", "SUCCESS", "CLOSED"]),
-            ("目前支持: INIT:初始\nSUCCESS: 成功\nCLOSED:关闭", &["INIT", "SUCCESS", "CLOSED"]),
-            ("码类型,分为 barCode:条形码 (一维码) 和 qrCode:二维码(qrCode) ;", &["barCode", "qrCode"]),
+            (
+                "支持【INIT:初始状态,SUCCESS:成功,CLOSED:关闭】",
+                &["INIT", "SUCCESS", "CLOSED"],
+            ),
+            (
+                "目前支持: INIT:初始\nSUCCESS: 成功\nCLOSED:关闭",
+                &["INIT", "SUCCESS", "CLOSED"],
+            ),
+            (
+                "码类型,分为 barCode:条形码 (一维码) 和 qrCode:二维码(qrCode) ;",
+                &["barCode", "qrCode"],
+            ),
             ("销售产品码,本字段取值固定为PRE_AUTH。", &["PRE_AUTH"]),
             ("二维码地址,如:http://x;显示1280大小的URL:http://y", &[]),
             ("取值范围:[0.01,100000000.00]", &[]),
@@ -820,8 +912,14 @@ mod tests {
             timeout_range("取值范围:1m~15d。m-分钟"),
             Some(("1m".into(), "15d".into()))
         );
-        assert_eq!(timeout_range("取值范围：1m～7d"), Some(("1m".into(), "7d".into())));
-        assert_eq!(timeout_range("范围 1m-15d"), Some(("1m".into(), "15d".into())));
+        assert_eq!(
+            timeout_range("取值范围：1m～7d"),
+            Some(("1m".into(), "7d".into()))
+        );
+        assert_eq!(
+            timeout_range("范围 1m-15d"),
+            Some(("1m".into(), "15d".into()))
+        );
         assert_eq!(timeout_range("金额 1.5"), None);
         assert_eq!(default_value("如果为空,默认1h"), Some("1h".into()));
         assert_eq!(default_value("默认为15m"), Some("15m".into()));
@@ -837,10 +935,19 @@ mod tests {
         };
         let cases = [
             ("请使用相同的参数再次调用", "retry_same"),
-            ("请立即调用查询订单API,查询当前订单的状态", "query_then_decide"),
-            ("更换商户的授权资金订单号后,重新发起请求", "new_out_order_no"),
+            (
+                "请立即调用查询订单API,查询当前订单的状态",
+                "query_then_decide",
+            ),
+            (
+                "更换商户的授权资金订单号后,重新发起请求",
+                "new_out_order_no",
+            ),
             ("商户对应合同可能已到期,请重新签约", "merchant_contract"),
-            ("收款方支付宝账户受限,请登录支付宝认证升级,详情咨询95188", "user_action"),
+            (
+                "收款方支付宝账户受限,请登录支付宝认证升级,详情咨询95188",
+                "user_action",
+            ),
             ("修改打款金额", "fix_request"),
         ];
         for (solution, want) in cases {

@@ -54,7 +54,14 @@ impl Row {
 }
 
 const REQUIRED_WORDS: &[&str] = &[
-    "必须", "必选", "必填", "可选", "选填", "特殊可选", "条件必填", "条件必选",
+    "必须",
+    "必选",
+    "必填",
+    "可选",
+    "选填",
+    "特殊可选",
+    "条件必填",
+    "条件必选",
 ];
 
 const SCALAR_TYPES: &[&str] = &[
@@ -81,7 +88,9 @@ pub(crate) fn is_param_name(t: &str) -> bool {
 /// `参数 类型 是否必填 最大长度 描述 示例值` (and close variants).
 pub(crate) fn is_param_header(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
-    words.first().is_some_and(|w| *w == "参数" || *w == "参数名")
+    words
+        .first()
+        .is_some_and(|w| *w == "参数" || *w == "参数名")
         && words.iter().any(|w| w.contains("类型"))
 }
 
@@ -170,11 +179,14 @@ fn start(text: &str) -> Option<Start<'_>> {
     })
 }
 
+/// A class's own table: its name, the line of its header, its rows with their depths.
+type ClassTable = (String, usize, Vec<(usize, Row)>);
+
 /// The rows of every parameter table in `lines` (a part of the page), nested.
 pub(crate) fn params(lines: &[Line], part: &str) -> Result<Vec<Row>, PageError> {
     // Tables: the main one, then class tables (a heading line naming the class).
     let mut main: Vec<(usize, Row)> = Vec::new();
-    let mut classes: Vec<(String, usize, Vec<(usize, Row)>)> = Vec::new();
+    let mut classes: Vec<ClassTable> = Vec::new();
     let mut in_table = false;
     let mut last_plain: Option<(usize, &str)> = None;
     // Indentation counts from the first row of each table.
@@ -286,7 +298,37 @@ pub(crate) fn params(lines: &[Line], part: &str) -> Result<Vec<Row>, PageError> 
         .map(|(name, line, rows)| nest(rows).map(|r| (name, line, r)))
         .collect::<Result<_, _>>()?;
     attach_classes(&mut tree, &classes, 0)?;
+    dedupe(&mut tree, part)?;
     Ok(tree)
+}
+
+/// Siblings with the same name: an identical repeat is dropped (pages repeat rows), a
+/// different one is an error at its line.
+fn dedupe(rows: &mut Vec<Row>, part: &str) -> Result<(), PageError> {
+    let mut kept: Vec<Row> = Vec::new();
+    for mut row in std::mem::take(rows) {
+        dedupe(&mut row.children, part)?;
+        match kept.iter().find(|k| k.name == row.name) {
+            Some(k)
+                if k.ty == row.ty
+                    && k.required == row.required
+                    && k.max_len == row.max_len
+                    && k.text == row.text
+                    && k.children == row.children => {}
+            Some(k) => {
+                return Err(err(
+                    row.line,
+                    format!(
+                        "{part}: parameter `{}` again (first at line {}), described differently",
+                        row.name, k.line
+                    ),
+                ));
+            }
+            None => kept.push(row),
+        }
+    }
+    *rows = kept;
+    Ok(())
 }
 
 fn check_dotted_parent(rows: &[(usize, Row)], path: &[&str], line: usize) -> Result<(), PageError> {
@@ -412,10 +454,10 @@ pub(crate) struct ErrorRow {
 fn is_error_code(t: &str) -> bool {
     t.len() >= 3
         && t.starts_with(|c: char| c.is_ascii_alphabetic())
-        && t
-            .chars()
+        && t.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
-        && t.chars().any(|c| matches!(c, '_' | '.' | '-') || c.is_ascii_uppercase())
+        && t.chars()
+            .any(|c| matches!(c, '_' | '.' | '-') || c.is_ascii_uppercase())
 }
 
 pub(crate) fn errors(lines: &[Line]) -> Result<Vec<ErrorRow>, PageError> {
@@ -486,7 +528,10 @@ pub(crate) fn notify_types(lines: &[Line]) -> Result<Vec<crate::model::NotifyTyp
         let [name, middle @ .., flag] = words.as_slice() else {
             return Err(err(
                 l.no,
-                format!("触发通知类型: expected `通知类型 描述 默认开启`, found `{}`", clip(t)),
+                format!(
+                    "触发通知类型: expected `通知类型 描述 默认开启`, found `{}`",
+                    clip(t)
+                ),
             ));
         };
         let default_on = match *flag {
@@ -499,11 +544,24 @@ pub(crate) fn notify_types(lines: &[Line]) -> Result<Vec<crate::model::NotifyTyp
                 ));
             }
         };
-        out.push(crate::model::NotifyType {
+        let t = crate::model::NotifyType {
             name: (*name).to_owned(),
             doc: middle.join(" "),
             default_on,
-        });
+        };
+        match out
+            .iter()
+            .find(|o: &&crate::model::NotifyType| o.name == t.name)
+        {
+            Some(o) if *o == t => {}
+            Some(_) => {
+                return Err(err(
+                    l.no,
+                    format!("触发通知类型 `{name}` again, described differently"),
+                ));
+            }
+            None => out.push(t),
+        }
     }
     Ok(out)
 }
@@ -536,7 +594,14 @@ mod tests {
         );
         let rows = params(&lines(&page), "请求参数").unwrap();
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].text, ["商户的授权资金订单号", "同一商户不能重复", "8077735255938023"]);
+        assert_eq!(
+            rows[0].text,
+            [
+                "商户的授权资金订单号",
+                "同一商户不能重复",
+                "8077735255938023"
+            ]
+        );
         assert_eq!(rows[0].max_len, Some(64));
         assert_eq!(rows[1].ty, "Price");
     }
@@ -544,20 +609,36 @@ mod tests {
     #[test]
     fn the_four_nesting_forms_give_the_same_tree() {
         let forms = [
-            format!("{HEADER}\ngoods_detail GoodsDetail[] 可选 - 商品\n└ goods_id String 必填 32 编号 a1\n└ price Price 必填 9 价格 2.00\nbody String 可选 128 描述 x"),
-            format!("{HEADER}\ngoods_detail GoodsDetail[] 可选 - 商品\n\tgoods_id String 必填 32 编号 a1\n\tprice Price 必填 9 价格 2.00\nbody String 可选 128 描述 x"),
-            format!("{HEADER}\ngoods_detail GoodsDetail[] 可选 - 商品\ngoods_detail.goods_id String 必填 32 编号 a1\ngoods_detail.price Price 必填 9 价格 2.00\nbody String 可选 128 描述 x"),
-            format!("{HEADER}\ngoods_detail GoodsDetail[] 可选 - 商品\nbody String 可选 128 描述 x\nGoodsDetail\n{HEADER}\ngoods_id String 必填 32 编号 a1\nprice Price 必填 9 价格 2.00"),
+            format!(
+                "{HEADER}\ngoods_detail GoodsDetail[] 可选 - 商品\n└ goods_id String 必填 32 编号 a1\n└ price Price 必填 9 价格 2.00\nbody String 可选 128 描述 x"
+            ),
+            format!(
+                "{HEADER}\ngoods_detail GoodsDetail[] 可选 - 商品\n\tgoods_id String 必填 32 编号 a1\n\tprice Price 必填 9 价格 2.00\nbody String 可选 128 描述 x"
+            ),
+            format!(
+                "{HEADER}\ngoods_detail GoodsDetail[] 可选 - 商品\ngoods_detail.goods_id String 必填 32 编号 a1\ngoods_detail.price Price 必填 9 价格 2.00\nbody String 可选 128 描述 x"
+            ),
+            format!(
+                "{HEADER}\ngoods_detail GoodsDetail[] 可选 - 商品\nbody String 可选 128 描述 x\nGoodsDetail\n{HEADER}\ngoods_id String 必填 32 编号 a1\nprice Price 必填 9 价格 2.00"
+            ),
         ];
         for form in &forms {
             let rows = params(&lines(form), "请求参数").unwrap();
             let names: Vec<(&str, Vec<&str>)> = rows
                 .iter()
-                .map(|r| (r.name.as_str(), r.children.iter().map(|c| c.name.as_str()).collect()))
+                .map(|r| {
+                    (
+                        r.name.as_str(),
+                        r.children.iter().map(|c| c.name.as_str()).collect(),
+                    )
+                })
                 .collect();
             assert_eq!(
                 names,
-                [("goods_detail", vec!["goods_id", "price"]), ("body", vec![])],
+                [
+                    ("goods_detail", vec!["goods_id", "price"]),
+                    ("body", vec![])
+                ],
                 "{form}"
             );
         }
@@ -576,12 +657,32 @@ mod tests {
     #[test]
     fn unreadable_tables_name_the_line() {
         let cases = [
-            (format!("{HEADER}\nx String 64 no required word"), 2, "no 是否必填"),
-            (format!("{HEADER}\n└ x String 必填 64 orphan"), 2, "no row above"),
-            (format!("{HEADER}\na String 必填 8 s\n└ b String 必填 8 s"), 3, "has no members"),
-            (format!("{HEADER}\nd GoodsDetail 必填 - 商品"), 2, "none of its members"),
+            (
+                format!("{HEADER}\nx String 64 no required word"),
+                2,
+                "no 是否必填",
+            ),
+            (
+                format!("{HEADER}\n└ x String 必填 64 orphan"),
+                2,
+                "no row above",
+            ),
+            (
+                format!("{HEADER}\na String 必填 8 s\n└ b String 必填 8 s"),
+                3,
+                "has no members",
+            ),
+            (
+                format!("{HEADER}\nd GoodsDetail 必填 - 商品"),
+                2,
+                "none of its members",
+            ),
             (format!("{HEADER}\na.b String 必填 8 s"), 2, "no row `a`"),
-            (format!("{HEADER}\n这一行不是参数"), 2, "expected a parameter row"),
+            (
+                format!("{HEADER}\n这一行不是参数"),
+                2,
+                "expected a parameter row",
+            ),
         ];
         for (page, line, what) in &cases {
             let e = params(&lines(page), "请求参数").unwrap_err();
