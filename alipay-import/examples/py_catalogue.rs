@@ -197,11 +197,17 @@ fn write_dir(out: &PathBuf, drafts: &mut [Draft]) -> ExitCode {
     // the directory as the derive reads it: `_types.toml` first, then every spec with it
     match alipay_spec::load_dir(out) {
         Ok(specs) => {
-            println!("the directory passes the spec checker: {} specs", specs.len());
+            println!(
+                "the directory passes the spec checker: {} specs",
+                specs.len()
+            );
             ExitCode::SUCCESS
         }
         Err(errors) => {
-            println!("the directory fails the spec checker: {} errors", errors.len());
+            println!(
+                "the directory fails the spec checker: {} errors",
+                errors.len()
+            );
             for e in errors.iter().take(5) {
                 println!("  {e}");
             }

@@ -410,10 +410,10 @@ impl Sdk {
         }
 
         let execution = guess_execution(method);
-        draft.execution = Guessed::guessed(execution, "guessed from the method name");
+        draft.execution = Guessed::guess(execution, "guessed from the method name");
         draft.notify_url =
-            Guessed::guessed(true, "the Python SDK offers notify_url on every request");
-        draft.return_url = Guessed::guessed(
+            Guessed::guess(true, "the Python SDK offers notify_url on every request");
+        draft.return_url = Guessed::guess(
             execution == Execution::PageExecute,
             "the Python SDK offers return_url on every request; kept for page_execute only",
         );
