@@ -137,3 +137,65 @@ fn out_writes_the_spec_file_and_never_overwrites_it() {
     assert_eq!(again.status.code(), Some(2));
     assert!(text(&again.stderr).contains("exists"));
 }
+
+/// Hand-written snippets in the Python SDK's layout (not the SDK's files).
+fn python_sdk() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../alipay-import/tests/fixtures/pysdk")
+}
+
+#[test]
+fn python_sdk_drafts_share_one_types_file_and_pass_the_checker() {
+    let sdk = python_sdk();
+    let sdk = sdk.to_str().unwrap();
+    // to stdout: one self-contained spec, marked as structure without rules
+    let out = alipay(&["spec", "import", "--python-sdk", sdk, "alipay.trade.pay"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("method = \"alipay.trade.pay\""));
+
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    for method in ["alipay.trade.pay", "alipay.demo.tree.create"] {
+        let out = alipay(&["spec", "import", "--python-sdk", sdk, method, "--out", d]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    }
+    // a type edited by hand is kept; the next import names its own copy apart and says so
+    let types = dir.path().join("_types.toml");
+    let edited = std::fs::read_to_string(&types).unwrap().replacen(
+        "name = \"ExtendParams\"",
+        "name = \"ExtendParams\"\ndoc = \"edited by hand\"",
+        1,
+    );
+    std::fs::write(&types, edited).unwrap();
+    std::fs::remove_file(dir.path().join("alipay.trade.pay.toml")).unwrap();
+    let out = alipay(&[
+        "spec",
+        "import",
+        "--python-sdk",
+        sdk,
+        "alipay.trade.pay",
+        "--out",
+        d,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("this draft's is ExtendParamsIn"));
+    assert!(
+        std::fs::read_to_string(&types)
+            .unwrap()
+            .contains("edited by hand")
+    );
+
+    let mut files: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path().to_str().unwrap().to_owned())
+        .collect();
+    files.sort();
+    let mut args = vec!["spec", "check"];
+    args.extend(files.iter().map(String::as_str));
+    let check = alipay(&args);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stdout));
+    assert_eq!(text(&check.stdout).lines().count(), 3);
+
+    // an API the SDK does not have is a usage error
+    let out = alipay(&["spec", "import", "--python-sdk", sdk, "alipay.no.such.api"]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -6,14 +6,15 @@
 //! `write::spec_text` (shared types named) and `write::types_text`, then `alipay_spec`'s
 //! `parse_types` and `parse_spec_with` on that text. Prints the counts and one line per failure
 //! kind with an example. With `--out`, the specs that pass are written there with one merged
-//! `_types.toml` (`python::fit_types` renames a type whose name another API's type took).
+//! `_types.toml` (`alipay_import::fit_types` renames a type whose name another API's type took).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use alipay_import::python::{Sdk, fit_types};
+use alipay_import::fit_types;
+use alipay_import::python::Sdk;
 use alipay_import::write::{SharedTypes, spec_text, types_text};
 use alipay_import::{Draft, SharedType};
 

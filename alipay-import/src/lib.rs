@@ -11,11 +11,13 @@
 //! file the derive accepts as it is. What an import had to guess is marked `inferred` with a `#`
 //! comment saying why.
 
+mod fit;
 mod merge;
 pub mod model;
 pub mod page;
 pub mod python;
 pub mod write;
 
+pub use fit::{fit_types, fit_types_to_text};
 pub use merge::merge;
 pub use model::*;

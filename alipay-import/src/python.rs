@@ -15,13 +15,10 @@
 //! name; a class also nested on the response side is named with the suffix `Out` there
 //! (`GoodsDetail`, `GoodsDetailOut`). A field that would make a type contain itself is cut, with a
 //! remark naming it. Across APIs the same name may stand for different types (a class nested on
-//! the request side of one API, on the response side of another): [`fit_types`] renames a
+//! the request side of one API, on the response side of another): [`crate::fit_types`] renames a
 //! draft's types to fit a directory's `_types.toml`.
 
-mod fit;
 mod scan;
-
-pub use fit::fit_types;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;

@@ -29,7 +29,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Result<(), Failure> {
-    let draft = match &a.python_sdk {
+    let mut draft = match &a.python_sdk {
         None => read_page(Path::new(&a.input))?,
         Some(dir) => {
             let structure = python::import(dir, &a.input)
@@ -48,7 +48,7 @@ pub fn run(a: Args) -> Result<(), Failure> {
             print!("{}", write::spec_text(&draft, SharedTypes::Inline));
             Ok(())
         }
-        Some(dir) => write_into(dir, &draft),
+        Some(dir) => write_into(dir, &mut draft),
     }
 }
 
@@ -66,9 +66,10 @@ fn read_page(path: &Path) -> Result<Draft, Failure> {
     })
 }
 
-/// `DIR/<method>.toml`, plus the types it names appended to `DIR/_types.toml` (types already
-/// there by name are kept as they are).
-fn write_into(dir: &Path, draft: &Draft) -> Result<(), Failure> {
+/// `DIR/<method>.toml`, plus the types it names appended to `DIR/_types.toml`: a type already
+/// there unchanged is reused, one whose name is taken by a different (or hand-edited) type is
+/// renamed (`In`/`Out`) and said on stderr.
+fn write_into(dir: &Path, draft: &mut Draft) -> Result<(), Failure> {
     let io = |p: &Path, e: std::io::Error| Failure::Usage(format!("{}: {e}", p.display()));
     std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
     let spec_path = dir.join(format!("{}.toml", draft.method));
@@ -80,34 +81,32 @@ fn write_into(dir: &Path, draft: &Draft) -> Result<(), Failure> {
     }
     if !draft.types.is_empty() {
         let types_path = dir.join("_types.toml");
-        let existing = match std::fs::read_to_string(&types_path) {
-            Ok(t) => Some(t),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        let old = match std::fs::read_to_string(&types_path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
             Err(e) => return Err(io(&types_path, e)),
         };
-        let text = match existing {
-            None => write::types_text(&draft.types),
-            Some(old) => {
-                let known = alipay_spec::parse_types(&types_path.display().to_string(), &old)
-                    .map_err(|errs| {
-                        Failure::Usage(
-                            errs.iter()
-                                .map(ToString::to_string)
-                                .collect::<Vec<_>>()
-                                .join("\n"),
-                        )
-                    })?;
-                let new: Vec<_> = draft
-                    .types
-                    .iter()
-                    .filter(|t| known.get(&t.name).is_none())
-                    .cloned()
-                    .collect();
-                format!("{old}{}", write::types_blocks(&new, &draft.types))
+        let names: Vec<String> = draft.types.iter().map(|t| t.name.clone()).collect();
+        let new = alipay_import::fit_types_to_text(draft, &old);
+        for (t, was) in draft.types.iter().zip(&names) {
+            if t.name != *was {
+                eprintln!(
+                    "{was}: {} already holds another type of that name; this draft's is {} \
+                     (point the spec to {was} if they are the same)",
+                    types_path.display(),
+                    t.name
+                );
             }
-        };
-        std::fs::write(&types_path, text).map_err(|e| io(&types_path, e))?;
-        eprintln!("wrote {}", types_path.display());
+        }
+        if !new.is_empty() {
+            let text = if old.is_empty() {
+                write::types_text(&new)
+            } else {
+                format!("{old}{}", write::types_blocks(&new, &draft.types))
+            };
+            std::fs::write(&types_path, text).map_err(|e| io(&types_path, e))?;
+            eprintln!("wrote {}", types_path.display());
+        }
     }
     std::fs::write(&spec_path, write::spec_text(draft, SharedTypes::Named))
         .map_err(|e| io(&spec_path, e))?;

@@ -1,6 +1,7 @@
 use std::path::{Path, PathBuf};
 
 use super::*;
+use crate::fit_types;
 
 fn sdk_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pysdk")
@@ -326,4 +327,37 @@ fn fit_types_reuses_equal_types_and_renames_clashing_ones() {
     all.extend(new);
     let mut again = pay.clone();
     assert!(fit_types(&mut again, &all).is_empty());
+}
+
+#[test]
+fn fit_types_to_text_reads_the_written_types_and_keeps_hand_edited_ones() {
+    let pay = draft("alipay.trade.pay");
+    // the directory as an earlier `--out` import left it
+    let mut first = pay.clone();
+    let text = crate::write::types_text(&crate::fit_types_to_text(&mut first, ""));
+    assert!(
+        first
+            .types
+            .iter()
+            .all(|t| text.contains(&format!("name = \"{}\"", t.name)))
+    );
+    // the same API again: every type is already there, nothing renamed
+    let mut again = pay.clone();
+    assert!(crate::fit_types_to_text(&mut again, &text).is_empty());
+    assert_eq!(shape(&again.request), shape(&pay.request));
+    // a rule added by hand to ExtendParams: the draft's own ExtendParams is no longer that one
+    let edited = text.replacen(
+        "name = \"ExtendParams\"",
+        "name = \"ExtendParams\"\ndoc = \"edited by hand\"",
+        1,
+    );
+    let mut third = pay.clone();
+    let new = crate::fit_types_to_text(&mut third, &edited);
+    let names: Vec<&str> = new.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["ExtendParamsIn"]);
+    assert!(
+        shape(&third.request)
+            .iter()
+            .any(|l| l.contains("ExtendParamsIn"))
+    );
 }
