@@ -36,13 +36,28 @@ pub fn snake(pascal: &str) -> String {
     out
 }
 
-/// An identifier for a wire field name, raw when it is a Rust keyword.
+/// An identifier for a wire field name: itself, raw when it is a Rust keyword (`r#type`), and
+/// with a trailing `_` for the keywords that cannot be raw (`self` -> `self_`; found in the
+/// official catalogue) or anything else that is not an identifier. The wire name is kept apart.
 pub fn field(name: &str) -> Ident {
     if syn::parse_str::<Ident>(name).is_ok() {
-        Ident::new(name, Span::call_site())
-    } else {
-        Ident::new_raw(name, Span::call_site())
+        return Ident::new(name, Span::call_site());
     }
+    let plain = !name.is_empty()
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if plain && !matches!(name, "self" | "Self" | "super" | "crate" | "_") {
+        return Ident::new_raw(name, Span::call_site());
+    }
+    let mut out: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, 'f');
+    }
+    out.push('_');
+    Ident::new(&out, Span::call_site())
 }
 
 pub fn ident(name: &str) -> Ident {
@@ -63,5 +78,16 @@ mod tests {
         assert_eq!(snake("GoodsDetail"), "goods_detail");
         assert_eq!(field("type").to_string(), "r#type");
         assert_eq!(field("amount").to_string(), "amount");
+        for (wire, id) in [
+            ("self", "self_"),
+            ("Self", "Self_"),
+            ("super", "super_"),
+            ("crate", "crate_"),
+            ("_", "__"),
+            ("9a", "f9a_"),
+            ("a-b", "a_b_"),
+        ] {
+            assert_eq!(field(wire).to_string(), id);
+        }
     }
 }

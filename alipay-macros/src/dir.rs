@@ -58,10 +58,16 @@ pub fn specs(input: TokenStream) -> syn::Result<TokenStream> {
         None => TypesPath::default(),
     };
     let (types, specs) = load(dir, &path)?;
-    let prefix = match get(&args, "domain") {
-        Some(d) => format!("alipay.{}.", d.value()),
-        None => "alipay.".to_string(),
+    // `domain = "fund"`: the `alipay.fund.*` APIs, named without `alipay.fund.`. Without it
+    // every spec of the directory (`koubei.*`, `zhima.*` too), named without `alipay.`.
+    let (prefix, strip) = match get(&args, "domain") {
+        Some(d) => {
+            let p = format!("alipay.{}.", d.value());
+            (p.clone(), p)
+        }
+        None => (String::new(), "alipay.".to_string()),
     };
+    let mut named: std::collections::BTreeMap<String, &str> = Default::default();
     let mut items = TokenStream::new();
     if types_lit.is_none() {
         // No shared-types module named: the directory's shared types are generated here.
@@ -75,7 +81,16 @@ pub fn specs(input: TokenStream) -> syn::Result<TokenStream> {
     }
     let mut entries = Vec::new();
     for spec in specs.iter().filter(|s| s.method.starts_with(&prefix)) {
-        let name = alipay_codegen::pascal(&spec.method[prefix.len()..]);
+        let name = alipay_codegen::pascal(spec.method.strip_prefix(&strip).unwrap_or(&spec.method));
+        if let Some(other) = named.insert(name.clone(), &spec.method) {
+            return Err(syn::Error::new(
+                dir.span(),
+                format!(
+                    "`{other}` and `{}` would both be named `{name}`; generate them with separate `domain`s",
+                    spec.method
+                ),
+            ));
+        }
         let ident = format_ident!("{}", name);
         let request = format_ident!("{}Request", name);
         let file = path.join(format!("{}.toml", spec.method));
@@ -97,7 +112,11 @@ pub fn specs(input: TokenStream) -> syn::Result<TokenStream> {
             }
         });
     }
-    let list_doc = format!(" Every `{prefix}*` API of this build, sorted by method.");
+    let list_doc = if prefix.is_empty() {
+        " Every API of this build, sorted by method.".to_string()
+    } else {
+        format!(" Every `{prefix}*` API of this build, sorted by method.")
+    };
     Ok(quote! {
         #items
 

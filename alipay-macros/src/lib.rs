@@ -26,7 +26,9 @@ pub fn derive_alipay_api(input: TokenStream) -> TokenStream {
 /// a unit struct named after the method (`alipay.fund.coupon.order.disburse` ->
 /// `CouponOrderDisburse`) with everything `#[derive(AlipayApi)]` generates, and `APIS`, the
 /// list of them. Adding an API is adding its spec file. Without `domain`, every API of the
-/// directory. The directory's shared types (`_types.toml`) are generated here too, unless
+/// directory, named without `alipay.` (`alipay.trade.pay` -> `TradePay`,
+/// `zhima.credit.score.get` -> `ZhimaCreditScoreGet`); two methods that would get one name are
+/// a compile error. The directory's shared types (`_types.toml`) are generated here too, unless
 /// `types = "path::to::module"` names where `types!` generated them.
 #[proc_macro]
 pub fn specs(input: TokenStream) -> TokenStream {

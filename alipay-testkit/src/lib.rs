@@ -12,6 +12,8 @@
 //! * [`http`]: the client side (one request, its whole answer), for the sandbox's cashier
 //!   and admin endpoints and page URLs.
 //! * [`keys`]: the committed test keys of `alipay-core/testdata/`.
+//! * [`postgres`]: a throwaway PostgreSQL server (installed by `scripts/setup-postgres.sh`
+//!   when missing).
 //!
 //! The HTTP servers run on a thread of their own (a current-thread tokio runtime), so they
 //! serve synchronous tests (that block in `std::process::Command`) and async tests alike;
@@ -35,6 +37,7 @@ mod gateway;
 pub mod http;
 pub mod keys;
 mod notify;
+pub mod postgres;
 pub mod raw;
 mod server;
 

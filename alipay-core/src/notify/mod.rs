@@ -73,6 +73,8 @@
 //! the verified value and the value the application reads could differ.
 
 mod claim;
+#[cfg(feature = "postgres")]
+pub mod postgres;
 mod receiver;
 mod verify;
 
