@@ -322,3 +322,47 @@ fn the_migration_is_idempotent_concurrent_and_prefixed() {
         );
     });
 }
+
+#[test]
+fn a_handler_that_ignores_a_failed_statement_is_not_acknowledged() {
+    // A statement of the handler failed (here: a unique violation the handler treats as
+    // "already done") and the handler returned Ok: PostgreSQL has aborted the transaction, and
+    // its COMMIT would silently be a ROLLBACK. The claim must not answer `success` then:
+    // nothing was recorded, the next delivery must be processed.
+    let pg = server();
+    runtime().block_on(async {
+        let claims = store(&pg).await;
+        claims
+            .pool()
+            .get()
+            .await
+            .unwrap()
+            .batch_execute("CREATE TABLE orders (out_trade_no text PRIMARY KEY)")
+            .await
+            .unwrap();
+        let r = receiver();
+        let swallowed = r
+            .handle_in(&claims, &body("n-abort", "T-abort"), async |n, tx| {
+                record(n, tx).await?;
+                for _ in 0..2 {
+                    // the second INSERT fails; the handler ignores it
+                    let _ = tx
+                        .client()
+                        .execute("INSERT INTO orders VALUES ('T-abort')", &[])
+                        .await;
+                }
+                Ok::<(), String>(())
+            })
+            .await;
+        assert_eq!(swallowed.answer(), "fail", "{swallowed:?}");
+        assert!(!claims.is_processed("n-abort").await.unwrap());
+        assert_eq!(effects(&claims, "T-abort").await, 0);
+        // the next delivery is processed, once
+        let ok = r
+            .handle_in(&claims, &body("n-abort", "T-abort"), record)
+            .await;
+        assert!(matches!(ok, Handled::Processed(_)), "{ok:?}");
+        assert!(claims.is_processed("n-abort").await.unwrap());
+        assert_eq!(effects(&claims, "T-abort").await, 1);
+    });
+}

@@ -51,6 +51,9 @@
 //! **A failed handler** (or a panic, or its future dropped) drops the [`PgTransaction`]
 //! without a commit; the connection is then closed rather than returned to the pool, which
 //! makes PostgreSQL roll back, since a rollback cannot be awaited in `Drop`.
+//! A handler that returns `Ok` after one of its statements failed (an error it ignored) left
+//! the transaction aborted: the commit fails instead of letting PostgreSQL turn it into a
+//! silent rollback, and the delivery is answered `fail`.
 //!
 //! ## Schema
 //!
@@ -281,7 +284,13 @@ impl ClaimStore for PgClaims {
     }
 
     async fn commit(&self, mut tx: PgTransaction) -> Result<(), StoreError> {
-        tx.held.client()?.batch_execute("COMMIT").await?;
+        // A statement of the handler that failed has aborted the transaction, and PostgreSQL
+        // answers a COMMIT of an aborted transaction with a silent ROLLBACK, not an error: a
+        // handler that ignored the failure and returned Ok would be answered `success` with
+        // nothing recorded. The SELECT fails in an aborted transaction (25P02), the COMMIT
+        // after it in the same query string is skipped, and the error drops `tx`, which
+        // closes the connection (rolled back). Same round trip as a bare COMMIT.
+        tx.held.client()?.batch_execute("SELECT 1; COMMIT").await?;
         tx.held.release();
         Ok(())
     }
