@@ -123,6 +123,13 @@ struct Proxy {
     seen: Mutex<HashSet<String>>,
     deliveries: AtomicU64,
     injected: AtomicU64,
+    /// Deliveries answered `fail`: after every instance answered something else, or when the
+    /// deadline passed first. The first happens when an extra copy sent with a delay near 0
+    /// reaches an instance together with the original and gets processed there: the original
+    /// is answered `busy` by that instance (in flight) and by the others (held elsewhere), and
+    /// the sandbox re-sends it, to be answered `duplicate`: Alipay's own re-send at work.
+    failed_all: AtomicU64,
+    failed_deadline: AtomicU64,
     /// Forwards started and not finished (the extra copies included).
     in_flight: AtomicUsize,
     random: AtomicU64,
@@ -167,6 +174,8 @@ impl Proxy {
             seen: Mutex::new(HashSet::new()),
             deliveries: AtomicU64::new(0),
             injected: AtomicU64::new(0),
+            failed_all: AtomicU64::new(0),
+            failed_deadline: AtomicU64::new(0),
             in_flight: AtomicUsize::new(0),
             random: AtomicU64::new(0x5eed),
         });
@@ -251,7 +260,7 @@ impl Proxy {
             });
         }
         let mut success = false;
-        let _ = tokio::time::timeout(PROXY_DEADLINE, async {
+        let in_time = tokio::time::timeout(PROXY_DEADLINE, async {
             while let Some(answer) = rx.recv().await {
                 if answer {
                     success = true;
@@ -260,6 +269,13 @@ impl Proxy {
             }
         })
         .await;
+        if !success {
+            let why = match in_time {
+                Ok(()) => &self.failed_all,
+                Err(_) => &self.failed_deadline,
+            };
+            why.fetch_add(1, Ordering::Relaxed);
+        }
         let answer: &'static [u8] = if success { b"success" } else { b"fail" };
         Response::new(Full::new(Bytes::from_static(answer)))
     }
@@ -673,11 +689,16 @@ async fn three_instances_process_every_notification_once() {
         .collect();
     eprintln!(
         "{TRADES} trades, {} refunds: {expected} notifications, {} deliveries from the sandbox, \
-         {} extra copies injected; answers {outcomes:?}; processed by {by_instance:?}; \
-         set up {set_up:.1?}, calls done {driven:.1?}, all settled {settled:.1?}",
+         {} extra copies injected, {} answered fail (no instance said success: {}, too slow: \
+         {}); answers {outcomes:?}; processed by {by_instance:?}; set up {set_up:.1?}, calls \
+         done {driven:.1?}, all settled {settled:.1?}",
         refunds.len(),
         proxy.proxy.deliveries.load(Ordering::Relaxed),
         proxy.proxy.injected.load(Ordering::Relaxed),
+        proxy.proxy.failed_all.load(Ordering::Relaxed)
+            + proxy.proxy.failed_deadline.load(Ordering::Relaxed),
+        proxy.proxy.failed_all.load(Ordering::Relaxed),
+        proxy.proxy.failed_deadline.load(Ordering::Relaxed),
     );
     drop(instances);
 }
