@@ -408,3 +408,99 @@ fn certificate_mode_with_the_printed_files_survives_a_rotation_and_a_restart() {
     assert_eq!(alipay.sn(), new_sn);
     rt.block_on(pay(&cert_client(&again.ready), "CERT-3"));
 }
+
+/// A POST to the running sandbox's gateway: `query` in the URL, `body` as the form.
+fn post_form(ready: &Value, query: &str, body: &[u8]) -> alipay_testkit::http::Answer {
+    let url = format!("{}?{query}", ready["gateway"].as_str().unwrap());
+    runtime().block_on(alipay_testkit::http::send(
+        alipay_testkit::http::Method::POST,
+        &url,
+        &[(
+            "content-type",
+            "application/x-www-form-urlencoded;charset=utf-8",
+        )],
+        body,
+    ))
+}
+
+fn own_key(ready: &Value) -> AppPrivateKey {
+    AppPrivateKey::from_text(&text(&ready["apps"][0]["private_key_file"])).unwrap()
+}
+
+#[test]
+fn a_parameter_sent_twice_is_refused_signed_wherever_the_copies_are() {
+    use alipay_core::{Call, Error};
+    let running = spawn(&["--listen", "127.0.0.1:0"]);
+    let ready = &running.ready;
+    let c = client(ready, 0, own_key(ready));
+    let method = "alipay.fund.coupon.operation.query";
+    let signed = c
+        .sign(&Call::new(method).biz_content(r#"{"out_order_no":"DUP","out_request_no":"DUP-1"}"#))
+        .unwrap();
+    let (query, body) = signed.http_parts().unwrap();
+    let body = String::from_utf8(body).unwrap();
+    let pair = |part: &str, name: &str| {
+        part.split('&')
+            .find(|p| p.starts_with(&format!("{name}=")))
+            .unwrap_or_else(|| panic!("{name} in {part}"))
+            .to_owned()
+    };
+    let verdict = |query: &str, body: &str| {
+        let answer = post_form(ready, query, body.as_bytes());
+        assert_eq!(answer.status, 200, "{}", answer.text());
+        let verified = c
+            .verify_response(method, &answer.body)
+            .unwrap_or_else(|e| panic!("unsigned or badly signed: {e}: {}", answer.text()));
+        assert!(verified.signed);
+        verified.into_result().unwrap_err()
+    };
+    // The form as signed is executed (an unknown order: a business refusal).
+    let e = verdict(&query, &body);
+    assert!(matches!(e, Error::Business(_)), "{e}");
+
+    let cases = [
+        (
+            "sign",
+            format!("{query}&{}", pair(&query, "sign")),
+            body.clone(),
+        ),
+        (
+            "app_id",
+            format!("{query}&app_id=2021000000000099"),
+            body.clone(),
+        ),
+        (
+            "biz_content",
+            query.clone(),
+            format!("{body}&biz_content=%7B%7D"),
+        ),
+        (
+            "sign",
+            query.clone(),
+            format!("{body}&{}", pair(&query, "sign")),
+        ),
+        ("charset", query.clone(), format!("{body}&charset=utf-8")),
+        ("timestamp", query.clone(), format!("%74imestamp=x&{body}")),
+        ("version", query.clone(), format!("{body}&version=")),
+        (
+            "method",
+            format!("{query}&method={method}"),
+            format!("method={method}&{body}"),
+        ),
+    ];
+    for (name, q, b) in cases {
+        let e = verdict(&q, &b);
+        let Error::Gateway(a) = &e else {
+            panic!("{name}: {e}")
+        };
+        assert_eq!(a.code, "40002", "{name}: {e}");
+        assert_eq!(a.sub_code.as_deref(), Some("isv.invalid-parameter"), "{e}");
+        let sub_msg = a.sub_msg.as_deref().unwrap_or("");
+        assert!(
+            sub_msg.contains(&format!("duplicate parameter {name}")),
+            "{name}: {sub_msg}"
+        );
+    }
+    // Nothing was executed: still no such operation, and a clean call still works.
+    runtime().block_on(pay(&c, "DUP-PAID"));
+}

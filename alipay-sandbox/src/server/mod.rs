@@ -27,9 +27,13 @@
 //!
 //! ## Checks, in order
 //!
-//! Parameters are the query merged with an `application/x-www-form-urlencoded` body (the body
-//! wins), decoded in the declared charset; GET with everything in the query is accepted.
+//! Parameters are the query merged with an `application/x-www-form-urlencoded` body, decoded
+//! in the declared charset; GET with everything in the query is accepted.
 //!
+//! 0. A parameter sent twice (twice in the query, twice in the body, or once in each; empty
+//!    copies count): `40002 isv.invalid-parameter`, `sub_msg` naming it, under
+//!    `error_response`, signed like every refusal. Executing one copy while another was
+//!    signed or logged is how a tampered form slips through.
 //! 1. `charset` not `utf-8`/`GBK` (or bytes not valid in it): `40002 isv.invalid-charset`.
 //! 2. `app_id` missing: `40001 isv.missing-app-id`; unknown: `40002 isv.invalid-app-id`.
 //! 3. `method` missing: `40001 isv.missing-method`; not one the ledger serves:
