@@ -504,3 +504,55 @@ fn a_parameter_sent_twice_is_refused_signed_wherever_the_copies_are() {
     // Nothing was executed: still no such operation, and a clean call still works.
     runtime().block_on(pay(&c, "DUP-PAID"));
 }
+
+#[test]
+fn a_call_without_charset_is_refused_not_read_as_utf8() {
+    use alipay_core::{Call, Error};
+    let running = spawn(&["--listen", "127.0.0.1:0"]);
+    let ready = &running.ready;
+    let c = client(ready, 0, own_key(ready));
+    let method = "alipay.fund.coupon.operation.query";
+    let signed = c
+        .sign(&Call::new(method).biz_content(r#"{"out_order_no":"CS","out_request_no":"CS-1"}"#))
+        .unwrap();
+    let (query, body) = signed.http_parts().unwrap();
+    let body = String::from_utf8(body).unwrap();
+    let without: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.starts_with("charset="))
+        .collect();
+    assert_eq!(without.len() + 1, query.split('&').count(), "{query}");
+    let without = without.join("&");
+    let verdict = |query: &str, body: &str| {
+        let answer = post_form(ready, query, body.as_bytes());
+        assert_eq!(answer.status, 200, "{}", answer.text());
+        let verified = c
+            .verify_response(method, &answer.body)
+            .unwrap_or_else(|e| panic!("unsigned or badly signed: {e}: {}", answer.text()));
+        verified.into_result().unwrap_err()
+    };
+    let e = verdict(&without, &body);
+    let Error::Gateway(a) = &e else { panic!("{e}") };
+    assert_eq!(a.code, "40001", "{e}");
+    assert_eq!(a.sub_code.as_deref(), Some("isv.missing-charset"), "{e}");
+    let sub_msg = a.sub_msg.as_deref().unwrap_or("");
+    assert!(
+        sub_msg.contains("请确认charset参数放在了URL查询"),
+        "{sub_msg}"
+    );
+    assert!(sub_msg.contains("does not default to UTF-8"), "{sub_msg}");
+    // A GET with everything in the query but charset: the same.
+    let url = format!("{}?{without}&{body}", ready["gateway"].as_str().unwrap());
+    let answer = runtime().block_on(alipay_testkit::http::get(&url));
+    assert!(
+        answer.text().contains("isv.missing-charset"),
+        "{}",
+        answer.text()
+    );
+    // charset in the body instead of the query is still read (the signature then verifies:
+    // an unknown order, a business refusal).
+    let e = verdict(&without, &format!("{body}&charset=utf-8"));
+    assert!(matches!(e, Error::Business(_)), "{e}");
+    // And the client as shipped sends it.
+    runtime().block_on(pay(&c, "CS-PAID"));
+}

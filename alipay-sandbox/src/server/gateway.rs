@@ -203,6 +203,13 @@ impl Answer<'_> {
 pub(super) const INVALID_SIGNATURE: &str =
     "验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：";
 
+/// The refusal of a call without `charset`. The live gateway does not read such a call as
+/// UTF-8: it fails its signature with the hint 请确认charset参数放在了URL查询 (merchants
+/// report it); the sandbox names the cause instead *(code and sub_code chosen)*.
+const MISSING_CHARSET: &str = "缺少charset参数，请确认charset参数放在了URL查询 \
+     (missing charset: the live gateway does not default to UTF-8; send charset=utf-8 or \
+     charset=GBK in the URL query)";
+
 /// Checks a call like the live gateway; `Err` is the refusal to send.
 pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<Call<'a>, Answered> {
     let mut a = Answer {
@@ -252,6 +259,9 @@ pub(super) fn check<'a>(state: &'a State, query: &[u8], body: &[u8]) -> Result<C
             "isv.invalid-parameter",
             &format!("参数无效: {name} 重复出现 (duplicate parameter {name})"),
         ));
+    }
+    if declared.is_none() {
+        return Err(a.error("40001", "isv.missing-charset", MISSING_CHARSET));
     }
 
     let Some(app_id) = params.get("app_id").cloned() else {

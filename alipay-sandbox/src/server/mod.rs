@@ -34,7 +34,10 @@
 //!    copies count): `40002 isv.invalid-parameter`, `sub_msg` naming it, under
 //!    `error_response`, signed like every refusal. Executing one copy while another was
 //!    signed or logged is how a tampered form slips through.
-//! 1. `charset` not `utf-8`/`GBK` (or bytes not valid in it): `40002 isv.invalid-charset`.
+//! 1. `charset` missing (from the query and the body): `40001 isv.missing-charset`, `sub_msg`
+//!    saying the live gateway does not default to UTF-8 (it fails the signature, hinting
+//!    请确认charset参数放在了URL查询); not `utf-8`/`GBK` (or bytes not valid in it):
+//!    `40002 isv.invalid-charset`.
 //! 2. `app_id` missing: `40001 isv.missing-app-id`; unknown: `40002 isv.invalid-app-id`.
 //! 3. `method` missing: `40001 isv.missing-method`; not one the ledger serves:
 //!    `40002 isv.invalid-method` (both under `error_response`; every later refusal is in the
