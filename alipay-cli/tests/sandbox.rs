@@ -556,3 +556,176 @@ fn a_call_without_charset_is_refused_not_read_as_utf8() {
     // And the client as shipped sends it.
     runtime().block_on(pay(&c, "CS-PAID"));
 }
+
+/// The soft limit on open files (`ulimit -n`), raised to `want` (within the hard limit,
+/// with `prlimit`) when lower; what it is afterwards.
+#[cfg(target_os = "linux")]
+fn raise_open_files(want: u64) -> u64 {
+    let soft_hard = || {
+        let limits = std::fs::read_to_string("/proc/self/limits").unwrap();
+        let line = limits
+            .lines()
+            .find(|l| l.starts_with("Max open files"))
+            .unwrap()
+            .to_owned();
+        let numbers: Vec<u64> = line
+            .split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        (numbers[0], numbers.get(1).copied().unwrap_or(numbers[0]))
+    };
+    let (soft, hard) = soft_hard();
+    if soft < want {
+        let to = want.min(hard);
+        let _ = Command::new("prlimit")
+            .args([
+                "--pid",
+                &std::process::id().to_string(),
+                &format!("--nofile={to}:{hard}"),
+            ])
+            .status();
+    }
+    soft_hard().0
+}
+
+#[test]
+fn connections_that_never_finish_are_closed() {
+    use std::io::Write;
+    use std::net::TcpStream;
+    let running = spawn(&[
+        "--header-timeout",
+        "1s",
+        "--body-timeout",
+        "1s",
+        "--idle-timeout",
+        "1s",
+    ]);
+    let ready = &running.ready;
+    let addr = ready["gateway"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("http://")
+        .trim_end_matches("/gateway.do")
+        .to_owned();
+    let connect = || {
+        let s = TcpStream::connect(&addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(8))).unwrap();
+        s
+    };
+    // Until the server closes: everything it wrote, and how long that took.
+    let until_closed = |mut s: TcpStream, started: Instant| {
+        let mut got = Vec::new();
+        s.read_to_end(&mut got)
+            .unwrap_or_else(|e| panic!("still open after 8 s: {e}"));
+        (
+            String::from_utf8_lossy(&got).into_owned(),
+            started.elapsed(),
+        )
+    };
+
+    // An idle connection: closed after the idle timeout, without an answer.
+    let started = Instant::now();
+    let (said, took) = until_closed(connect(), started);
+    assert!(said.is_empty(), "{said}");
+    assert!(took < Duration::from_secs(4), "{took:?}");
+
+    // Headers a byte every 100 ms (each byte well within any idle timeout): closed once the
+    // header timeout has passed since the first byte.
+    let mut slow = connect();
+    let started = Instant::now();
+    let head = b"GET /admin/ledger HTTP/1.1\r\nhost: 127.0.0.1\r\nx-slow: ";
+    let mut refused_at = None;
+    for i in 0..100 {
+        let byte = head.get(i).copied().unwrap_or(b'a');
+        if slow.write_all(&[byte]).is_err() {
+            refused_at = Some(started.elapsed());
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let took = refused_at.expect("the slow headers were read for 10 s");
+    assert!(took < Duration::from_secs(4), "{took:?}");
+
+    // A body shorter than its Content-Length: answered after the body timeout, and closed.
+    let mut short = connect();
+    let started = Instant::now();
+    short
+        .write_all(
+            b"POST /gateway.do HTTP/1.1\r\nhost: 127.0.0.1\r\n\
+              content-type: application/x-www-form-urlencoded\r\n\
+              content-length: 100\r\n\r\ncharset=utf-8",
+        )
+        .unwrap();
+    let (said, took) = until_closed(short, started);
+    assert!(said.starts_with("HTTP/1.1 400"), "{said}");
+    assert!(
+        said.to_ascii_lowercase().contains("connection: close"),
+        "{said}"
+    );
+    assert!(took >= Duration::from_millis(900), "{took:?}");
+    assert!(took < Duration::from_secs(4), "{took:?}");
+
+    // Calls still work, on a kept-alive connection too.
+    let c = client(ready, 0, own_key(ready));
+    let rt = runtime();
+    rt.block_on(pay(&c, "SLOW-1"));
+    rt.block_on(pay(&c, "SLOW-2"));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn five_hundred_idle_connections_do_not_stall_a_call_and_the_cap_answers() {
+    use std::net::TcpStream;
+    let limit = raise_open_files(2048);
+    assert!(
+        limit >= 1100,
+        "this test holds 500 + 60 connections: raise `ulimit -n` (now {limit}) to 2048"
+    );
+    let running = spawn(&[]);
+    let ready = &running.ready;
+    let addr = ready["gateway"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("http://")
+        .trim_end_matches("/gateway.do")
+        .to_owned();
+    let idle: Vec<TcpStream> = (0..500)
+        .map(|_| TcpStream::connect(&addr).unwrap())
+        .collect();
+    // Let the sandbox accept them all.
+    std::thread::sleep(Duration::from_millis(300));
+    let c = client(ready, 0, own_key(ready));
+    let rt = runtime();
+    let started = Instant::now();
+    rt.block_on(pay(&c, "IDLE-500"));
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(2), "{took:?}");
+    drop(idle);
+    drop(running);
+
+    // Over the cap: answered 503 and closed at once, not left hanging.
+    let running = spawn(&["--max-connections", "50"]);
+    let addr = running.ready["gateway"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("http://")
+        .trim_end_matches("/gateway.do")
+        .to_owned();
+    let held: Vec<TcpStream> = (0..50)
+        .map(|_| TcpStream::connect(&addr).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    for _ in 0..10 {
+        let mut extra = TcpStream::connect(&addr).unwrap();
+        extra
+            .set_read_timeout(Some(Duration::from_secs(3)))
+            .unwrap();
+        let mut said = String::new();
+        extra
+            .read_to_string(&mut said)
+            .unwrap_or_else(|e| panic!("left hanging: {e}"));
+        assert!(said.starts_with("HTTP/1.1 503"), "{said}");
+        assert!(said.contains("too many connections"), "{said}");
+    }
+    drop(held);
+}

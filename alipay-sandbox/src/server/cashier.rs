@@ -16,13 +16,13 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
+use super::TimedBody;
 use alipay_core::gateway::sign_notification;
 use alipay_core::html::escape;
 use alipay_core::protocol::Timestamp;
 use alipay_core::{Charset, SignType};
 use bytes::Bytes;
 use http_body_util::Full;
-use hyper::body::Incoming;
 use hyper::{Method, Request, Response, StatusCode};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
@@ -73,7 +73,7 @@ impl Memory {
 }
 
 /// Serves one `/cashier/...` request.
-pub(super) async fn serve(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
+pub(super) async fn serve(state: &State, req: Request<TimedBody>) -> Response<Full<Bytes>> {
     let path = req.uri().path().to_owned();
     let known = matches!(
         path.as_str(),
@@ -231,7 +231,7 @@ pub(super) fn payer_options(users: &[Account]) -> String {
 }
 
 /// `POST /cashier/pay` (form: `out_order_no`, `payer_user_id`, optional `return_url`).
-async fn pay(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
+async fn pay(state: &State, req: Request<TimedBody>) -> Response<Full<Bytes>> {
     let body = match read_body(req).await {
         Ok(b) => b,
         Err(refused) => {
@@ -397,7 +397,7 @@ pub(super) fn location(url: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 
 /// `POST /cashier/app-pay?payer_user_id=...` with the order string as the body.
-async fn app_pay(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
+async fn app_pay(state: &State, req: Request<TimedBody>) -> Response<Full<Bytes>> {
     let query = req.uri().query().unwrap_or("").to_owned();
     let payer = Charset::Utf8
         .form_decode(query.as_bytes())
@@ -564,7 +564,7 @@ struct ScanBody {
 const VOUCHER_QR_PREFIX: &str = "https://qr.sandbox.alipay-rs.test/fz";
 
 /// `POST /cashier/scan` `{"out_order_no", "payer_user_id"}`.
-async fn scan(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
+async fn scan(state: &State, req: Request<TimedBody>) -> Response<Full<Bytes>> {
     let body = match read_body(req).await {
         Ok(b) => b,
         Err(refused) => return refused.json(),

@@ -85,6 +85,15 @@
 //! With [`SandboxConfig::log_calls`] each answer is logged on stderr, and a refused timestamp
 //! says how far off it was (8 hours means the client stamped UTC).
 //!
+//! ## Connections
+//!
+//! [`SandboxConfig::limits`] ([`ConnectionLimits`]): a connection whose request headers are
+//! not complete `header_read_timeout` (10 s) after their first byte, or idle (no request under
+//! way) for `idle_timeout` (30 s), is closed; a body not complete `body_read_timeout` (30 s)
+//! after its headers fails to read, and the refusal closes the connection. Beyond
+//! `max_connections` (512) a new connection is answered `503` with a short body and closed
+//! (over `https`: closed).
+//!
 //! ## Faults
 //!
 //! [`SandboxConfig::faults`] (a [`FaultPlan`]) decides, after the checks above pass, whether
@@ -176,12 +185,15 @@ use crate::{Ledger, METHODS, TRADE_METHODS};
 
 mod admin;
 mod cashier;
+mod conn;
 mod fund;
 mod gateway;
 mod notify;
 mod tls;
 mod trade_cashier;
 
+pub use conn::ConnectionLimits;
+use conn::TimedBody;
 pub use tls::SandboxTls;
 
 /// The largest request body accepted.
@@ -216,6 +228,9 @@ pub struct SandboxConfig {
     /// [`SandboxCertificates::load_or_generate`] from it, so that a rotation survives a
     /// restart (`alipay sandbox` does).
     pub certificates: Option<SandboxCertificates>,
+    /// Header-read, body-read and keep-alive idle timeouts, and the cap on concurrent
+    /// connections ([`ConnectionLimits::default`]).
+    pub limits: ConnectionLimits,
 }
 
 impl SandboxConfig {
@@ -236,6 +251,7 @@ impl SandboxConfig {
             tls: None,
             log_calls: false,
             certificates: None,
+            limits: ConnectionLimits::default(),
         }
     }
 }
@@ -256,6 +272,7 @@ struct State {
     base_url: String,
     /// Certificate mode's certificates (rotated by `POST /admin/rotate-alipay-cert`).
     certs: Option<Mutex<SandboxCertificates>>,
+    limits: ConnectionLimits,
 }
 
 impl State {
@@ -377,8 +394,11 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<Sandbox, i
         cashier: cashier::Memory::default(),
         base_url: format!("{scheme}://{local_addr}"),
         certs: config.certificates.map(Mutex::new),
+        limits: config.limits,
     });
     let serving = state.clone();
+    let limits = config.limits;
+    let permits = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
     let accept = tokio::spawn(async move {
         loop {
             let (stream, _) = match listener.accept().await {
@@ -389,23 +409,71 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<Sandbox, i
                     continue;
                 }
             };
+            let Ok(permit) = permits.clone().try_acquire_owned() else {
+                // Over the cap: answered and closed at once, never left hanging.
+                if acceptor.is_none() {
+                    tokio::spawn(conn::refuse(stream));
+                }
+                continue;
+            };
             let state = serving.clone();
             let (acceptor, https_url) = (acceptor.clone(), https_url.clone());
             tokio::spawn(async move {
-                let service = hyper::service::service_fn(move |req| {
-                    let state = state.clone();
-                    async move { serve(&state, req).await }
+                let _permit = permit;
+                let watch = conn::Watch::new();
+                let watching = watch.clone();
+                let service = hyper::service::service_fn(move |req: Request<Incoming>| {
+                    let (state, watch) = (state.clone(), watching.clone());
+                    async move {
+                        watch.busy();
+                        let timeout = state.limits.body_read_timeout;
+                        let req = req.map(|body| TimedBody::new(body, timeout, watch.clone()));
+                        let mut answer = serve(&state, req).await;
+                        if watch.must_close()
+                            && let Ok(resp) = &mut answer
+                        {
+                            resp.headers_mut().insert(
+                                hyper::header::CONNECTION,
+                                hyper::header::HeaderValue::from_static("close"),
+                            );
+                        }
+                        watch.idle();
+                        answer
+                    }
                 });
                 let mut http = hyper::server::conn::http1::Builder::new();
                 http.keep_alive(true);
-                // An injected `drop` ends the connection here, with no answer written.
-                let _ = match acceptor {
-                    None => http.serve_connection(TokioIo::new(stream), service).await,
-                    Some(acceptor) => match tls::accept(acceptor, stream, https_url).await {
-                        Some(stream) => http.serve_connection(TokioIo::new(stream), service).await,
-                        None => return,
-                    },
+                let served = async {
+                    // An injected `drop` ends the connection here, with no answer written.
+                    let _ = match acceptor {
+                        None => {
+                            let io = conn::Watched {
+                                inner: stream,
+                                watch: watch.clone(),
+                            };
+                            http.serve_connection(TokioIo::new(io), service).await
+                        }
+                        Some(acceptor) => {
+                            let handshake = tls::accept(acceptor, stream, https_url);
+                            let tls = tokio::time::timeout(limits.header_read_timeout, handshake);
+                            match tls.await {
+                                Ok(Some(stream)) => {
+                                    let io = conn::Watched {
+                                        inner: stream,
+                                        watch: watch.clone(),
+                                    };
+                                    http.serve_connection(TokioIo::new(io), service).await
+                                }
+                                _ => return,
+                            }
+                        }
+                    };
                 };
+                // Idle or reading headers too long: dropping the connection closes it.
+                tokio::select! {
+                    _ = served => {}
+                    _ = watch.expired(limits) => {}
+                }
             });
         }
     });
@@ -438,7 +506,7 @@ fn plain(status: StatusCode, text: &'static str) -> Response<Full<Bytes>> {
 
 async fn serve(
     state: &State,
-    req: Request<Incoming>,
+    req: Request<TimedBody>,
 ) -> Result<Response<Full<Bytes>>, DropConnection> {
     if req.uri().path().starts_with("/admin/") {
         return Ok(admin::serve(state, req).await);
