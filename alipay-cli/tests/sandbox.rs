@@ -390,8 +390,8 @@ fn certificate_mode_with_the_printed_files_survives_a_rotation_and_a_restart() {
     let rotated = rt.block_on(alipay_testkit::http::send(
         alipay_testkit::http::Method::POST,
         &admin,
-        &[],
-        b"",
+        &[("content-type", "application/json")],
+        b"{}",
     ));
     assert_eq!(rotated.status, 200, "{}", rotated.text());
     let new_sn = rotated.json()["alipay_cert_sn"]
@@ -728,4 +728,170 @@ fn five_hundred_idle_connections_do_not_stall_a_call_and_the_cap_answers() {
         assert!(said.contains("too many connections"), "{said}");
     }
     drop(held);
+}
+
+#[test]
+fn a_web_page_cannot_drive_the_admin_or_the_cashier() {
+    use alipay_apis::fund::CouponOrderPagePayRequest;
+    use alipay_testkit::http::{Method, send};
+    let running = spawn(&[]);
+    let ready = &running.ready;
+    let gateway = ready["gateway"].as_str().unwrap().to_owned();
+    let base = gateway.trim_end_matches("/gateway.do").to_owned();
+    let port = base.rsplit(':').next().unwrap().to_owned();
+    let user = DEMO_USERS[0].0;
+    let rt = runtime();
+    let balance = || {
+        let a = rt.block_on(alipay_testkit::http::get(&format!(
+            "{base}/admin/users/{user}"
+        )));
+        assert_eq!(a.status, 200, "{}", a.text());
+        a.json()["balance"].as_str().unwrap().to_owned()
+    };
+    let before = balance();
+    let fund = format!("{base}/admin/users/{user}/fund");
+    let post = |url: &str, headers: &[(&str, &str)], body: &[u8]| {
+        rt.block_on(send(Method::POST, url, headers, body))
+    };
+    let amount = br#"{"amount":"1000.00"}"#;
+    // What a page's fetch(..., {mode: "no-cors", body}) sends: text/plain, its Origin.
+    let evil = "https://evil.example";
+    let cross = [
+        ("content-type", "text/plain;charset=UTF-8"),
+        ("origin", evil),
+    ];
+    let a = post(&fund, &cross, amount);
+    assert_eq!(a.status, 403, "{}", a.text());
+    // Without its Origin (or from a page of the sandbox's own): not JSON, 415.
+    for content_type in [
+        "text/plain;charset=UTF-8",
+        "application/x-www-form-urlencoded",
+    ] {
+        let a = post(&fund, &[("content-type", content_type)], amount);
+        assert_eq!(a.status, 415, "{content_type}: {}", a.text());
+    }
+    let a = post(&fund, &[], amount);
+    assert_eq!(a.status, 415, "{}", a.text());
+    // JSON with a cross-site Origin (had a preflight been answered), or Origin null: 403.
+    for origin in [evil, "null", "http://localhost.evil.example:1"] {
+        let headers = [("content-type", "application/json"), ("origin", origin)];
+        let a = post(&fund, &headers, amount);
+        assert_eq!(a.status, 403, "{origin}: {}", a.text());
+    }
+    // A foreign Host (DNS rebinding: evil.example resolving to 127.0.0.1): 421, on every route.
+    for url in [&fund, &gateway, &format!("{base}/cashier/scan")] {
+        let headers = [
+            ("content-type", "application/json"),
+            ("host", "evil.example"),
+        ];
+        let a = post(url, &headers, amount);
+        assert_eq!(a.status, 421, "{url}: {}", a.text());
+    }
+    assert_eq!(balance(), before, "no money was minted");
+    // The sandbox's own origin, a loopback name and no Origin at all still work.
+    let localhost = format!("http://localhost:{port}");
+    for headers in [
+        vec![("content-type", "application/json")],
+        vec![
+            ("content-type", "application/json"),
+            ("origin", base.as_str()),
+        ],
+        vec![
+            ("content-type", "application/json; charset=utf-8"),
+            ("origin", localhost.as_str()),
+            ("host", &localhost[7..]),
+        ],
+    ] {
+        let a = post(&fund, &headers, br#"{"amount":"1.00"}"#);
+        assert_eq!(a.status, 200, "{headers:?}: {}", a.text());
+    }
+    assert_ne!(balance(), before);
+
+    // The HTML cashier's form carries a per-order token, checked on submit.
+    let c = client(ready, 0, own_key(ready));
+    let page = CouponOrderPagePayRequest::builder()
+        .out_order_no("WEB-1")
+        .out_request_no("WEB-1-1")
+        .order_title("网页红包")
+        .amount(amount!("5.00"))
+        .build();
+    let url = c.page_execute_url(&page).unwrap();
+    let html = rt
+        .block_on(send(Method::GET, &url, &[("accept", "text/html")], b""))
+        .text();
+    let token = html
+        .split_once("name=\"cashier_token\" value=\"")
+        .and_then(|(_, rest)| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no token in the form: {html}"))
+        .to_owned();
+    assert!(token.len() >= 16, "{token}");
+    let pay = format!("{base}/cashier/pay");
+    let form = ("content-type", "application/x-www-form-urlencoded");
+    let without = format!("out_order_no=WEB-1&payer_user_id={user}");
+    for body in [
+        without.clone(),
+        format!("{without}&cashier_token=0123456789abcdef0123456789abcdef"),
+        // Another order's token.
+        format!("{without}&cashier_token={}", "x".repeat(token.len())),
+    ] {
+        let a = post(&pay, &[form], body.as_bytes());
+        assert_eq!(a.status, 403, "{body}: {}", a.text());
+    }
+    // The form posted from another site, token and all: 403 (Origin).
+    let with = format!("{without}&cashier_token={token}");
+    let a = post(&pay, &[form, ("origin", evil)], with.as_bytes());
+    assert_eq!(a.status, 403, "{}", a.text());
+    // From the page itself: paid.
+    let a = post(&pay, &[form, ("origin", base.as_str())], with.as_bytes());
+    assert_eq!(a.status, 200, "{}", a.text());
+    assert!(a.text().contains("Paid"), "{}", a.text());
+}
+
+#[test]
+fn a_sandbox_off_loopback_needs_an_admin_token() {
+    use alipay_testkit::http::{Method, send};
+    let out = Command::new(env!("CARGO_BIN_EXE_alipay"))
+        .args(["sandbox", "--listen", "0.0.0.0:0"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("--admin-token"), "{stderr}");
+    assert!(out.stdout.is_empty());
+
+    let running = spawn(&["--listen", "0.0.0.0:0", "--admin-token", "s3cret"]);
+    let ready = &running.ready;
+    let base = ready["gateway"]
+        .as_str()
+        .unwrap()
+        .trim_end_matches("/gateway.do")
+        .to_owned();
+    let rt = runtime();
+    let ledger = format!("{base}/admin/ledger");
+    for auth in [
+        None,
+        Some("Bearer wrong"),
+        Some("s3cret"),
+        Some("Basic czNjcmV0"),
+    ] {
+        let headers: Vec<(&str, &str)> = auth.map(|a| ("authorization", a)).into_iter().collect();
+        let a = rt.block_on(send(Method::GET, &ledger, &headers, b""));
+        assert_eq!(a.status, 401, "{auth:?}: {}", a.text());
+    }
+    let bearer = [("authorization", "Bearer s3cret")];
+    let a = rt.block_on(send(Method::GET, &ledger, &bearer, b""));
+    assert_eq!(a.status, 200, "{}", a.text());
+    let fund = format!("{base}/admin/users/{}/fund", DEMO_USERS[0].0);
+    let headers = [bearer[0], ("content-type", "application/json")];
+    let a = rt.block_on(send(Method::POST, &fund, &headers, br#"{"amount":"1.00"}"#));
+    assert_eq!(a.status, 200, "{}", a.text());
+    // The gateway itself needs no token.
+    rt.block_on(pay(&client(ready, 0, own_key(ready)), "OFF-LOOPBACK-1"));
+    // Without a token on loopback the admin routes stay open (the default).
+    let local = spawn(&[]);
+    let url = local.ready["gateway"]
+        .as_str()
+        .unwrap()
+        .replace("/gateway.do", "/admin/ledger");
+    assert_eq!(rt.block_on(alipay_testkit::http::get(&url)).status, 200);
 }

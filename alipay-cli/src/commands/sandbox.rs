@@ -71,12 +71,23 @@ pub struct Args {
     /// answer) after this long.
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_timeout)]
     idle_timeout: std::time::Duration,
+    /// Require `Authorization: Bearer TOKEN` on every /admin/ request. Required when
+    /// --listen is not a loopback address.
+    #[arg(long, value_name = "TOKEN")]
+    admin_token: Option<String>,
     /// Connections served at once; one more is answered 503 and closed (https: closed).
     #[arg(long, value_name = "N", default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..))]
     max_connections: u32,
 }
 
 pub fn run(a: Args) -> Result<(), Failure> {
+    if !a.listen.ip().is_loopback() && a.admin_token.as_deref().is_none_or(str::is_empty) {
+        return Err(Failure::Usage(format!(
+            "--listen {} is not a loopback address: give --admin-token TOKEN (the admin routes \
+             mint money; admin requests then need Authorization: Bearer TOKEN)",
+            a.listen
+        )));
+    }
     let faults = match &a.faults {
         Some(spec) => FaultPlan::parse(spec, a.seed).map_err(super::usage)?,
         None => FaultPlan::none(),
@@ -151,7 +162,7 @@ fn serve(a: Args, faults: FaultPlan, key_dir: &Path) -> Result<(), Failure> {
     };
     if !a.listen.ip().is_loopback() {
         eprintln!(
-            "alipay sandbox: listening on {} — the admin endpoints have no authentication; keep it off shared networks",
+            "alipay sandbox: listening on {} — the admin endpoints need the admin token; the gateway and the cashier need none: keep it off shared networks",
             a.listen
         );
     }
@@ -166,6 +177,7 @@ fn serve(a: Args, faults: FaultPlan, key_dir: &Path) -> Result<(), Failure> {
         config.apps = apps;
         config.faults = faults;
         config.max_clock_skew = a.max_clock_skew;
+        config.admin_token = a.admin_token.clone();
         config.limits = ConnectionLimits {
             header_read_timeout: a.header_timeout,
             body_read_timeout: a.body_timeout,

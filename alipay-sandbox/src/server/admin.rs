@@ -2,7 +2,8 @@
 //! add, fund and restrict users and add voucher templates, and to rotate certificate mode's
 //! Alipay certificate. Every change goes through the
 //! journaled [`Books`](crate::Books) helpers, so it survives a restart with a state
-//! directory. No authentication: the sandbox is meant to listen on loopback only.
+//! directory. Meant for loopback; see the module docs of `server` for what keeps web pages out
+//! (Host, Origin, `Content-Type: application/json`) and for the admin token.
 //!
 //! Amounts are `"x.yy"` JSON strings both ways (a JSON number is refused, never read as a
 //! float); refusals answer `{"error": "..."}` with a 4xx status.

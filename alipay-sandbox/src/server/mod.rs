@@ -124,8 +124,20 @@
 //!
 //! ## Admin and cashier
 //!
-//! Besides `/gateway.do`, the operator's and the user's side. There is **no authentication**:
-//! bind the sandbox to loopback (`127.0.0.1`) only. Every change goes through the journaled
+//! Besides `/gateway.do`, the operator's and the user's side, kept out of reach of web pages:
+//!
+//! * every request whose `Host` is not a loopback name or address or the listen address (any
+//!   IP literal when listening on every interface) is refused `421` (DNS rebinding);
+//! * `/admin/` and `/cashier/` refuse a cross-site `Origin` (or `Sec-Fetch-Site: cross-site`)
+//!   with `403`, and their JSON POST routes (all but `/cashier/pay` and `/cashier/app-pay`)
+//!   a `Content-Type` other than `application/json` with `415` (a page can POST `text/plain`
+//!   across origins, never JSON without a preflight);
+//! * the HTML cashier's form carries `cashier_token`, derived from the gateway key and the
+//!   order number ([`Sandbox::cashier_token`]); `/cashier/pay` without it is `403`;
+//! * with [`SandboxConfig::admin_token`] (required to listen off loopback) every `/admin/`
+//!   request needs `Authorization: Bearer <token>` (`401`).
+//!
+//! Every change goes through the journaled
 //! [`Books`] helpers, so it survives a restart with a state directory. Amounts are `"x.yy"`
 //! JSON strings both ways (JSON numbers are refused); bodies are limited to 1 MiB (413).
 //!
@@ -188,6 +200,7 @@ mod cashier;
 mod conn;
 mod fund;
 mod gateway;
+mod guard;
 mod notify;
 mod tls;
 mod trade_cashier;
@@ -231,6 +244,10 @@ pub struct SandboxConfig {
     /// Header-read, body-read and keep-alive idle timeouts, and the cap on concurrent
     /// connections ([`ConnectionLimits::default`]).
     pub limits: ConnectionLimits,
+    /// When set, every `/admin/` request needs `Authorization: Bearer <token>` (401
+    /// otherwise). Required to listen on an address that is not loopback ([`start`] refuses
+    /// without it). `None` by default.
+    pub admin_token: Option<String>,
 }
 
 impl SandboxConfig {
@@ -252,6 +269,7 @@ impl SandboxConfig {
             log_calls: false,
             certificates: None,
             limits: ConnectionLimits::default(),
+            admin_token: None,
         }
     }
 }
@@ -273,6 +291,9 @@ struct State {
     /// Certificate mode's certificates (rotated by `POST /admin/rotate-alipay-cert`).
     certs: Option<Mutex<SandboxCertificates>>,
     limits: ConnectionLimits,
+    /// The address listened on (a `Host` naming it is this sandbox).
+    listen_ip: std::net::IpAddr,
+    admin_token: Option<String>,
 }
 
 impl State {
@@ -350,6 +371,13 @@ impl Sandbox {
         rotate(&self.state)
     }
 
+    /// The token the HTML cashier's form for order `order_no` (an `out_order_no` or an
+    /// `out_trade_no`) carries as `cashier_token`, for programs that submit `/cashier/pay`
+    /// without reading the page (a browser gets it in the form).
+    pub fn cashier_token(&self, order_no: &str) -> String {
+        guard::cashier_token(&self.state, order_no)
+    }
+
     /// Stops accepting connections. Calls in flight finish; with a state directory,
     /// everything answered is on disk already.
     pub fn shutdown(self) {
@@ -367,6 +395,15 @@ impl Drop for Sandbox {
 /// With a state directory, its journal is replayed first (errors as [`io::ErrorKind::Other`]
 /// naming the directory).
 pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<Sandbox, io::Error> {
+    if !addr.ip().is_loopback() && config.admin_token.as_deref().is_none_or(str::is_empty) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "listening on {addr}, which is not loopback, needs an admin token \
+                 (SandboxConfig::admin_token, --admin-token): anyone who reaches it could mint money"
+            ),
+        ));
+    }
     let books = match &config.state_dir {
         Some(dir) => Books::open(dir, config.ledger).map_err(io::Error::other)?,
         None => Books::in_memory(config.ledger),
@@ -395,6 +432,8 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<Sandbox, i
         base_url: format!("{scheme}://{local_addr}"),
         certs: config.certificates.map(Mutex::new),
         limits: config.limits,
+        listen_ip: local_addr.ip(),
+        admin_token: config.admin_token,
     });
     let serving = state.clone();
     let limits = config.limits;
@@ -508,6 +547,9 @@ async fn serve(
     state: &State,
     req: Request<TimedBody>,
 ) -> Result<Response<Full<Bytes>>, DropConnection> {
+    if let Some(refused) = guard::refuse(state, req.method(), req.uri().path(), req.headers()) {
+        return Ok(refused);
+    }
     if req.uri().path().starts_with("/admin/") {
         return Ok(admin::serve(state, req).await);
     }
