@@ -56,6 +56,10 @@ pub use alipay_core::api::{
     Api, ApiInfo, BizError, ErrorInfo, ExecuteApi, Handling, Mode, PageExecuteApi, ParamsIn,
     SdkExecuteApi, Violation, Violations,
 };
+/// The notification claim store on PostgreSQL (feature `postgres`): exactly-once processing
+/// across the instances of a notify endpoint.
+#[cfg(feature = "postgres")]
+pub use alipay_core::notify::postgres;
 pub use alipay_core::notify::{
     Claim, ClaimStore, Committed, FromNotification, Handled, MemoryClaim, MemoryClaims, MemorySeen,
     Notification, NotifyParseError, NotifyReceiver, Pending, Receipt, RetryCause,

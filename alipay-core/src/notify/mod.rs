@@ -49,11 +49,14 @@
 //! ```
 //!
 //! **Several instances.** The default store, [`MemorySeen`], and the in-flight set live in one
-//! process. Behind a load balancer, implement [`SeenNotifications`] over the shared database
-//! (a table with a unique `notify_id`) and, best, record the id in the same transaction as the
-//! business effect of the notification; the business processing should in any case be
-//! idempotent on the order number (`out_order_no`, `out_request_no`), as the last line of
-//! defence.
+//! process. Behind a load balancer, use [`NotifyReceiver::handle_in`] with a [`ClaimStore`]:
+//! the claim on the `notify_id`, the handler's writes and the record that it was processed
+//! commit in one transaction of the shared database, and a notification another instance is
+//! processing right now is answered `fail` (Alipay delivers it again). The PostgreSQL store is
+//! `notify::postgres::PgClaims` (feature `postgres`); for another database implement
+//! [`ClaimStore`] (its contract is in the trait's docs). The business processing should in any
+//! case be idempotent on the order number (`out_order_no`, `out_request_no`), as the last line
+//! of defence.
 //!
 //! ## How a notification is verified
 //!

@@ -75,10 +75,13 @@ pub fn __notify_field<T: crate::wire::FromWire>(
 
 /// The `notify_id`s that have been processed.
 ///
-/// [`MemorySeen`] is the bounded in-process default. A deployment with several instances plugs
-/// in its database instead: a table keyed by `notify_id` (unique), `contains` a `SELECT`,
-/// `insert_if_absent` an `INSERT ... ON CONFLICT DO NOTHING` returning whether a row was
-/// inserted. Keep ids at least as long as Alipay retries (about a day).
+/// [`MemorySeen`] is the bounded in-process default. Records made here come *after* the
+/// application's processing, so with several instances, or a crash between the effect and the
+/// record, a notification can be processed twice: a deployment with several instances uses a
+/// [`ClaimStore`](super::ClaimStore) with [`NotifyReceiver::handle_in`] instead (the claim, the
+/// effect and the record in one transaction; PostgreSQL ships as `notify::postgres`, feature
+/// `postgres`; any other database implements the trait). Keep ids at least as long as Alipay
+/// retries (about a day).
 pub trait SeenNotifications: Send + Sync {
     /// Whether `notify_id` has been recorded as processed.
     fn contains(&self, notify_id: &str) -> Result<bool, StoreError>;
