@@ -390,8 +390,8 @@ fn certificate_mode_with_the_printed_files_survives_a_rotation_and_a_restart() {
     let rotated = rt.block_on(alipay_testkit::http::send(
         alipay_testkit::http::Method::POST,
         &admin,
-        &[],
-        b"",
+        &[("content-type", "application/json")],
+        b"{}",
     ));
     assert_eq!(rotated.status, 200, "{}", rotated.text());
     let new_sn = rotated.json()["alipay_cert_sn"]
@@ -407,4 +407,491 @@ fn certificate_mode_with_the_printed_files_survives_a_rotation_and_a_restart() {
     let alipay = AlipayCertificate::from_pem(&text(&again.ready["alipay_cert_file"])).unwrap();
     assert_eq!(alipay.sn(), new_sn);
     rt.block_on(pay(&cert_client(&again.ready), "CERT-3"));
+}
+
+/// A POST to the running sandbox's gateway: `query` in the URL, `body` as the form.
+fn post_form(ready: &Value, query: &str, body: &[u8]) -> alipay_testkit::http::Answer {
+    let url = format!("{}?{query}", ready["gateway"].as_str().unwrap());
+    runtime().block_on(alipay_testkit::http::send(
+        alipay_testkit::http::Method::POST,
+        &url,
+        &[(
+            "content-type",
+            "application/x-www-form-urlencoded;charset=utf-8",
+        )],
+        body,
+    ))
+}
+
+fn own_key(ready: &Value) -> AppPrivateKey {
+    AppPrivateKey::from_text(&text(&ready["apps"][0]["private_key_file"])).unwrap()
+}
+
+#[test]
+fn a_parameter_sent_twice_is_refused_signed_wherever_the_copies_are() {
+    use alipay_core::{Call, Error};
+    let running = spawn(&["--listen", "127.0.0.1:0"]);
+    let ready = &running.ready;
+    let c = client(ready, 0, own_key(ready));
+    let method = "alipay.fund.coupon.operation.query";
+    let signed = c
+        .sign(&Call::new(method).biz_content(r#"{"out_order_no":"DUP","out_request_no":"DUP-1"}"#))
+        .unwrap();
+    let (query, body) = signed.http_parts().unwrap();
+    let body = String::from_utf8(body).unwrap();
+    let pair = |part: &str, name: &str| {
+        part.split('&')
+            .find(|p| p.starts_with(&format!("{name}=")))
+            .unwrap_or_else(|| panic!("{name} in {part}"))
+            .to_owned()
+    };
+    let verdict = |query: &str, body: &str| {
+        let answer = post_form(ready, query, body.as_bytes());
+        assert_eq!(answer.status, 200, "{}", answer.text());
+        let verified = c
+            .verify_response(method, &answer.body)
+            .unwrap_or_else(|e| panic!("unsigned or badly signed: {e}: {}", answer.text()));
+        assert!(verified.signed);
+        verified.into_result().unwrap_err()
+    };
+    // The form as signed is executed (an unknown order: a business refusal).
+    let e = verdict(&query, &body);
+    assert!(matches!(e, Error::Business(_)), "{e}");
+
+    let cases = [
+        (
+            "sign",
+            format!("{query}&{}", pair(&query, "sign")),
+            body.clone(),
+        ),
+        (
+            "app_id",
+            format!("{query}&app_id=2021000000000099"),
+            body.clone(),
+        ),
+        (
+            "biz_content",
+            query.clone(),
+            format!("{body}&biz_content=%7B%7D"),
+        ),
+        (
+            "sign",
+            query.clone(),
+            format!("{body}&{}", pair(&query, "sign")),
+        ),
+        ("charset", query.clone(), format!("{body}&charset=utf-8")),
+        ("timestamp", query.clone(), format!("%74imestamp=x&{body}")),
+        ("version", query.clone(), format!("{body}&version=")),
+        (
+            "method",
+            format!("{query}&method={method}"),
+            format!("method={method}&{body}"),
+        ),
+    ];
+    for (name, q, b) in cases {
+        let e = verdict(&q, &b);
+        let Error::Gateway(a) = &e else {
+            panic!("{name}: {e}")
+        };
+        assert_eq!(a.code, "40002", "{name}: {e}");
+        assert_eq!(a.sub_code.as_deref(), Some("isv.invalid-parameter"), "{e}");
+        let sub_msg = a.sub_msg.as_deref().unwrap_or("");
+        assert!(
+            sub_msg.contains(&format!("duplicate parameter {name}")),
+            "{name}: {sub_msg}"
+        );
+    }
+    // Nothing was executed: still no such operation, and a clean call still works.
+    runtime().block_on(pay(&c, "DUP-PAID"));
+}
+
+#[test]
+fn a_call_without_charset_is_refused_not_read_as_utf8() {
+    use alipay_core::{Call, Error};
+    let running = spawn(&["--listen", "127.0.0.1:0"]);
+    let ready = &running.ready;
+    let c = client(ready, 0, own_key(ready));
+    let method = "alipay.fund.coupon.operation.query";
+    let signed = c
+        .sign(&Call::new(method).biz_content(r#"{"out_order_no":"CS","out_request_no":"CS-1"}"#))
+        .unwrap();
+    let (query, body) = signed.http_parts().unwrap();
+    let body = String::from_utf8(body).unwrap();
+    let without: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.starts_with("charset="))
+        .collect();
+    assert_eq!(without.len() + 1, query.split('&').count(), "{query}");
+    let without = without.join("&");
+    let verdict = |query: &str, body: &str| {
+        let answer = post_form(ready, query, body.as_bytes());
+        assert_eq!(answer.status, 200, "{}", answer.text());
+        let verified = c
+            .verify_response(method, &answer.body)
+            .unwrap_or_else(|e| panic!("unsigned or badly signed: {e}: {}", answer.text()));
+        verified.into_result().unwrap_err()
+    };
+    let e = verdict(&without, &body);
+    let Error::Gateway(a) = &e else { panic!("{e}") };
+    assert_eq!(a.code, "40001", "{e}");
+    assert_eq!(a.sub_code.as_deref(), Some("isv.missing-charset"), "{e}");
+    let sub_msg = a.sub_msg.as_deref().unwrap_or("");
+    assert!(
+        sub_msg.contains("请确认charset参数放在了URL查询"),
+        "{sub_msg}"
+    );
+    assert!(sub_msg.contains("does not default to UTF-8"), "{sub_msg}");
+    // A GET with everything in the query but charset: the same.
+    let url = format!("{}?{without}&{body}", ready["gateway"].as_str().unwrap());
+    let answer = runtime().block_on(alipay_testkit::http::get(&url));
+    assert!(
+        answer.text().contains("isv.missing-charset"),
+        "{}",
+        answer.text()
+    );
+    // charset in the body instead of the query is still read (the signature then verifies:
+    // an unknown order, a business refusal).
+    let e = verdict(&without, &format!("{body}&charset=utf-8"));
+    assert!(matches!(e, Error::Business(_)), "{e}");
+    // And the client as shipped sends it.
+    runtime().block_on(pay(&c, "CS-PAID"));
+}
+
+/// The soft limit on open files (`ulimit -n`), raised to `want` (within the hard limit,
+/// with `prlimit`) when lower; what it is afterwards.
+#[cfg(target_os = "linux")]
+fn raise_open_files(want: u64) -> u64 {
+    let soft_hard = || {
+        let limits = std::fs::read_to_string("/proc/self/limits").unwrap();
+        let line = limits
+            .lines()
+            .find(|l| l.starts_with("Max open files"))
+            .unwrap()
+            .to_owned();
+        let numbers: Vec<u64> = line
+            .split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        (numbers[0], numbers.get(1).copied().unwrap_or(numbers[0]))
+    };
+    let (soft, hard) = soft_hard();
+    if soft < want {
+        let to = want.min(hard);
+        let _ = Command::new("prlimit")
+            .args([
+                "--pid",
+                &std::process::id().to_string(),
+                &format!("--nofile={to}:{hard}"),
+            ])
+            .status();
+    }
+    soft_hard().0
+}
+
+#[test]
+fn connections_that_never_finish_are_closed() {
+    use std::io::Write;
+    use std::net::TcpStream;
+    let running = spawn(&[
+        "--header-timeout",
+        "1s",
+        "--body-timeout",
+        "1s",
+        "--idle-timeout",
+        "1s",
+    ]);
+    let ready = &running.ready;
+    let addr = ready["gateway"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("http://")
+        .trim_end_matches("/gateway.do")
+        .to_owned();
+    let connect = || {
+        let s = TcpStream::connect(&addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(8))).unwrap();
+        s
+    };
+    // Until the server closes: everything it wrote, and how long that took.
+    let until_closed = |mut s: TcpStream, started: Instant| {
+        let mut got = Vec::new();
+        s.read_to_end(&mut got)
+            .unwrap_or_else(|e| panic!("still open after 8 s: {e}"));
+        (
+            String::from_utf8_lossy(&got).into_owned(),
+            started.elapsed(),
+        )
+    };
+
+    // An idle connection: closed after the idle timeout, without an answer.
+    let started = Instant::now();
+    let (said, took) = until_closed(connect(), started);
+    assert!(said.is_empty(), "{said}");
+    assert!(took < Duration::from_secs(4), "{took:?}");
+
+    // Headers a byte every 100 ms (each byte well within any idle timeout): closed once the
+    // header timeout has passed since the first byte.
+    let mut slow = connect();
+    let started = Instant::now();
+    let head = b"GET /admin/ledger HTTP/1.1\r\nhost: 127.0.0.1\r\nx-slow: ";
+    let mut refused_at = None;
+    for i in 0..100 {
+        let byte = head.get(i).copied().unwrap_or(b'a');
+        if slow.write_all(&[byte]).is_err() {
+            refused_at = Some(started.elapsed());
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let took = refused_at.expect("the slow headers were read for 10 s");
+    assert!(took < Duration::from_secs(4), "{took:?}");
+
+    // A body shorter than its Content-Length: answered after the body timeout, and closed.
+    let mut short = connect();
+    let started = Instant::now();
+    short
+        .write_all(
+            b"POST /gateway.do HTTP/1.1\r\nhost: 127.0.0.1\r\n\
+              content-type: application/x-www-form-urlencoded\r\n\
+              content-length: 100\r\n\r\ncharset=utf-8",
+        )
+        .unwrap();
+    let (said, took) = until_closed(short, started);
+    assert!(said.starts_with("HTTP/1.1 400"), "{said}");
+    assert!(
+        said.to_ascii_lowercase().contains("connection: close"),
+        "{said}"
+    );
+    assert!(took >= Duration::from_millis(900), "{took:?}");
+    assert!(took < Duration::from_secs(4), "{took:?}");
+
+    // Calls still work, on a kept-alive connection too.
+    let c = client(ready, 0, own_key(ready));
+    let rt = runtime();
+    rt.block_on(pay(&c, "SLOW-1"));
+    rt.block_on(pay(&c, "SLOW-2"));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn five_hundred_idle_connections_do_not_stall_a_call_and_the_cap_answers() {
+    use std::net::TcpStream;
+    let limit = raise_open_files(2048);
+    assert!(
+        limit >= 1100,
+        "this test holds 500 + 60 connections: raise `ulimit -n` (now {limit}) to 2048"
+    );
+    let running = spawn(&[]);
+    let ready = &running.ready;
+    let addr = ready["gateway"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("http://")
+        .trim_end_matches("/gateway.do")
+        .to_owned();
+    let idle: Vec<TcpStream> = (0..500)
+        .map(|_| TcpStream::connect(&addr).unwrap())
+        .collect();
+    // Let the sandbox accept them all.
+    std::thread::sleep(Duration::from_millis(300));
+    let c = client(ready, 0, own_key(ready));
+    let rt = runtime();
+    let started = Instant::now();
+    rt.block_on(pay(&c, "IDLE-500"));
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(2), "{took:?}");
+    drop(idle);
+    drop(running);
+
+    // Over the cap: answered 503 and closed at once, not left hanging.
+    let running = spawn(&["--max-connections", "50"]);
+    let addr = running.ready["gateway"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("http://")
+        .trim_end_matches("/gateway.do")
+        .to_owned();
+    let held: Vec<TcpStream> = (0..50)
+        .map(|_| TcpStream::connect(&addr).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    for _ in 0..10 {
+        let mut extra = TcpStream::connect(&addr).unwrap();
+        extra
+            .set_read_timeout(Some(Duration::from_secs(3)))
+            .unwrap();
+        let mut said = String::new();
+        extra
+            .read_to_string(&mut said)
+            .unwrap_or_else(|e| panic!("left hanging: {e}"));
+        assert!(said.starts_with("HTTP/1.1 503"), "{said}");
+        assert!(said.contains("too many connections"), "{said}");
+    }
+    drop(held);
+}
+
+#[test]
+fn a_web_page_cannot_drive_the_admin_or_the_cashier() {
+    use alipay_apis::fund::CouponOrderPagePayRequest;
+    use alipay_testkit::http::{Method, send};
+    let running = spawn(&[]);
+    let ready = &running.ready;
+    let gateway = ready["gateway"].as_str().unwrap().to_owned();
+    let base = gateway.trim_end_matches("/gateway.do").to_owned();
+    let port = base.rsplit(':').next().unwrap().to_owned();
+    let user = DEMO_USERS[0].0;
+    let rt = runtime();
+    let balance = || {
+        let a = rt.block_on(alipay_testkit::http::get(&format!(
+            "{base}/admin/users/{user}"
+        )));
+        assert_eq!(a.status, 200, "{}", a.text());
+        a.json()["balance"].as_str().unwrap().to_owned()
+    };
+    let before = balance();
+    let fund = format!("{base}/admin/users/{user}/fund");
+    let post = |url: &str, headers: &[(&str, &str)], body: &[u8]| {
+        rt.block_on(send(Method::POST, url, headers, body))
+    };
+    let amount = br#"{"amount":"1000.00"}"#;
+    // What a page's fetch(..., {mode: "no-cors", body}) sends: text/plain, its Origin.
+    let evil = "https://evil.example";
+    let cross = [
+        ("content-type", "text/plain;charset=UTF-8"),
+        ("origin", evil),
+    ];
+    let a = post(&fund, &cross, amount);
+    assert_eq!(a.status, 403, "{}", a.text());
+    // Without its Origin (or from a page of the sandbox's own): not JSON, 415.
+    for content_type in [
+        "text/plain;charset=UTF-8",
+        "application/x-www-form-urlencoded",
+    ] {
+        let a = post(&fund, &[("content-type", content_type)], amount);
+        assert_eq!(a.status, 415, "{content_type}: {}", a.text());
+    }
+    let a = post(&fund, &[], amount);
+    assert_eq!(a.status, 415, "{}", a.text());
+    // JSON with a cross-site Origin (had a preflight been answered), or Origin null: 403.
+    for origin in [evil, "null", "http://localhost.evil.example:1"] {
+        let headers = [("content-type", "application/json"), ("origin", origin)];
+        let a = post(&fund, &headers, amount);
+        assert_eq!(a.status, 403, "{origin}: {}", a.text());
+    }
+    // A foreign Host (DNS rebinding: evil.example resolving to 127.0.0.1): 421, on every route.
+    for url in [&fund, &gateway, &format!("{base}/cashier/scan")] {
+        let headers = [
+            ("content-type", "application/json"),
+            ("host", "evil.example"),
+        ];
+        let a = post(url, &headers, amount);
+        assert_eq!(a.status, 421, "{url}: {}", a.text());
+    }
+    assert_eq!(balance(), before, "no money was minted");
+    // The sandbox's own origin, a loopback name and no Origin at all still work.
+    let localhost = format!("http://localhost:{port}");
+    for headers in [
+        vec![("content-type", "application/json")],
+        vec![
+            ("content-type", "application/json"),
+            ("origin", base.as_str()),
+        ],
+        vec![
+            ("content-type", "application/json; charset=utf-8"),
+            ("origin", localhost.as_str()),
+            ("host", &localhost[7..]),
+        ],
+    ] {
+        let a = post(&fund, &headers, br#"{"amount":"1.00"}"#);
+        assert_eq!(a.status, 200, "{headers:?}: {}", a.text());
+    }
+    assert_ne!(balance(), before);
+
+    // The HTML cashier's form carries a per-order token, checked on submit.
+    let c = client(ready, 0, own_key(ready));
+    let page = CouponOrderPagePayRequest::builder()
+        .out_order_no("WEB-1")
+        .out_request_no("WEB-1-1")
+        .order_title("网页红包")
+        .amount(amount!("5.00"))
+        .build();
+    let url = c.page_execute_url(&page).unwrap();
+    let html = rt
+        .block_on(send(Method::GET, &url, &[("accept", "text/html")], b""))
+        .text();
+    let token = html
+        .split_once("name=\"cashier_token\" value=\"")
+        .and_then(|(_, rest)| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no token in the form: {html}"))
+        .to_owned();
+    assert!(token.len() >= 16, "{token}");
+    let pay = format!("{base}/cashier/pay");
+    let form = ("content-type", "application/x-www-form-urlencoded");
+    let without = format!("out_order_no=WEB-1&payer_user_id={user}");
+    for body in [
+        without.clone(),
+        format!("{without}&cashier_token=0123456789abcdef0123456789abcdef"),
+        // Another order's token.
+        format!("{without}&cashier_token={}", "x".repeat(token.len())),
+    ] {
+        let a = post(&pay, &[form], body.as_bytes());
+        assert_eq!(a.status, 403, "{body}: {}", a.text());
+    }
+    // The form posted from another site, token and all: 403 (Origin).
+    let with = format!("{without}&cashier_token={token}");
+    let a = post(&pay, &[form, ("origin", evil)], with.as_bytes());
+    assert_eq!(a.status, 403, "{}", a.text());
+    // From the page itself: paid.
+    let a = post(&pay, &[form, ("origin", base.as_str())], with.as_bytes());
+    assert_eq!(a.status, 200, "{}", a.text());
+    assert!(a.text().contains("Paid"), "{}", a.text());
+}
+
+#[test]
+fn a_sandbox_off_loopback_needs_an_admin_token() {
+    use alipay_testkit::http::{Method, send};
+    let out = Command::new(env!("CARGO_BIN_EXE_alipay"))
+        .args(["sandbox", "--listen", "0.0.0.0:0"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("--admin-token"), "{stderr}");
+    assert!(out.stdout.is_empty());
+
+    let running = spawn(&["--listen", "0.0.0.0:0", "--admin-token", "s3cret"]);
+    let ready = &running.ready;
+    let base = ready["gateway"]
+        .as_str()
+        .unwrap()
+        .trim_end_matches("/gateway.do")
+        .to_owned();
+    let rt = runtime();
+    let ledger = format!("{base}/admin/ledger");
+    for auth in [
+        None,
+        Some("Bearer wrong"),
+        Some("s3cret"),
+        Some("Basic czNjcmV0"),
+    ] {
+        let headers: Vec<(&str, &str)> = auth.map(|a| ("authorization", a)).into_iter().collect();
+        let a = rt.block_on(send(Method::GET, &ledger, &headers, b""));
+        assert_eq!(a.status, 401, "{auth:?}: {}", a.text());
+    }
+    let bearer = [("authorization", "Bearer s3cret")];
+    let a = rt.block_on(send(Method::GET, &ledger, &bearer, b""));
+    assert_eq!(a.status, 200, "{}", a.text());
+    let fund = format!("{base}/admin/users/{}/fund", DEMO_USERS[0].0);
+    let headers = [bearer[0], ("content-type", "application/json")];
+    let a = rt.block_on(send(Method::POST, &fund, &headers, br#"{"amount":"1.00"}"#));
+    assert_eq!(a.status, 200, "{}", a.text());
+    // The gateway itself needs no token.
+    rt.block_on(pay(&client(ready, 0, own_key(ready)), "OFF-LOOPBACK-1"));
+    // Without a token on loopback the admin routes stay open (the default).
+    let local = spawn(&[]);
+    let url = local.ready["gateway"]
+        .as_str()
+        .unwrap()
+        .replace("/gateway.do", "/admin/ledger");
+    assert_eq!(rt.block_on(alipay_testkit::http::get(&url)).status, 200);
 }

@@ -214,12 +214,21 @@ async fn open_cashier(c: &AlipayClient, request: &CouponOrderPagePayRequest) -> 
     .await
 }
 
+/// The cashier page's form submitted (with the order's `cashier_token`, as the page has it).
 async fn cashier_pay(sb: &Sandbox, fields: &[(&str, &str)]) -> Answer {
+    let order = fields
+        .iter()
+        .find(|(k, _)| *k == "out_order_no" || *k == "out_trade_no")
+        .map(|(_, v)| *v)
+        .unwrap_or_default();
+    let token = sb.cashier_token(order);
+    let mut fields = fields.to_vec();
+    fields.push(("cashier_token", &token));
     send(
         Method::POST,
         &url(sb, "/cashier/pay"),
         &[("content-type", "application/x-www-form-urlencoded")],
-        &form_encode(fields),
+        &form_encode(&fields),
     )
     .await
 }
@@ -467,7 +476,7 @@ async fn admin_refuses_bad_inputs_with_what_is_wrong() {
     let a = send(
         Method::POST,
         &url(&sb, &format!("/admin/users/{ALICE}/fund")),
-        &[],
+        &[("content-type", "application/json")],
         &big,
     )
     .await;

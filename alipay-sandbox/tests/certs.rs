@@ -84,7 +84,8 @@ async fn rotate(local: &LocalSandbox) -> serde_json::Value {
     let url = local
         .gateway_url()
         .replace("/gateway.do", "/admin/rotate-alipay-cert");
-    let answer = http::send(http::Method::POST, &url, &[], b"").await;
+    let json = [("content-type", "application/json")];
+    let answer = http::send(http::Method::POST, &url, &json, b"{}").await;
     assert_eq!(answer.status, http::StatusCode::OK, "{}", answer.text());
     answer.json()
 }
@@ -439,7 +440,11 @@ async fn a_page_pay_in_certificate_mode_returns_and_notifies_under_the_certifica
     .await;
     assert_eq!(page.status, http::StatusCode::OK, "{}", page.text());
     let pay_url = local.gateway_url().replace("/gateway.do", "/cashier/pay");
-    let form = format!("out_trade_no=CERT_P1&buyer_user_id={}", DEMO_USERS[0].0);
+    let form = format!(
+        "out_trade_no=CERT_P1&buyer_user_id={}&cashier_token={}",
+        DEMO_USERS[0].0,
+        local.sandbox.cashier_token("CERT_P1")
+    );
     let paid = http::send(
         http::Method::POST,
         &pay_url,

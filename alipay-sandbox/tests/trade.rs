@@ -683,7 +683,11 @@ async fn page_pay_through_the_cashier_with_a_signed_return() {
         Method::POST,
         &url(&sb, "/cashier/pay"),
         &[("content-type", "application/x-www-form-urlencoded")],
-        &form_encode(&[("out_trade_no", "W1"), ("buyer_user_id", ALICE)]),
+        &form_encode(&[
+            ("out_trade_no", "W1"),
+            ("buyer_user_id", ALICE),
+            ("cashier_token", &sb.cashier_token("W1")),
+        ]),
     )
     .await;
     assert_eq!(paid.status, StatusCode::FOUND, "{}", paid.text());
@@ -727,7 +731,11 @@ async fn page_pay_through_the_cashier_with_a_signed_return() {
         Method::POST,
         &url(&sb, "/cashier/pay"),
         &[("content-type", "application/x-www-form-urlencoded")],
-        &form_encode(&[("out_trade_no", "W2"), ("buyer_user_id", BOB)]),
+        &form_encode(&[
+            ("out_trade_no", "W2"),
+            ("buyer_user_id", BOB),
+            ("cashier_token", &sb.cashier_token("W2")),
+        ]),
     )
     .await;
     assert_eq!(paid.status, StatusCode::FOUND, "{}", paid.text());
@@ -741,7 +749,11 @@ async fn page_pay_through_the_cashier_with_a_signed_return() {
         Method::POST,
         &url(&sb, "/cashier/pay"),
         &[("content-type", "application/x-www-form-urlencoded")],
-        &form_encode(&[("out_trade_no", "W2"), ("buyer_user_id", BOB)]),
+        &form_encode(&[
+            ("out_trade_no", "W2"),
+            ("buyer_user_id", BOB),
+            ("cashier_token", &sb.cashier_token("W2")),
+        ]),
     )
     .await;
     assert_eq!(again.status, StatusCode::CONFLICT);

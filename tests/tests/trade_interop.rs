@@ -203,7 +203,11 @@ impl Gateway {
             http::Method::POST,
             &self.route("/cashier/pay"),
             &[("content-type", "application/x-www-form-urlencoded")],
-            format!("out_trade_no={out_trade_no}&buyer_user_id={buyer}").as_bytes(),
+            format!(
+                "out_trade_no={out_trade_no}&buyer_user_id={buyer}&cashier_token={}",
+                self.sandbox.cashier_token(out_trade_no)
+            )
+            .as_bytes(),
         )
     }
 

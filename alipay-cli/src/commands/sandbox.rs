@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use alipay_core::protocol::generate_app_key_pair;
 use alipay_core::{AppPublicKey, GatewayPrivateKey};
 use alipay_sandbox::ledger::yuan;
-use alipay_sandbox::server::{SandboxConfig, SandboxTls, start};
+use alipay_sandbox::server::{ConnectionLimits, SandboxConfig, SandboxTls, start};
 use alipay_sandbox::{FaultPlan, Ledger, SandboxCertificates};
 use serde_json::json;
 
@@ -59,9 +59,35 @@ pub struct Args {
     /// Do not log each call on stderr.
     #[arg(long)]
     quiet: bool,
+    /// Close a connection whose request headers are not complete this long after their first
+    /// byte (headers sent a byte at a time included), e.g. 10s, 500ms.
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_timeout)]
+    header_timeout: std::time::Duration,
+    /// Refuse a request whose body has not fully arrived this long after its headers (a body
+    /// shorter than its Content-Length); the answer closes the connection.
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_timeout)]
+    body_timeout: std::time::Duration,
+    /// Close a connection with no request under way (just accepted, or kept alive after an
+    /// answer) after this long.
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_timeout)]
+    idle_timeout: std::time::Duration,
+    /// Require `Authorization: Bearer TOKEN` on every /admin/ request. Required when
+    /// --listen is not a loopback address.
+    #[arg(long, value_name = "TOKEN")]
+    admin_token: Option<String>,
+    /// Connections served at once; one more is answered 503 and closed (https: closed).
+    #[arg(long, value_name = "N", default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..))]
+    max_connections: u32,
 }
 
 pub fn run(a: Args) -> Result<(), Failure> {
+    if !a.listen.ip().is_loopback() && a.admin_token.as_deref().is_none_or(str::is_empty) {
+        return Err(Failure::Usage(format!(
+            "--listen {} is not a loopback address: give --admin-token TOKEN (the admin routes \
+             mint money; admin requests then need Authorization: Bearer TOKEN)",
+            a.listen
+        )));
+    }
     let faults = match &a.faults {
         Some(spec) => FaultPlan::parse(spec, a.seed).map_err(super::usage)?,
         None => FaultPlan::none(),
@@ -136,7 +162,7 @@ fn serve(a: Args, faults: FaultPlan, key_dir: &Path) -> Result<(), Failure> {
     };
     if !a.listen.ip().is_loopback() {
         eprintln!(
-            "alipay sandbox: listening on {} — the admin endpoints have no authentication; keep it off shared networks",
+            "alipay sandbox: listening on {} — the admin endpoints need the admin token; the gateway and the cashier need none: keep it off shared networks",
             a.listen
         );
     }
@@ -151,6 +177,13 @@ fn serve(a: Args, faults: FaultPlan, key_dir: &Path) -> Result<(), Failure> {
         config.apps = apps;
         config.faults = faults;
         config.max_clock_skew = a.max_clock_skew;
+        config.admin_token = a.admin_token.clone();
+        config.limits = ConnectionLimits {
+            header_read_timeout: a.header_timeout,
+            body_read_timeout: a.body_timeout,
+            idle_timeout: a.idle_timeout,
+            max_connections: a.max_connections as usize,
+        };
         config.log_calls = !a.quiet;
         config.state_dir = a.state_dir.clone();
         config.certificates = Some(certificates);
@@ -312,6 +345,27 @@ fn shutdown_signal() -> impl std::future::Future<Output = ()> {
 }
 
 /// `600s`, `10m`, `9h`.
+/// A timeout: a positive number and ms, s, m or h (500ms, 10s, 1m), at most an hour.
+fn parse_timeout(text: &str) -> Result<std::time::Duration, String> {
+    let (number, unit) = text.split_at(
+        text.find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len()),
+    );
+    let n: u64 = number.parse().unwrap_or(0);
+    let ms = match unit {
+        "ms" => Some(n),
+        "s" => n.checked_mul(1000),
+        "m" => n.checked_mul(60_000),
+        "h" => n.checked_mul(3_600_000),
+        _ => None,
+    };
+    ms.filter(|ms| (1..=3_600_000).contains(ms))
+        .map(std::time::Duration::from_millis)
+        .ok_or_else(|| {
+            format!("{text:?}: expected a positive number and ms, s, m or h, at most an hour (500ms, 10s, 1m)")
+        })
+}
+
 fn parse_skew(text: &str) -> Result<std::time::Duration, String> {
     let (number, unit) = text.split_at(
         text.find(|c: char| !c.is_ascii_digit())

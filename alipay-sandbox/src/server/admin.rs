@@ -2,16 +2,17 @@
 //! add, fund and restrict users and add voucher templates, and to rotate certificate mode's
 //! Alipay certificate. Every change goes through the
 //! journaled [`Books`](crate::Books) helpers, so it survives a restart with a state
-//! directory. No authentication: the sandbox is meant to listen on loopback only.
+//! directory. Meant for loopback; see the module docs of `server` for what keeps web pages out
+//! (Host, Origin, `Content-Type: application/json`) and for the admin token.
 //!
 //! Amounts are `"x.yy"` JSON strings both ways (a JSON number is refused, never read as a
 //! float); refusals answer `{"error": "..."}` with a 4xx status.
 
+use super::TimedBody;
 use alipay_core::Amount;
 use alipay_core::value::Yuan;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
-use hyper::body::Incoming;
 use hyper::{Method, Request, Response, StatusCode};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -21,7 +22,7 @@ use super::{MAX_BODY, State};
 use crate::ledger::{Account, Freeze, LedgerError, Operation, RedPacket, Template, Voucher, yuan};
 
 /// Serves one `/admin/...` request.
-pub(super) async fn serve(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
+pub(super) async fn serve(state: &State, req: Request<TimedBody>) -> Response<Full<Bytes>> {
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
     let segments: Vec<&str> = path
@@ -352,7 +353,7 @@ pub(super) fn ledger_status(e: &LedgerError) -> StatusCode {
 }
 
 /// The body, at most [`MAX_BODY`] bytes (413 beyond, 400 when unreadable).
-pub(super) async fn read_body(req: Request<Incoming>) -> Result<Bytes, Refused> {
+pub(super) async fn read_body(req: Request<TimedBody>) -> Result<Bytes, Refused> {
     match Limited::new(req.into_body(), MAX_BODY).collect().await {
         Ok(b) => Ok(b.to_bytes()),
         Err(e) if e.downcast_ref::<LengthLimitError>().is_some() => Err(Refused::new(

@@ -16,13 +16,13 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
+use super::TimedBody;
 use alipay_core::gateway::sign_notification;
 use alipay_core::html::escape;
 use alipay_core::protocol::Timestamp;
 use alipay_core::{Charset, SignType};
 use bytes::Bytes;
 use http_body_util::Full;
-use hyper::body::Incoming;
 use hyper::{Method, Request, Response, StatusCode};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
@@ -73,7 +73,7 @@ impl Memory {
 }
 
 /// Serves one `/cashier/...` request.
-pub(super) async fn serve(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
+pub(super) async fn serve(state: &State, req: Request<TimedBody>) -> Response<Full<Bytes>> {
     let path = req.uri().path().to_owned();
     let known = matches!(
         path.as_str(),
@@ -201,6 +201,7 @@ pub(super) fn page(
          <dt>app_id</dt><dd>{app_id}</dd>\n</dl>\n\
          <form id=\"pay\" method=\"POST\" action=\"/cashier/pay\" accept-charset=\"utf-8\">\n\
          <input type=\"hidden\" name=\"out_order_no\" value=\"{out_order_no}\"/>\n\
+         <input type=\"hidden\" name=\"cashier_token\" value=\"{token}\"/>\n\
          <input type=\"hidden\" name=\"return_url\" value=\"{return_url}\"/>\n\
          <label>Pay as <select name=\"payer_user_id\">\n{options}</select></label>\n\
          <button type=\"submit\">Pay</button>\n</form>",
@@ -210,6 +211,7 @@ pub(super) fn page(
         auth_no = escape(&packet.auth_no),
         app_id = escape(&packet.app_id),
         return_url = escape(return_url),
+        token = super::guard::cashier_token(state, &packet.out_order_no),
     );
     html_page(StatusCode::OK, "Alipay sandbox cashier", &body)
 }
@@ -231,7 +233,7 @@ pub(super) fn payer_options(users: &[Account]) -> String {
 }
 
 /// `POST /cashier/pay` (form: `out_order_no`, `payer_user_id`, optional `return_url`).
-async fn pay(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
+async fn pay(state: &State, req: Request<TimedBody>) -> Response<Full<Bytes>> {
     let body = match read_body(req).await {
         Ok(b) => b,
         Err(refused) => {
@@ -250,6 +252,22 @@ async fn pay(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
         );
     };
     let form: BTreeMap<String, String> = pairs.into_iter().collect();
+    // The form of the cashier page carries the order's token: a form posted by another
+    // page (which cannot read this one) does not.
+    let order_no = form
+        .get("out_trade_no")
+        .or_else(|| form.get("out_order_no"))
+        .map(String::as_str)
+        .unwrap_or_default();
+    let token = form.get("cashier_token").map(String::as_str);
+    if token != Some(super::guard::cashier_token(state, order_no).as_str()) {
+        return html_page(
+            StatusCode::FORBIDDEN,
+            "Stale or foreign form",
+            "<p class=\"error\">This form does not carry the cashier page's token for the \
+             order (cashier_token): open the cashier page again and pay from it.</p>",
+        );
+    }
     if form.contains_key("out_trade_no") {
         return trade_cashier::pay_page(state, &form);
     }
@@ -397,7 +415,7 @@ pub(super) fn location(url: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 
 /// `POST /cashier/app-pay?payer_user_id=...` with the order string as the body.
-async fn app_pay(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
+async fn app_pay(state: &State, req: Request<TimedBody>) -> Response<Full<Bytes>> {
     let query = req.uri().query().unwrap_or("").to_owned();
     let payer = Charset::Utf8
         .form_decode(query.as_bytes())
@@ -564,7 +582,7 @@ struct ScanBody {
 const VOUCHER_QR_PREFIX: &str = "https://qr.sandbox.alipay-rs.test/fz";
 
 /// `POST /cashier/scan` `{"out_order_no", "payer_user_id"}`.
-async fn scan(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
+async fn scan(state: &State, req: Request<TimedBody>) -> Response<Full<Bytes>> {
     let body = match read_body(req).await {
         Ok(b) => b,
         Err(refused) => return refused.json(),

@@ -2,9 +2,9 @@
 //! their account) and `GET /bill/download?token=…` (the zip a `bill_download_url` points at).
 //! The gateway calls themselves go through `/gateway.do` like every other.
 
+use super::TimedBody;
 use bytes::Bytes;
 use http_body_util::Full;
-use hyper::body::Incoming;
 use hyper::{Method, Request, Response, StatusCode};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -51,7 +51,7 @@ impl Route {
     pub(super) async fn serve(
         self,
         state: &State,
-        req: Request<Incoming>,
+        req: Request<TimedBody>,
     ) -> Response<Full<Bytes>> {
         match self {
             Route::Authorize => authorize(state, req).await.unwrap_or_else(Refused::json),
@@ -63,7 +63,7 @@ impl Route {
 /// `{"buyer_user_id","scope"?}` -> `{"auth_code"}` (scope `auth_user` by default).
 async fn authorize(
     state: &State,
-    req: Request<Incoming>,
+    req: Request<TimedBody>,
 ) -> Result<Response<Full<Bytes>>, Refused> {
     if req.method() != Method::POST {
         return Err(Refused::new(StatusCode::METHOD_NOT_ALLOWED, "use POST"));
@@ -80,7 +80,7 @@ async fn authorize(
 }
 
 /// The zip of a bill link still good now; 404 (JSON `error`) otherwise.
-fn download(state: &State, req: &Request<Incoming>) -> Response<Full<Bytes>> {
+fn download(state: &State, req: &Request<TimedBody>) -> Response<Full<Bytes>> {
     if req.method() != Method::GET {
         return error(StatusCode::METHOD_NOT_ALLOWED, "use GET");
     }

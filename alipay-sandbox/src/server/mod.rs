@@ -27,10 +27,17 @@
 //!
 //! ## Checks, in order
 //!
-//! Parameters are the query merged with an `application/x-www-form-urlencoded` body (the body
-//! wins), decoded in the declared charset; GET with everything in the query is accepted.
+//! Parameters are the query merged with an `application/x-www-form-urlencoded` body, decoded
+//! in the declared charset; GET with everything in the query is accepted.
 //!
-//! 1. `charset` not `utf-8`/`GBK` (or bytes not valid in it): `40002 isv.invalid-charset`.
+//! 0. A parameter sent twice (twice in the query, twice in the body, or once in each; empty
+//!    copies count): `40002 isv.invalid-parameter`, `sub_msg` naming it, under
+//!    `error_response`, signed like every refusal. Executing one copy while another was
+//!    signed or logged is how a tampered form slips through.
+//! 1. `charset` missing (from the query and the body): `40001 isv.missing-charset`, `sub_msg`
+//!    saying the live gateway does not default to UTF-8 (it fails the signature, hinting
+//!    请确认charset参数放在了URL查询); not `utf-8`/`GBK` (or bytes not valid in it):
+//!    `40002 isv.invalid-charset`.
 //! 2. `app_id` missing: `40001 isv.missing-app-id`; unknown: `40002 isv.invalid-app-id`.
 //! 3. `method` missing: `40001 isv.missing-method`; not one the ledger serves:
 //!    `40002 isv.invalid-method` (both under `error_response`; every later refusal is in the
@@ -78,6 +85,15 @@
 //! With [`SandboxConfig::log_calls`] each answer is logged on stderr, and a refused timestamp
 //! says how far off it was (8 hours means the client stamped UTC).
 //!
+//! ## Connections
+//!
+//! [`SandboxConfig::limits`] ([`ConnectionLimits`]): a connection whose request headers are
+//! not complete `header_read_timeout` (10 s) after their first byte, or idle (no request under
+//! way) for `idle_timeout` (30 s), is closed; a body not complete `body_read_timeout` (30 s)
+//! after its headers fails to read, and the refusal closes the connection. Beyond
+//! `max_connections` (512) a new connection is answered `503` with a short body and closed
+//! (over `https`: closed).
+//!
 //! ## Faults
 //!
 //! [`SandboxConfig::faults`] (a [`FaultPlan`]) decides, after the checks above pass, whether
@@ -108,8 +124,20 @@
 //!
 //! ## Admin and cashier
 //!
-//! Besides `/gateway.do`, the operator's and the user's side. There is **no authentication**:
-//! bind the sandbox to loopback (`127.0.0.1`) only. Every change goes through the journaled
+//! Besides `/gateway.do`, the operator's and the user's side, kept out of reach of web pages:
+//!
+//! * every request whose `Host` is not a loopback name or address or the listen address (any
+//!   IP literal when listening on every interface) is refused `421` (DNS rebinding);
+//! * `/admin/` and `/cashier/` refuse a cross-site `Origin` (or `Sec-Fetch-Site: cross-site`)
+//!   with `403`, and their JSON POST routes (all but `/cashier/pay` and `/cashier/app-pay`)
+//!   a `Content-Type` other than `application/json` with `415` (a page can POST `text/plain`
+//!   across origins, never JSON without a preflight);
+//! * the HTML cashier's form carries `cashier_token`, derived from the gateway key and the
+//!   order number ([`Sandbox::cashier_token`]); `/cashier/pay` without it is `403`;
+//! * with [`SandboxConfig::admin_token`] (required to listen off loopback) every `/admin/`
+//!   request needs `Authorization: Bearer <token>` (`401`).
+//!
+//! Every change goes through the journaled
 //! [`Books`] helpers, so it survives a restart with a state directory. Amounts are `"x.yy"`
 //! JSON strings both ways (JSON numbers are refused); bodies are limited to 1 MiB (413).
 //!
@@ -169,12 +197,16 @@ use crate::{Ledger, METHODS, TRADE_METHODS};
 
 mod admin;
 mod cashier;
+mod conn;
 mod fund;
 mod gateway;
+mod guard;
 mod notify;
 mod tls;
 mod trade_cashier;
 
+pub use conn::ConnectionLimits;
+use conn::TimedBody;
 pub use tls::SandboxTls;
 
 /// The largest request body accepted.
@@ -209,6 +241,13 @@ pub struct SandboxConfig {
     /// [`SandboxCertificates::load_or_generate`] from it, so that a rotation survives a
     /// restart (`alipay sandbox` does).
     pub certificates: Option<SandboxCertificates>,
+    /// Header-read, body-read and keep-alive idle timeouts, and the cap on concurrent
+    /// connections ([`ConnectionLimits::default`]).
+    pub limits: ConnectionLimits,
+    /// When set, every `/admin/` request needs `Authorization: Bearer <token>` (401
+    /// otherwise). Required to listen on an address that is not loopback ([`start`] refuses
+    /// without it). `None` by default.
+    pub admin_token: Option<String>,
 }
 
 impl SandboxConfig {
@@ -229,6 +268,8 @@ impl SandboxConfig {
             tls: None,
             log_calls: false,
             certificates: None,
+            limits: ConnectionLimits::default(),
+            admin_token: None,
         }
     }
 }
@@ -249,6 +290,10 @@ struct State {
     base_url: String,
     /// Certificate mode's certificates (rotated by `POST /admin/rotate-alipay-cert`).
     certs: Option<Mutex<SandboxCertificates>>,
+    limits: ConnectionLimits,
+    /// The address listened on (a `Host` naming it is this sandbox).
+    listen_ip: std::net::IpAddr,
+    admin_token: Option<String>,
 }
 
 impl State {
@@ -326,6 +371,13 @@ impl Sandbox {
         rotate(&self.state)
     }
 
+    /// The token the HTML cashier's form for order `order_no` (an `out_order_no` or an
+    /// `out_trade_no`) carries as `cashier_token`, for programs that submit `/cashier/pay`
+    /// without reading the page (a browser gets it in the form).
+    pub fn cashier_token(&self, order_no: &str) -> String {
+        guard::cashier_token(&self.state, order_no)
+    }
+
     /// Stops accepting connections. Calls in flight finish; with a state directory,
     /// everything answered is on disk already.
     pub fn shutdown(self) {
@@ -343,6 +395,15 @@ impl Drop for Sandbox {
 /// With a state directory, its journal is replayed first (errors as [`io::ErrorKind::Other`]
 /// naming the directory).
 pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<Sandbox, io::Error> {
+    if !addr.ip().is_loopback() && config.admin_token.as_deref().is_none_or(str::is_empty) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "listening on {addr}, which is not loopback, needs an admin token \
+                 (SandboxConfig::admin_token, --admin-token): anyone who reaches it could mint money"
+            ),
+        ));
+    }
     let books = match &config.state_dir {
         Some(dir) => Books::open(dir, config.ledger).map_err(io::Error::other)?,
         None => Books::in_memory(config.ledger),
@@ -370,8 +431,13 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<Sandbox, i
         cashier: cashier::Memory::default(),
         base_url: format!("{scheme}://{local_addr}"),
         certs: config.certificates.map(Mutex::new),
+        limits: config.limits,
+        listen_ip: local_addr.ip(),
+        admin_token: config.admin_token,
     });
     let serving = state.clone();
+    let limits = config.limits;
+    let permits = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
     let accept = tokio::spawn(async move {
         loop {
             let (stream, _) = match listener.accept().await {
@@ -382,23 +448,71 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<Sandbox, i
                     continue;
                 }
             };
+            let Ok(permit) = permits.clone().try_acquire_owned() else {
+                // Over the cap: answered and closed at once, never left hanging.
+                if acceptor.is_none() {
+                    tokio::spawn(conn::refuse(stream));
+                }
+                continue;
+            };
             let state = serving.clone();
             let (acceptor, https_url) = (acceptor.clone(), https_url.clone());
             tokio::spawn(async move {
-                let service = hyper::service::service_fn(move |req| {
-                    let state = state.clone();
-                    async move { serve(&state, req).await }
+                let _permit = permit;
+                let watch = conn::Watch::new();
+                let watching = watch.clone();
+                let service = hyper::service::service_fn(move |req: Request<Incoming>| {
+                    let (state, watch) = (state.clone(), watching.clone());
+                    async move {
+                        watch.busy();
+                        let timeout = state.limits.body_read_timeout;
+                        let req = req.map(|body| TimedBody::new(body, timeout, watch.clone()));
+                        let mut answer = serve(&state, req).await;
+                        if watch.must_close()
+                            && let Ok(resp) = &mut answer
+                        {
+                            resp.headers_mut().insert(
+                                hyper::header::CONNECTION,
+                                hyper::header::HeaderValue::from_static("close"),
+                            );
+                        }
+                        watch.idle();
+                        answer
+                    }
                 });
                 let mut http = hyper::server::conn::http1::Builder::new();
                 http.keep_alive(true);
-                // An injected `drop` ends the connection here, with no answer written.
-                let _ = match acceptor {
-                    None => http.serve_connection(TokioIo::new(stream), service).await,
-                    Some(acceptor) => match tls::accept(acceptor, stream, https_url).await {
-                        Some(stream) => http.serve_connection(TokioIo::new(stream), service).await,
-                        None => return,
-                    },
+                let served = async {
+                    // An injected `drop` ends the connection here, with no answer written.
+                    let _ = match acceptor {
+                        None => {
+                            let io = conn::Watched {
+                                inner: stream,
+                                watch: watch.clone(),
+                            };
+                            http.serve_connection(TokioIo::new(io), service).await
+                        }
+                        Some(acceptor) => {
+                            let handshake = tls::accept(acceptor, stream, https_url);
+                            let tls = tokio::time::timeout(limits.header_read_timeout, handshake);
+                            match tls.await {
+                                Ok(Some(stream)) => {
+                                    let io = conn::Watched {
+                                        inner: stream,
+                                        watch: watch.clone(),
+                                    };
+                                    http.serve_connection(TokioIo::new(io), service).await
+                                }
+                                _ => return,
+                            }
+                        }
+                    };
                 };
+                // Idle or reading headers too long: dropping the connection closes it.
+                tokio::select! {
+                    _ = served => {}
+                    _ = watch.expired(limits) => {}
+                }
             });
         }
     });
@@ -431,8 +545,11 @@ fn plain(status: StatusCode, text: &'static str) -> Response<Full<Bytes>> {
 
 async fn serve(
     state: &State,
-    req: Request<Incoming>,
+    req: Request<TimedBody>,
 ) -> Result<Response<Full<Bytes>>, DropConnection> {
+    if let Some(refused) = guard::refuse(state, req.method(), req.uri().path(), req.headers()) {
+        return Ok(refused);
+    }
     if req.uri().path().starts_with("/admin/") {
         return Ok(admin::serve(state, req).await);
     }

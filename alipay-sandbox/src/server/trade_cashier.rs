@@ -255,6 +255,7 @@ pub(super) fn page(state: &State, call: &Call<'_>) -> Response<Full<Bytes>> {
          <dt>app_id</dt><dd>{app_id}</dd>\n</dl>\n\
          <form id=\"pay\" method=\"POST\" action=\"/cashier/pay\" accept-charset=\"utf-8\">\n\
          <input type=\"hidden\" name=\"out_trade_no\" value=\"{out_trade_no}\"/>\n\
+         <input type=\"hidden\" name=\"cashier_token\" value=\"{token}\"/>\n\
          <label>Pay as <select name=\"buyer_user_id\">\n{options}</select></label>\n\
          <button type=\"submit\">Pay</button>\n</form>",
         subject = escape(&trade.subject),
@@ -262,6 +263,7 @@ pub(super) fn page(state: &State, call: &Call<'_>) -> Response<Full<Bytes>> {
         out_trade_no = escape(&trade.out_trade_no),
         trade_no = escape(&trade.trade_no),
         app_id = escape(&trade.app_id),
+        token = super::guard::cashier_token(state, &trade.out_trade_no),
     );
     html_page(StatusCode::OK, "Alipay sandbox cashier", &body)
 }

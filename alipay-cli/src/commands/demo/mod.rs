@@ -366,6 +366,16 @@ async fn http(method: &str, url: &str, body: Option<(&str, &[u8])>) -> Result<Fe
     request(method, url, body, "*/*").await
 }
 
+/// The value of the hidden `cashier_token` input of a cashier page (what the browser submits
+/// with the form).
+fn cashier_token(html: &str) -> String {
+    const INPUT: &str = "name=\"cashier_token\" value=\"";
+    html.split_once(INPUT)
+        .and_then(|(_, rest)| rest.split('"').next())
+        .unwrap_or_default()
+        .to_owned()
+}
+
 /// A browser's GET.
 async fn http_get_html(url: &str) -> Result<Fetched, String> {
     request("GET", url, None, "text/html,application/xhtml+xml").await

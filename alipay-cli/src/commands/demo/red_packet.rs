@@ -290,9 +290,10 @@ pub(super) async fn story(demo: &mut Demo) -> Result<(), String> {
         ));
     }
     let pay_form = format!(
-        "out_order_no=demo-page-1&payer_user_id={}&return_url={}",
+        "out_order_no=demo-page-1&payer_user_id={}&return_url={}&cashier_token={}",
         DEMO_USERS[1].0,
-        form_encode(&return_url)
+        form_encode(&return_url),
+        super::cashier_token(&cashier_page.text())
     );
     let clicked = http(
         "POST",

@@ -368,8 +368,9 @@ async fn page_pay(demo: &mut Demo) -> Result<(), String> {
         url.len()
     );
     let pay_form = format!(
-        "out_trade_no={PAGE_ORDER}&buyer_user_id={}",
-        form_encode(buyer)
+        "out_trade_no={PAGE_ORDER}&buyer_user_id={}&cashier_token={}",
+        form_encode(buyer),
+        super::cashier_token(&cashier_page.text())
     );
     let clicked = http(
         "POST",
