@@ -366,3 +366,45 @@ fn a_handler_that_ignores_a_failed_statement_is_not_acknowledged() {
         assert_eq!(effects(&claims, "T-abort").await, 1);
     });
 }
+
+#[test]
+fn a_handler_that_ends_the_transaction_itself_is_not_acknowledged_as_processed_now() {
+    let pg = server();
+    runtime().block_on(async {
+        let claims = store(&pg).await;
+        let r = receiver();
+        // ROLLBACK by the handler: its effect and the claim are gone; answered `fail`, and the
+        // next delivery is processed once
+        let rolled = r
+            .handle_in(&claims, &body("n-rb", "T-rb"), async |n, tx| {
+                record(n, tx).await?;
+                tx.client()
+                    .batch_execute("ROLLBACK")
+                    .await
+                    .map_err(|e| e.to_string())
+            })
+            .await;
+        assert_eq!(rolled.answer(), "fail", "{rolled:?}");
+        assert_eq!(effects(&claims, "T-rb").await, 0);
+        assert!(!claims.is_processed("n-rb").await.unwrap());
+        let ok = r.handle_in(&claims, &body("n-rb", "T-rb"), record).await;
+        assert!(matches!(ok, Handled::Processed(_)), "{ok:?}");
+        assert_eq!(effects(&claims, "T-rb").await, 1);
+        // COMMIT by the handler: effect and record committed together (consistent), but this
+        // delivery is answered `fail`; the next one finds it processed
+        let committed = r
+            .handle_in(&claims, &body("n-c", "T-c"), async |n, tx| {
+                record(n, tx).await?;
+                tx.client()
+                    .batch_execute("COMMIT")
+                    .await
+                    .map_err(|e| e.to_string())
+            })
+            .await;
+        assert_eq!(committed.answer(), "fail", "{committed:?}");
+        assert_eq!(effects(&claims, "T-c").await, 1);
+        let again = r.handle_in(&claims, &body("n-c", "T-c"), record).await;
+        assert!(matches!(again, Handled::Duplicate { .. }), "{again:?}");
+        assert_eq!(effects(&claims, "T-c").await, 1);
+    });
+}

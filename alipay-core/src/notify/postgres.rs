@@ -32,7 +32,7 @@
 //! 2. `pg_try_advisory_xact_lock(hashtext(table), hashtext(notify_id))`: a lock that never
 //!    waits. Taken by another transaction: [`Claim::Busy`], the delivery is answered `fail`
 //!    and Alipay delivers it again later (its first re-send is 4 minutes after the first try);
-//! 3. `INSERT INTO table (notify_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1`: no row
+//! 3. `INSERT INTO table (notify_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING txid_current()`: no row
 //!    means an earlier transaction committed the id, [`Claim::Processed`]; a row means the id is
 //!    ours, [`Claim::Claimed`] with the open transaction ([`PgTransaction`]);
 //! 4. the handler writes its effect through [`PgTransaction::client`]; `COMMIT` makes the
@@ -51,9 +51,12 @@
 //! **A failed handler** (or a panic, or its future dropped) drops the [`PgTransaction`]
 //! without a commit; the connection is then closed rather than returned to the pool, which
 //! makes PostgreSQL roll back, since a rollback cannot be awaited in `Drop`.
-//! A handler that returns `Ok` after one of its statements failed (an error it ignored) left
-//! the transaction aborted: the commit fails instead of letting PostgreSQL turn it into a
-//! silent rollback, and the delivery is answered `fail`.
+//! The commit first checks that the claim's transaction is still the open one. A handler that
+//! returns `Ok` after one of its statements failed (an error it ignored) left the transaction
+//! aborted, and PostgreSQL would turn the `COMMIT` into a silent rollback; a handler that sent
+//! `COMMIT` or `ROLLBACK` itself ended the claim early. Either way the commit fails and the
+//! delivery is answered `fail` (after a handler's own `COMMIT` the next delivery finds the id
+//! processed, since the record was written in the same transaction as the effect).
 //!
 //! ## Schema
 //!
@@ -227,7 +230,8 @@ impl PgClaims {
         Ok(row.try_get(0)?)
     }
 
-    async fn try_claim(&self, held: &mut Held, notify_id: &str) -> Result<Claim<()>, StoreError> {
+    /// The claim; `Claimed` carries the transaction's id.
+    async fn try_claim(&self, held: &mut Held, notify_id: &str) -> Result<Claim<i64>, StoreError> {
         let client = held.client()?;
         let ttl = self.ttl.as_millis();
         client
@@ -248,12 +252,13 @@ impl PgClaims {
         }
         let insert = client
             .prepare_cached(&format!(
-                "INSERT INTO \"{}\" (\"{}\") VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1",
+                "INSERT INTO \"{}\" (\"{}\") VALUES ($1) ON CONFLICT DO NOTHING \
+                 RETURNING txid_current()",
                 self.table, self.id_column
             ))
             .await?;
         Ok(match client.query_opt(&insert, &[&notify_id]).await? {
-            Some(_) => Claim::Claimed(()),
+            Some(row) => Claim::Claimed(row.try_get(0)?),
             None => Claim::Processed,
         })
     }
@@ -267,9 +272,10 @@ impl ClaimStore for PgClaims {
         // On an error the transaction's state is unknown: `held` closes the connection.
         let found = self.try_claim(&mut held, notify_id).await?;
         match found {
-            Claim::Claimed(()) => Ok(Claim::Claimed(PgTransaction {
+            Claim::Claimed(xid) => Ok(Claim::Claimed(PgTransaction {
                 held,
                 notify_id: notify_id.to_owned(),
+                xid,
             })),
             other => {
                 // nothing written: end the transaction and give the connection back
@@ -284,13 +290,25 @@ impl ClaimStore for PgClaims {
     }
 
     async fn commit(&self, mut tx: PgTransaction) -> Result<(), StoreError> {
-        // A statement of the handler that failed has aborted the transaction, and PostgreSQL
-        // answers a COMMIT of an aborted transaction with a silent ROLLBACK, not an error: a
-        // handler that ignored the failure and returned Ok would be answered `success` with
-        // nothing recorded. The SELECT fails in an aborted transaction (25P02), the COMMIT
-        // after it in the same query string is skipped, and the error drops `tx`, which
-        // closes the connection (rolled back). Same round trip as a bare COMMIT.
-        tx.held.client()?.batch_execute("SELECT 1; COMMIT").await?;
+        // Before the COMMIT, in the same query string (one round trip), a check that the
+        // claim's transaction is still the open one:
+        // * a statement of the handler failed and the handler returned Ok anyway: the
+        //   transaction is aborted, and PostgreSQL would answer COMMIT with a silent ROLLBACK,
+        //   acknowledging a notification whose effect and record are gone. The check fails in an
+        //   aborted transaction (25P02);
+        // * the handler sent COMMIT or ROLLBACK itself: the check runs in a new transaction with
+        //   no id, and raises.
+        // Either way the COMMIT after it is skipped and the error drops `tx`, which closes the
+        // connection (rolled back); the delivery is answered `fail`. (`xid` is our own integer.)
+        let xid = tx.xid;
+        tx.held
+            .client()?
+            .batch_execute(&format!(
+                "DO $$ BEGIN IF txid_current_if_assigned() IS DISTINCT FROM {xid} THEN \
+                 RAISE EXCEPTION 'the claim''s transaction was ended by the handler'; \
+                 END IF; END $$; COMMIT"
+            ))
+            .await?;
         tx.held.release();
         Ok(())
     }
@@ -298,10 +316,13 @@ impl ClaimStore for PgClaims {
 
 /// A claimed notification's open transaction: write the business effect through
 /// [`client`](Self::client); the receiver commits it with the `notify_id` record. Do not end
-/// the transaction yourself (`COMMIT`, `ROLLBACK`): the claim is the transaction.
+/// the transaction yourself (`COMMIT`, `ROLLBACK`): the claim is the transaction (a delivery
+/// whose handler did is answered `fail`).
 pub struct PgTransaction {
     held: Held,
     notify_id: String,
+    /// The transaction's id (`txid_current()` at the claim), checked before the commit.
+    xid: i64,
 }
 
 impl PgTransaction {
