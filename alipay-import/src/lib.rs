@@ -7,7 +7,7 @@
 //! * the official Python SDK, `alipay-sdk-python` ([`python::import`]): the structure of any API
 //!   of the catalogue (field names, nesting, arrays, shared types), with no rules.
 //!
-//! [`merge`] lays a page's rules over the SDK's structure, and [`write`] prints a draft as a spec
+//! [`merge`] lays a page's rules over the SDK's structure, and [`mod@write`] prints a draft as a spec
 //! file the derive accepts as it is. What an import had to guess is marked `inferred` with a `#`
 //! comment saying why.
 

@@ -17,7 +17,7 @@
 //! Parameter tables have the header `参数 类型 是否必填 最大长度 描述 示例值`; a row starts
 //! with a parameter name and its type, and its description may run over several lines, the
 //! last of which is then the example value. The forms of nested parameters accepted are
-//! described in [`table`].
+//! described in docs/spec-import.md (and in the `table` module).
 
 mod refine;
 mod table;
