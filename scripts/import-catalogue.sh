@@ -13,8 +13,8 @@
 #    alipay-import/examples/py_catalogue.rs. Prints the number of request classes, how many
 #    import, how many pass, and one line per failure kind with its count and an example.
 # 2. The APIs whose method starts with PREFIX written to one directory, their shared types
-#    fitted into one
-#    `_types.toml` (`python::fit_types`), the directory checked with `alipay_spec::load_dir`.
+#    fitted into one `_types.toml` (`alipay_import::fit_types`), the directory checked with
+#    `alipay_spec::load_dir`.
 # 3. A scratch crate outside the workspace ($WORK/scratch, its own `[workspace]` and target
 #    directory, the workspace's Cargo.lock and dependency profile, as scripts/bench-compile.sh)
 #    whose src/lib.rs is `alipay_apis::specs!(dir = "../specs");`. After an untimed warm-up
