@@ -4,6 +4,10 @@
 //! [`Guessed`]); the writer turns each into an `inferred = [...]` entry and a `#` comment, the way
 //! the hand-written specs mark what no source states.
 
+// The spec language's own enums: a draft says "yes", "gbk_byte", "page_execute" in the words the
+// checker reads.
+pub use alipay_spec::model::{Execution, LenUnit, ParamsIn as Params, Required};
+
 /// One API, as read from a doc page, from the Python SDK, or from both.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Draft {
@@ -51,43 +55,6 @@ impl<T> Guessed<T> {
         Guessed {
             value,
             inferred: Some(why.into()),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Execution {
-    #[default]
-    Execute,
-    SdkExecute,
-    PageExecute,
-}
-
-impl Execution {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Execution::Execute => "execute",
-            Execution::SdkExecute => "sdk_execute",
-            Execution::PageExecute => "page_execute",
-        }
-    }
-}
-
-/// Where the business parameters travel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Params {
-    #[default]
-    BizContent,
-    TopLevel,
-    None,
-}
-
-impl Params {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Params::BizContent => "biz_content",
-            Params::TopLevel => "top_level",
-            Params::None => "none",
         }
     }
 }
@@ -188,43 +155,6 @@ impl Ty {
     }
     pub fn has_members(&self) -> bool {
         matches!(self.value(), Ty::Object)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Required {
-    Yes,
-    #[default]
-    No,
-    /// Member of the named one-of group.
-    OneOf(String),
-    /// Required under a condition the page states in words.
-    Conditional,
-}
-
-impl Required {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Required::Yes => "yes",
-            Required::No => "no",
-            Required::OneOf(_) => "one_of",
-            Required::Conditional => "conditional",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LenUnit {
-    Char,
-    GbkByte,
-}
-
-impl LenUnit {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LenUnit::Char => "char",
-            LenUnit::GbkByte => "gbk_byte",
-        }
     }
 }
 

@@ -136,10 +136,7 @@ pub fn parse_spec_with(
     text: &str,
     types: &TypesSpec,
 ) -> Result<ApiSpec, Vec<SpecError>> {
-    let mut cx = Ctxt::new(file_name);
-    let spec = parse::parse_api(&mut cx, text)
-        .and_then(|raw| check::check_api(&mut cx, &raw, file_name, types, true));
-    finish(cx, spec)
+    parse_and_check(file_name, text, types, true)
 }
 
 /// [`parse_spec_with`] for a spec file that lives outside a spec directory, such as a draft
@@ -152,9 +149,20 @@ pub fn parse_loose_spec_with(
     text: &str,
     types: &TypesSpec,
 ) -> Result<ApiSpec, Vec<SpecError>> {
+    parse_and_check(file_name, text, types, false)
+}
+
+/// `named_after_method`: the file's name must be `<method>.toml`.
+#[cfg(feature = "spec-files")]
+fn parse_and_check(
+    file_name: &str,
+    text: &str,
+    types: &TypesSpec,
+    named_after_method: bool,
+) -> Result<ApiSpec, Vec<SpecError>> {
     let mut cx = Ctxt::new(file_name);
     let spec = parse::parse_api(&mut cx, text)
-        .and_then(|raw| check::check_api(&mut cx, &raw, file_name, types, false));
+        .and_then(|raw| check::check_api(&mut cx, &raw, file_name, types, named_after_method));
     finish(cx, spec)
 }
 

@@ -122,9 +122,10 @@ impl ParamsIn {
 }
 
 /// How an API is called.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Execution {
     /// `execute`: HTTPS POST to the gateway, verify and parse the JSON reply.
+    #[default]
     Execute,
     /// `sdk_execute`: build a signed, URL-encoded `k=v&…` order string for the Alipay app SDK.
     SdkExecute,
@@ -430,11 +431,12 @@ impl TypesSpec {
 }
 
 /// Whether a field must be given.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum Required {
     /// Always required (必须 / 必选).
     Yes,
     /// Optional (可选).
+    #[default]
     No,
     /// Member of the `[[one_of]]` group with this id (特殊可选).
     OneOf(String),
