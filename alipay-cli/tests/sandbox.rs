@@ -423,22 +423,30 @@ fn post_form(ready: &Value, query: &str, body: &[u8]) -> alipay_testkit::http::A
     ))
 }
 
+const OPERATION_QUERY: &str = "alipay.fund.coupon.operation.query";
+
+/// The query string and body of a signed [`OPERATION_QUERY`] for `order`, to take apart.
+fn signed_query(c: &AlipayClient, order: &str) -> (String, String) {
+    let biz = format!(r#"{{"out_order_no":"{order}","out_request_no":"{order}-1"}}"#);
+    let signed = c
+        .sign(&alipay_core::Call::new(OPERATION_QUERY).biz_content(biz))
+        .unwrap();
+    let (query, body) = signed.http_parts().unwrap();
+    (query, String::from_utf8(body).unwrap())
+}
+
 fn own_key(ready: &Value) -> AppPrivateKey {
     AppPrivateKey::from_text(&text(&ready["apps"][0]["private_key_file"])).unwrap()
 }
 
 #[test]
 fn a_parameter_sent_twice_is_refused_signed_wherever_the_copies_are() {
-    use alipay_core::{Call, Error};
+    use alipay_core::Error;
     let running = spawn(&["--listen", "127.0.0.1:0"]);
     let ready = &running.ready;
     let c = client(ready, 0, own_key(ready));
-    let method = "alipay.fund.coupon.operation.query";
-    let signed = c
-        .sign(&Call::new(method).biz_content(r#"{"out_order_no":"DUP","out_request_no":"DUP-1"}"#))
-        .unwrap();
-    let (query, body) = signed.http_parts().unwrap();
-    let body = String::from_utf8(body).unwrap();
+    let method = OPERATION_QUERY;
+    let (query, body) = signed_query(&c, "DUP");
     let pair = |part: &str, name: &str| {
         part.split('&')
             .find(|p| p.starts_with(&format!("{name}=")))
@@ -507,16 +515,12 @@ fn a_parameter_sent_twice_is_refused_signed_wherever_the_copies_are() {
 
 #[test]
 fn a_call_without_charset_is_refused_not_read_as_utf8() {
-    use alipay_core::{Call, Error};
+    use alipay_core::Error;
     let running = spawn(&["--listen", "127.0.0.1:0"]);
     let ready = &running.ready;
     let c = client(ready, 0, own_key(ready));
-    let method = "alipay.fund.coupon.operation.query";
-    let signed = c
-        .sign(&Call::new(method).biz_content(r#"{"out_order_no":"CS","out_request_no":"CS-1"}"#))
-        .unwrap();
-    let (query, body) = signed.http_parts().unwrap();
-    let body = String::from_utf8(body).unwrap();
+    let method = OPERATION_QUERY;
+    let (query, body) = signed_query(&c, "CS");
     let without: Vec<&str> = query
         .split('&')
         .filter(|p| !p.starts_with("charset="))

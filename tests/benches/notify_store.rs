@@ -17,9 +17,7 @@
 //! Environment: `NOTIFY_BENCH_N` (default 3000) notifications per throughput run,
 //! `NOTIFY_BENCH_LATENCY_N` (default 2000) per latency series.
 
-use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -29,6 +27,7 @@ use alipay_core::notify::{Handled, MemoryClaims, Notification, NotifyReceiver};
 use alipay_core::{Charset, SignType};
 use alipay_testkit::keys;
 use alipay_testkit::postgres::TestPostgres;
+use alipay_tests::NotifyInstances;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::Request;
@@ -68,43 +67,6 @@ fn bodies(prefix: &str, n: usize) -> Vec<Bytes> {
             Bytes::from(body)
         })
         .collect()
-}
-
-/// The instance processes, killed however the bench ends.
-#[derive(Default)]
-struct Instances(Vec<Child>);
-
-impl Drop for Instances {
-    fn drop(&mut self) {
-        for child in &mut self.0 {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-}
-
-impl Instances {
-    fn start(&mut self, pg: &TestPostgres, name: &str) -> SocketAddr {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_notify-instance"))
-            .args(["--pg", &pg.config(), "--pool", "16", "--name", name])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("notify-instance");
-        let stdout = child.stdout.take().expect("stdout");
-        self.0.push(child);
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("listening PORT");
-        let port: u16 = line
-            .trim()
-            .strip_prefix("listening ")
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("notify-instance printed {line:?}"));
-        SocketAddr::from(([127, 0, 0, 1], port))
-    }
 }
 
 /// POSTs every body once over `CONNECTIONS` keep-alive connections (connection `k` to
@@ -210,15 +172,15 @@ fn main() {
     let lat_warm = bodies("latwarm", 200);
 
     let (t1, t3) = runtime.block_on(async {
-        let mut instances = Instances::default();
-        let a = instances.start(&pg, "a");
+        let mut instances = NotifyInstances::new(env!("CARGO_BIN_EXE_notify-instance"));
+        let a = instances.start(&pg.config(), 16, "a", &[]);
         blast(&[a], Arc::clone(&warm)).await;
         let t1 = blast(&[a], one).await;
         drop(instances);
-        let mut instances = Instances::default();
+        let mut instances = NotifyInstances::new(env!("CARGO_BIN_EXE_notify-instance"));
         let targets: Vec<_> = ["a", "b", "c"]
             .iter()
-            .map(|name| instances.start(&pg, name))
+            .map(|name| instances.start(&pg.config(), 16, name, &[]))
             .collect();
         let t3 = blast(&targets, three).await;
         (t1, t3)

@@ -458,3 +458,89 @@ impl Drop for DirLock {
         let _ = fs::remove_dir(&self.0);
     }
 }
+
+/// `notify-instance` processes (this package's binary: pass `env!("CARGO_BIN_EXE_notify-instance")`,
+/// which only tests and benches see), for the multi-instance test and the notify-store
+/// benchmark; killed (SIGKILL) and reaped however the caller ends.
+pub struct NotifyInstances {
+    exe: PathBuf,
+    children: Vec<(String, std::process::Child)>,
+}
+
+impl NotifyInstances {
+    pub fn new(exe: impl Into<PathBuf>) -> Self {
+        NotifyInstances {
+            exe: exe.into(),
+            children: Vec::new(),
+        }
+    }
+
+    /// Starts `notify-instance --pg PG --pool POOL --name NAME EXTRA...` and returns the address
+    /// it printed (`listening PORT`, its first line, awaited for at most 30 s on a thread, so
+    /// that a stuck instance fails in time).
+    pub fn start(
+        &mut self,
+        pg_config: &str,
+        pool: usize,
+        name: &str,
+        extra: &[&str],
+    ) -> std::net::SocketAddr {
+        use std::io::BufRead;
+        let mut child = Command::new(&self.exe)
+            .args([
+                "--pg",
+                pg_config,
+                "--pool",
+                &pool.to_string(),
+                "--name",
+                name,
+            ])
+            .args(extra)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| panic!("notify-instance {name}: {e}"));
+        let stdout = child.stdout.take();
+        self.children.push((name.to_owned(), child));
+        let (tx, rx) = std::sync::mpsc::channel();
+        thread::spawn(move || {
+            let mut line = String::new();
+            if let Some(stdout) = stdout {
+                let _ = io::BufReader::new(stdout).read_line(&mut line);
+            }
+            let _ = tx.send(line);
+        });
+        let line = rx
+            .recv_timeout(Duration::from_secs(30))
+            .unwrap_or_else(|_| panic!("notify-instance {name}: no `listening PORT` in 30 s"));
+        let port: u16 = line
+            .trim()
+            .strip_prefix("listening ")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("notify-instance {name} printed {line:?}"));
+        std::net::SocketAddr::from(([127, 0, 0, 1], port))
+    }
+
+    /// SIGKILLs the instance `name` and reaps it.
+    pub fn kill(&mut self, name: &str) {
+        let i = self
+            .children
+            .iter()
+            .position(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("no instance {name}"));
+        let (_, mut child) = self.children.remove(i);
+        child.kill().unwrap();
+        let status = child.wait().unwrap();
+        assert!(!status.success(), "{name} was killed: {status}");
+    }
+}
+
+impl Drop for NotifyInstances {
+    fn drop(&mut self) {
+        for (_, child) in &mut self.children {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}

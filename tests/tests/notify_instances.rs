@@ -9,9 +9,7 @@
 //! it when missing); the sandbox runs in the test's process.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
@@ -24,6 +22,7 @@ use alipay_core::{
 use alipay_sandbox::server::{Sandbox, SandboxConfig, start};
 use alipay_testkit::http::{Method, StatusCode, send};
 use alipay_testkit::postgres::TestPostgres;
+use alipay_tests::NotifyInstances;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
@@ -45,66 +44,6 @@ fn read(name: &str) -> String {
 }
 
 // ---- processes ---------------------------------------------------------------------------
-
-/// The instance processes, killed (SIGKILL) and reaped however the test ends.
-#[derive(Default)]
-struct Instances {
-    children: Vec<(String, Child)>,
-}
-
-impl Instances {
-    /// Starts `notify-instance --name name` on `pg` with `extra` arguments; its address.
-    fn start(&mut self, pg: &TestPostgres, name: &str, extra: &[&str]) -> SocketAddr {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_notify-instance"))
-            .args(["--pg", &pg.config(), "--pool", "8", "--name", name])
-            .args(extra)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .unwrap_or_else(|e| panic!("notify-instance {name}: {e}"));
-        let stdout = child.stdout.take().unwrap();
-        self.children.push((name.to_owned(), child));
-        // the first line, read on a thread so that a stuck instance fails the test in time
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let mut line = String::new();
-            let _ = BufReader::new(stdout).read_line(&mut line);
-            let _ = tx.send(line);
-        });
-        let line = rx
-            .recv_timeout(Duration::from_secs(30))
-            .unwrap_or_else(|_| panic!("notify-instance {name}: no `listening PORT` in 30 s"));
-        let port: u16 = line
-            .trim()
-            .strip_prefix("listening ")
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("notify-instance {name} printed {line:?}"));
-        SocketAddr::from(([127, 0, 0, 1], port))
-    }
-
-    /// SIGKILLs the instance `name` and reaps it.
-    fn kill(&mut self, name: &str) {
-        let i = self
-            .children
-            .iter()
-            .position(|(n, _)| n == name)
-            .unwrap_or_else(|| panic!("no instance {name}"));
-        let (_, mut child) = self.children.remove(i);
-        child.kill().unwrap();
-        let status = child.wait().unwrap();
-        assert!(!status.success(), "{name} was killed: {status}");
-    }
-}
-
-impl Drop for Instances {
-    fn drop(&mut self) {
-        for (_, child) in &mut self.children {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-}
 
 fn database() -> TestPostgres {
     TestPostgres::start().unwrap_or_else(|e| panic!("a throwaway PostgreSQL server: {e}"))
@@ -486,10 +425,10 @@ async fn three_instances_process_every_notification_once() {
     let started = Instant::now();
     let pg = database();
     let sb = sandbox().await;
-    let mut instances = Instances::default();
+    let mut instances = NotifyInstances::new(env!("CARGO_BIN_EXE_notify-instance"));
     let targets = ["a", "b", "c"]
         .iter()
-        .map(|n| instances.start(&pg, n, &["--handler-ms", "3"]))
+        .map(|n| instances.start(&pg.config(), 8, n, &["--handler-ms", "3"]))
         .collect();
     let proxy = Proxy::start(targets, 30).await;
     let db = pool(&pg.config(), 4).unwrap();
@@ -709,9 +648,10 @@ async fn an_instance_killed_mid_handler_leaves_nothing_and_another_processes_it(
     let sb = sandbox().await;
     let dir = tempfile::tempdir().unwrap();
     let marker = dir.path().join("hung");
-    let mut instances = Instances::default();
+    let mut instances = NotifyInstances::new(env!("CARGO_BIN_EXE_notify-instance"));
     let a = instances.start(
-        &pg,
+        &pg.config(),
+        8,
         "a",
         &["--hang-on", "T_kill", "--marker", marker.to_str().unwrap()],
     );
@@ -749,8 +689,8 @@ async fn an_instance_killed_mid_handler_leaves_nothing_and_another_processes_it(
     );
 
     // B and C join; while A holds the notification they answer busy to the re-sends
-    let b = instances.start(&pg, "b", &[]);
-    let c = instances.start(&pg, "c", &[]);
+    let b = instances.start(&pg.config(), 8, "b", &[]);
+    let c = instances.start(&pg.config(), 8, "c", &[]);
     proxy.proxy.set_targets(vec![a, b, c]);
     let busy_elsewhere = format!(
         "SELECT count(*) FROM answers WHERE notify_id = '{notify_id}' \
