@@ -309,6 +309,12 @@ impl Sdk {
                 fields: files,
             });
         }
+        // `AlipayTradePayRequest` -> `AlipayTradePay`, the stem of its model and response
+        let stem = request
+            .name
+            .strip_suffix("Request")
+            .unwrap_or(&request.name)
+            .to_owned();
         let biz = request
             .attrs
             .iter()
@@ -345,13 +351,7 @@ impl Sdk {
             Some(_) => {
                 // some request classes do not name their model, which is still in domain/
                 draft.params = Guessed::stated(Params::BizContent);
-                let model = format!(
-                    "{}Model",
-                    request
-                        .name
-                        .strip_suffix("Request")
-                        .unwrap_or(&request.name)
-                );
+                let model = format!("{stem}Model");
                 if self
                     .api
                     .join("domain")
@@ -374,13 +374,7 @@ impl Sdk {
             None => draft.params = Guessed::stated(Params::None),
         }
 
-        let resp_name = format!(
-            "{}Response",
-            request
-                .name
-                .strip_suffix("Request")
-                .unwrap_or(&request.name)
-        );
+        let resp_name = format!("{stem}Response");
         let resp_path = self.api.join("response").join(format!("{resp_name}.py"));
         if resp_path.is_file() {
             b.files.push(rel(&resp_path, &self.api));
