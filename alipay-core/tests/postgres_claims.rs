@@ -408,3 +408,27 @@ fn a_handler_that_ends_the_transaction_itself_is_not_acknowledged_as_processed_n
         assert_eq!(effects(&claims, "T-c").await, 1);
     });
 }
+
+#[test]
+fn a_claim_with_every_connection_held_errs_after_the_pool_wait_instead_of_hanging() {
+    let pg = server();
+    runtime().block_on(async {
+        let claims = PgClaims::new(pool(&pg.config(), 1).unwrap());
+        claims.migrate().await.unwrap();
+        let Claim::Claimed(held) = claims.claim("n-1").await.unwrap() else {
+            panic!("claimed")
+        };
+        let started = std::time::Instant::now();
+        assert!(claims.claim("n-2").await.is_err());
+        let waited = started.elapsed();
+        assert!(
+            waited >= alipay_core::notify::postgres::POOL_WAIT && waited < Duration::from_secs(15),
+            "{waited:?}"
+        );
+        claims.commit(held).await.unwrap();
+        assert!(matches!(
+            claims.claim("n-2").await.unwrap(),
+            Claim::Claimed(_)
+        ));
+    });
+}

@@ -96,6 +96,10 @@ use super::receiver::StoreError;
 /// A pool of `max_size` connections to the database `config` names, in libpq's key/value or
 /// URL form (`host=127.0.0.1 port=5432 user=shop dbname=shop`, `postgresql://shop@db/shop`),
 /// without TLS. For TLS, build a [`Pool`] with a connector of your choice instead.
+///
+/// A claim waits at most [`POOL_WAIT`] for a free connection (all of them held by handlers)
+/// and for a new one to connect; then the store errs and the delivery is answered `fail`, so
+/// Alipay delivers it again, rather than the request hanging until Alipay gives up on it.
 pub fn pool(config: &str, max_size: usize) -> Result<Pool, StoreError> {
     let pg: tokio_postgres::Config = config.parse()?;
     let manager = Manager::from_config(
@@ -105,8 +109,16 @@ pub fn pool(config: &str, max_size: usize) -> Result<Pool, StoreError> {
             recycling_method: RecyclingMethod::Fast,
         },
     );
-    Ok(Pool::builder(manager).max_size(max_size).build()?)
+    Ok(Pool::builder(manager)
+        .max_size(max_size)
+        .runtime(deadpool_postgres::Runtime::Tokio1)
+        .wait_timeout(Some(POOL_WAIT))
+        .create_timeout(Some(POOL_WAIT))
+        .build()?)
 }
+
+/// How long [`pool`]'s pools wait for a connection.
+pub const POOL_WAIT: Duration = Duration::from_secs(5);
 
 /// The notification claim store on PostgreSQL: see the [module docs](self).
 #[derive(Clone)]
